@@ -1,0 +1,184 @@
+import * as z from 'zod/mini';
+import {
+  ACTIVITY_HEADER,
+  buildPath,
+  Problem,
+  type ProblemCode,
+  type RouteBody,
+  type RouteName,
+  type RouteParams,
+  type RouteResponse,
+  routes,
+} from './contract/index.js';
+
+export type ApiErrorKind = 'http' | 'network' | 'contract' | 'aborted';
+
+/**
+ * The one error type every call rejects with.
+ * - `http`: the server answered with a problem (`problem.code` says which);
+ * - `network`: no answer (offline, DNS, CORS refusal);
+ * - `contract`: an answer that does not match the contract (a backend bug, not the user's);
+ * - `aborted`: the caller's `AbortSignal` fired.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status: number;
+  readonly problem: Problem | null;
+  readonly route: RouteName;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    route: RouteName;
+    message: string;
+    status?: number;
+    problem?: Problem | null;
+    cause?: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.kind = init.kind;
+    this.route = init.route;
+    this.status = init.status ?? 0;
+    this.problem = init.problem ?? null;
+  }
+
+  /** The problem `code` for `http` errors, else `null`. */
+  get code(): ProblemCode | null {
+    return this.problem?.code ?? null;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+export interface ApiClientOptions {
+  /** Base URL of the API, e.g. `/api/v1` or `https://console.example.com/api/v1`. */
+  baseUrl: string;
+  /** A `fetch` to use instead of the global one (auth wrappers, tests). */
+  fetch?: typeof fetch;
+  /** Headers added to every request (bearer token, CSRF header…); a function is called per request. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Defaults to `include` so cookie sessions work cross-origin too (the server's CORS allowlist decides). */
+  credentials?: RequestCredentials;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Version for `If-Match` (routes that require it). */
+  ifMatch?: string;
+  /** Mark the request as not user activity (polling): it does not keep an idle session alive. */
+  passive?: boolean;
+}
+
+type ParamsArg<N extends RouteName> = keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> };
+type BodyArg<N extends RouteName> = RouteBody<N> extends undefined ? { body?: undefined } : { body: RouteBody<N> };
+export type CallInput<N extends RouteName> = ParamsArg<N> & BodyArg<N> & CallOptions;
+
+export interface ApiResult<N extends RouteName> {
+  data: RouteResponse<N>;
+  /** The `ETag` header, when the server sent one. */
+  etag: string | null;
+}
+
+/** A typed client for every route of the contract; every response is parsed with the contract. */
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #headers: ApiClientOptions['headers'];
+  readonly #credentials: RequestCredentials;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headers = options.headers;
+    this.#credentials = options.credentials ?? 'include';
+  }
+
+  /** Call a route by name; resolves with the parsed body (and ETag), rejects with an {@link ApiError}. */
+  async call<N extends RouteName>(name: N, input: CallInput<N>): Promise<ApiResult<N>> {
+    const route = routes[name];
+    const headers = new Headers(typeof this.#headers === 'function' ? await this.#headers() : this.#headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    if (input.ifMatch !== undefined) headers.set('If-Match', input.ifMatch);
+    if (input.passive) headers.set(ACTIVITY_HEADER, 'passive');
+    let body: string | undefined;
+    if (route.body) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(input.body);
+    }
+    const url = this.baseUrl + buildPath(route.path, input.params as Record<string, string> | undefined);
+
+    let response: Response;
+    try {
+      response = await this.#fetch(url, {
+        method: route.method,
+        headers,
+        body,
+        credentials: this.#credentials,
+        signal: input.signal,
+      });
+    } catch (cause) {
+      if (input.signal?.aborted) {
+        throw new ApiError({ kind: 'aborted', route: name, message: 'The request was cancelled', cause });
+      }
+      throw new ApiError({ kind: 'network', route: name, message: 'The server could not be reached', cause });
+    }
+
+    const text = await readText(response, name, input.signal);
+    if (!response.ok) throw this.#problemError(name, response, text);
+
+    if (route.response === null) {
+      return { data: undefined as RouteResponse<N>, etag: response.headers.get('ETag') };
+    }
+    const parsed = route.response.safeParse(parseJson(text));
+    if (!parsed.success) {
+      throw new ApiError({
+        kind: 'contract',
+        route: name,
+        status: response.status,
+        message: `The ${name} response does not match the contract: ${z.prettifyError(parsed.error)}`,
+        cause: parsed.error,
+      });
+    }
+    return { data: parsed.data as RouteResponse<N>, etag: response.headers.get('ETag') };
+  }
+
+  #problemError(name: RouteName, response: Response, text: string): ApiError {
+    const parsed = Problem.safeParse(parseJson(text));
+    if (!parsed.success) {
+      return new ApiError({
+        kind: 'contract',
+        route: name,
+        status: response.status,
+        message: `HTTP ${response.status} without a problem+json body`,
+        cause: parsed.error,
+      });
+    }
+    return new ApiError({
+      kind: 'http',
+      route: name,
+      status: response.status,
+      problem: parsed.data,
+      message: parsed.data.detail ?? parsed.data.title,
+    });
+  }
+}
+
+async function readText(response: Response, route: RouteName, signal: AbortSignal | undefined): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    const kind = signal?.aborted ? 'aborted' : 'network';
+    throw new ApiError({ kind, route, message: 'The response was interrupted', cause });
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const createApiClient = (options: ApiClientOptions): ApiClient => new ApiClient(options);

@@ -1,0 +1,208 @@
+import type * as z from 'zod/mini';
+import type { ProblemCode } from './problems.js';
+import {
+  ChallengeParams,
+  ChallengeRequest,
+  Challenge,
+  IdentityVerificationRequest,
+  KindParams,
+  LoginRequest,
+  LoginResponse,
+  NoParams,
+  PersonalInfo,
+  PersonalInfoPatch,
+  SessionList,
+  SessionParams,
+  StepUpToken,
+  VerifyRequest,
+  VerifyResponse,
+} from './schemas.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** One route of the contract. Paths are relative to the endpoint (e.g. `/api/v1`) and use `:param`. */
+export interface RouteDef {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  readonly params: z.ZodMiniType;
+  readonly body: z.ZodMiniType | null;
+  /** Success status and body schema (`null` body for 204). */
+  readonly status: 200 | 201 | 204;
+  readonly response: z.ZodMiniType | null;
+  /** Requires a signed-in session (cookie). */
+  readonly auth: boolean;
+  /** Requires `If-Match` with the version last read. */
+  readonly ifMatch?: boolean;
+  /** The problem codes this route answers with, beyond the ones every route can (see `COMMON_PROBLEMS`). */
+  readonly problems: readonly ProblemCode[];
+}
+
+/** Problems any route can answer with. */
+export const COMMON_PROBLEMS: readonly ProblemCode[] = [
+  'validation-failed',
+  'malformed-request',
+  'payload-too-large',
+  'unsupported-media-type',
+  'forbidden-origin',
+  'internal',
+  'storage-unavailable',
+];
+/** Problems any signed-in route can answer with. */
+export const SESSION_PROBLEMS: readonly ProblemCode[] = ['unauthenticated', 'session-expired', 'session-replaced'];
+
+const CODE_SEND_PROBLEMS: readonly ProblemCode[] = [
+  'cooldown',
+  'rate-limited',
+  'notification-not-configured',
+  'notification-failed',
+];
+
+/** THE route table: the client, the mock server, msw and the OpenAPI document are all built from it. */
+export const routes = {
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Sign in (mock: password, or simulated SSO for third-party users); enforces the session limit',
+    params: NoParams,
+    body: LoginRequest,
+    status: 200,
+    response: LoginResponse,
+    auth: false,
+    problems: ['invalid-credentials', 'account-locked', 'session-limit-reached'],
+  },
+  logout: {
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'End the current session',
+    params: NoParams,
+    body: null,
+    status: 204,
+    response: null,
+    auth: false,
+    problems: [],
+  },
+  getPersonalInfo: {
+    method: 'GET',
+    path: '/me/personal-info',
+    summary: 'Everything the personal-info screen shows, masked, with its version (ETag)',
+    params: NoParams,
+    body: null,
+    status: 200,
+    response: PersonalInfo,
+    auth: true,
+    problems: [],
+  },
+  updatePersonalInfo: {
+    method: 'PATCH',
+    path: '/me/personal-info',
+    summary: 'Change auto-logout, session limit and/or welcome message; If-Match required',
+    params: NoParams,
+    body: PersonalInfoPatch,
+    status: 200,
+    response: PersonalInfo,
+    auth: true,
+    ifMatch: true,
+    problems: ['precondition-required', 'version-conflict', 'not-editable'],
+  },
+  verifyIdentity: {
+    method: 'POST',
+    path: '/me/identity-verifications',
+    summary: 'Step-up: prove identity with the password or a step-up code; returns a 5-minute token',
+    params: NoParams,
+    body: IdentityVerificationRequest,
+    status: 201,
+    response: StepUpToken,
+    auth: true,
+    problems: [
+      'invalid-credentials',
+      'account-locked',
+      'invalid-code',
+      'code-expired',
+      'too-many-attempts',
+      'not-found',
+    ],
+  },
+  createChallenge: {
+    method: 'POST',
+    path: '/me/contacts/:kind/challenges',
+    summary: 'Send a code: verify the current value, change to a new value (step-up token), or step-up',
+    params: KindParams,
+    body: ChallengeRequest,
+    status: 201,
+    response: Challenge,
+    auth: true,
+    problems: [
+      ...CODE_SEND_PROBLEMS,
+      'step-up-required',
+      'step-up-expired',
+      'same-value',
+      'already-verified',
+      'no-contact',
+      'no-verified-contact',
+    ],
+  },
+  resendChallenge: {
+    method: 'POST',
+    path: '/me/contacts/:kind/challenges/:id/resend',
+    summary: 'Send a new code for the challenge (after the cooldown); only the latest code is valid',
+    params: ChallengeParams,
+    body: null,
+    status: 200,
+    response: Challenge,
+    auth: true,
+    problems: [...CODE_SEND_PROBLEMS, 'not-found', 'code-expired', 'too-many-attempts'],
+  },
+  verifyChallenge: {
+    method: 'POST',
+    path: '/me/contacts/:kind/challenges/:id/verify',
+    summary: 'Check the code; on success the contact is saved and verified',
+    params: ChallengeParams,
+    body: VerifyRequest,
+    status: 200,
+    response: VerifyResponse,
+    auth: true,
+    problems: ['not-found', 'invalid-code', 'code-expired', 'too-many-attempts', 'step-up-required', 'step-up-expired'],
+  },
+  listSessions: {
+    method: 'GET',
+    path: '/me/sessions',
+    summary: "The user's online sessions",
+    params: NoParams,
+    body: null,
+    status: 200,
+    response: SessionList,
+    auth: true,
+    problems: [],
+  },
+  endSession: {
+    method: 'DELETE',
+    path: '/me/sessions/:id',
+    summary: 'End one of the user’s sessions',
+    params: SessionParams,
+    body: null,
+    status: 204,
+    response: null,
+    auth: true,
+    problems: ['not-found'],
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type In<S> = S extends z.ZodMiniType ? z.input<S> : undefined;
+
+export type RouteParams<N extends RouteName> = In<Routes[N]['params']>;
+export type RouteBody<N extends RouteName> = In<Routes[N]['body']>;
+export type RouteResponse<N extends RouteName> = Out<Routes[N]['response']>;
+
+/** Fill `:param` placeholders, URL-encoding each value. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

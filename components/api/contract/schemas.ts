@@ -1,0 +1,266 @@
+import * as z from 'zod/mini';
+
+// zod compiles fast paths with `new Function` on first use; a strict-CSP host page would report that.
+z.config({ jitless: true });
+
+/** Limits of the contract, shared by the elements (counters, input limits) and the server (enforcement). */
+export const LIMITS = {
+  welcomeMessageMax: 512,
+  sessionLimitMin: 1,
+  sessionLimitMax: 500,
+  emailMax: 254,
+  passwordMax: 256,
+  usernameMax: 64,
+  codeLength: 6,
+  /** Largest accepted request body, in bytes. */
+  bodyMaxBytes: 16 * 1024,
+} as const;
+
+/** Rules the server enforces, published so the UI can explain them (countdowns, expiry). */
+export const RULES = {
+  codeLifetimeSeconds: 5 * 60,
+  codeMaxAttempts: 5,
+  resendCooldownSeconds: 60,
+  sendsPerDestinationPerHour: 5,
+  accountCodeFailuresPerHour: 20,
+  stepUpLifetimeSeconds: 5 * 60,
+  passwordMaxFailures: 5,
+  lockoutSeconds: 15 * 60,
+  sessionAbsoluteSeconds: 12 * 60 * 60,
+  thirdPartyAutoLogoutMinutes: 30,
+  defaultAutoLogoutMinutes: 30,
+} as const;
+
+/** Requests carrying this header (value `passive`) are not user activity: they do not keep a session alive. */
+export const ACTIVITY_HEADER = 'X-Activity';
+
+const trimmedString = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/** Any C0/C1 control character except line feed; carriage returns are normalised by the client. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find control characters
+const CONTROL_EXCEPT_LF = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find control characters
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** Lone UTF-16 surrogates cannot be stored or sent as UTF-8 faithfully. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const ContactKind = z.enum(['mobile', 'email']);
+export type ContactKind = z.infer<typeof ContactKind>;
+
+export const UserType = z.enum(['local', 'remote', 'third-party']);
+export type UserType = z.infer<typeof UserType>;
+
+export const Timestamp = z.iso.datetime();
+
+export const SessionLimitPolicy = z.enum(['deny', 'log-out']);
+export type SessionLimitPolicy = z.infer<typeof SessionLimitPolicy>;
+
+/**
+ * Max. online sessions: `null` is unlimited (the default). `log-out` (end the least recently active
+ * session and let the new login in) is only allowed at a maximum of 1.
+ */
+export const SessionLimit = z
+  .strictObject({
+    max: z.int().check(z.gte(LIMITS.sessionLimitMin), z.lte(LIMITS.sessionLimitMax)),
+    policy: SessionLimitPolicy,
+  })
+  .check(
+    z.refine((v) => v.max === 1 || v.policy === 'deny', {
+      message: 'Only "deny" is allowed when the maximum is above 1',
+      path: ['policy'],
+    }),
+  );
+export type SessionLimit = z.infer<typeof SessionLimit>;
+
+export const WelcomeMessage = z.string().check(
+  z.maxLength(LIMITS.welcomeMessageMax, { message: `At most ${LIMITS.welcomeMessageMax} characters` }),
+  z.refine((v) => !CONTROL_EXCEPT_LF.test(v), { message: 'Control characters are not allowed' }),
+  z.refine((v) => !LONE_SURROGATE.test(v), { message: 'Invalid character' }),
+);
+
+/** A user's contact as the API shows it: masked only, never the full value. */
+export const ContactView = z.strictObject({
+  kind: ContactKind,
+  /** Masked current value (`+86 138****5678`, `j***n@example.com`), `null` when none is set. */
+  masked: z.nullable(z.string()),
+  verified: z.boolean(),
+  /** A change waiting for its code: the masked new value and when the code expires. */
+  pending: z.nullable(z.strictObject({ masked: z.string(), expiresAt: Timestamp })),
+});
+export type ContactView = z.infer<typeof ContactView>;
+
+/** How this user can prove who they are before an edit. */
+export const StepUpMethod = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('password') }),
+  z.strictObject({ type: z.literal('code'), channel: ContactKind, destination: z.string() }),
+]);
+export type StepUpMethod = z.infer<typeof StepUpMethod>;
+
+export const UserSummary = z.strictObject({
+  username: z.string(),
+  displayName: z.string(),
+  type: UserType,
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+/** `GET /me/personal-info`: everything the form shows. */
+export const PersonalInfo = z.strictObject({
+  /** Opaque version; also sent as the `ETag` header and expected back in `If-Match`. */
+  version: z.string(),
+  user: UserSummary,
+  mobile: ContactView,
+  email: ContactView,
+  stepUpMethods: z.array(StepUpMethod),
+  autoLogout: z.strictObject({
+    minutes: z.int().check(z.gte(1)),
+    options: z.array(z.int().check(z.gte(1))),
+    editable: z.boolean(),
+    /** Why it cannot be edited, when `editable` is false. */
+    lockedReason: z.nullable(z.enum(['third-party'])),
+  }),
+  sessionLimit: z.nullable(SessionLimit),
+  welcomeMessage: z.string(),
+});
+export type PersonalInfo = z.infer<typeof PersonalInfo>;
+
+/** `PATCH /me/personal-info` (with `If-Match`): any subset of the editable settings, nothing else. */
+export const PersonalInfoPatch = z
+  .strictObject({
+    autoLogoutMinutes: z.optional(z.int().check(z.gte(1), z.lte(24 * 60))),
+    sessionLimit: z.optional(z.nullable(SessionLimit)),
+    welcomeMessage: z.optional(WelcomeMessage),
+  })
+  .check(z.refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' }));
+export type PersonalInfoPatch = z.infer<typeof PersonalInfoPatch>;
+
+export const Username = trimmedString(LIMITS.usernameMax).check(
+  z.refine((v) => !ANY_CONTROL.test(v), { message: 'Control characters are not allowed' }),
+);
+export const Password = z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMax));
+
+/** `POST /auth/login`: a password, or (third-party users, simulated by the mock) single sign-on. */
+export const LoginRequest = z.union([
+  z.strictObject({ username: Username, password: Password }),
+  z.strictObject({ username: Username, provider: z.literal('sso') }),
+]);
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.strictObject({
+  user: UserSummary,
+  /** The user's welcome message, to show once at this login; empty when none is set. */
+  welcomeMessage: z.string(),
+  session: z.strictObject({
+    id: z.string(),
+    expiresAt: Timestamp,
+    idleTimeoutMinutes: z.int(),
+  }),
+  /** Sessions ended to let this login in (policy `log-out`). */
+  replacedSessions: z.int().check(z.gte(0)),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const Code = z.string().check(z.regex(/^\d{6}$/, { message: 'Enter the 6-digit code' }));
+
+/** `POST /me/identity-verifications`: password, or a code from a `step-up` challenge. */
+export const IdentityVerificationRequest = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('password'), password: Password }),
+  z.strictObject({ method: z.literal('code'), challengeId: z.string().check(z.maxLength(64)), code: Code }),
+]);
+export type IdentityVerificationRequest = z.infer<typeof IdentityVerificationRequest>;
+
+export const StepUpToken = z.strictObject({
+  stepUpToken: z.string(),
+  expiresAt: Timestamp,
+});
+export type StepUpToken = z.infer<typeof StepUpToken>;
+
+export const Email = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
+    z.regex(/^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:.]{2,}$/, {
+      message: 'Enter an email address like name@example.com',
+    }),
+    z.refine((v) => !ANY_CONTROL.test(v), { message: 'Control characters are not allowed' }),
+  );
+
+/** ISO 3166-1 alpha-2 region, e.g. `CN`, `GB`. */
+export const Region = z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'Choose a country or region' }));
+
+/** A phone number as typed (national or `+` international); the server validates it for the region. */
+export const PhoneInput = z.string().check(
+  z.trim(),
+  z.minLength(2),
+  z.maxLength(32),
+  z.regex(/^\+?[0-9 ()\-.]+$/, { message: 'Enter digits only' }),
+);
+
+/**
+ * `POST /me/contacts/{kind}/challenges`: send a code.
+ * - `verify`: to the current, unverified value;
+ * - `change`: to a new value, with a step-up token (for `mobile`, with its region);
+ * - `step-up`: to this verified contact, to prove identity (users without a password).
+ */
+export const ChallengeRequest = z.discriminatedUnion('purpose', [
+  z.strictObject({ purpose: z.literal('verify') }),
+  z.strictObject({
+    purpose: z.literal('change'),
+    value: z.string().check(z.minLength(1), z.maxLength(LIMITS.emailMax)),
+    region: z.optional(Region),
+    stepUpToken: z.string().check(z.maxLength(256)),
+  }),
+  z.strictObject({ purpose: z.literal('step-up') }),
+]);
+export type ChallengeRequest = z.infer<typeof ChallengeRequest>;
+
+export const ChallengePurpose = z.enum(['verify', 'change', 'step-up']);
+export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
+
+export const Challenge = z.strictObject({
+  id: z.string(),
+  kind: ContactKind,
+  purpose: ChallengePurpose,
+  /** Masked destination the code went to. */
+  destination: z.string(),
+  expiresAt: Timestamp,
+  /** When `resend` will be accepted. */
+  resendAvailableAt: Timestamp,
+  attemptsRemaining: z.int().check(z.gte(0)),
+  codeLength: z.int(),
+});
+export type Challenge = z.infer<typeof Challenge>;
+
+export const VerifyRequest = z.strictObject({
+  code: Code,
+  /** Required again for `change` challenges: the step-up must still be valid at the moment of saving. */
+  stepUpToken: z.optional(z.string().check(z.maxLength(256))),
+});
+export type VerifyRequest = z.infer<typeof VerifyRequest>;
+
+export const VerifyResponse = z.strictObject({
+  contact: ContactView,
+  /** The personal info's new version (the contact is part of it). */
+  version: z.string(),
+});
+export type VerifyResponse = z.infer<typeof VerifyResponse>;
+
+export const SessionView = z.strictObject({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: Timestamp,
+  lastActiveAt: Timestamp,
+  userAgent: z.string(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const SessionList = z.strictObject({ sessions: z.array(SessionView) });
+export type SessionList = z.infer<typeof SessionList>;
+
+export const ChallengeParams = z.strictObject({
+  kind: ContactKind,
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+});
+export const KindParams = z.strictObject({ kind: ContactKind });
+export const SessionParams = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) });
+export const NoParams = z.strictObject({});
