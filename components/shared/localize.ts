@@ -1,0 +1,116 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A flat catalog of message ids to strings; `{name}` placeholders are filled from `values`. */
+export type Catalog = Readonly<Record<string, string>>;
+export type CatalogLoader = () => Promise<Catalog>;
+
+export const DEFAULT_LOCALE = 'en';
+
+const loaders = new Map<string, CatalogLoader>();
+const loaded = new Map<string, Catalog>();
+const listeners = new Set<() => void>();
+
+/**
+ * Register a locale's catalog. English ships eagerly; other locales register a lazy loader so a
+ * host that never shows them never downloads them. Registering again merges (host overrides).
+ */
+export function registerCatalog(locale: string, catalog: Catalog | CatalogLoader): void {
+  const key = normalizeLocale(locale);
+  if (typeof catalog === 'function') {
+    loaders.set(key, catalog);
+    return;
+  }
+  loaded.set(key, { ...loaded.get(key), ...catalog });
+  notify();
+}
+
+function notify() {
+  for (const l of listeners) l();
+}
+
+export function normalizeLocale(locale: string): string {
+  const lower = locale.toLowerCase();
+  if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower === 'zh-sg') return 'zh-CN';
+  return lower.split('-')[0] ?? DEFAULT_LOCALE;
+}
+
+function fill(template: string, values?: Readonly<Record<string, string | number>>): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : m,
+  );
+}
+
+/** The locale of the element: its `locale` property, else the nearest `lang`, else the document's. */
+export function resolveLocale(host: HTMLElement, explicit?: string | null): string {
+  if (explicit) return explicit;
+  const withLang = host.closest('[lang]');
+  return withLang?.getAttribute('lang') || globalThis.document?.documentElement.lang || DEFAULT_LOCALE;
+}
+
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  locale?: string | null;
+  /** Per-instance overrides of catalog strings. */
+  strings?: Partial<Record<string, string>> | null;
+}
+
+/**
+ * Gives an element `t(id, values)` in its locale, loads a lazy catalog on first use, and
+ * re-renders when catalogs change. Falls back to English for a missing id so nothing is blank.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: LocalizeHost;
+  readonly #onChange = () => this.#host.requestUpdate();
+
+  constructor(host: LocalizeHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected() {
+    listeners.add(this.#onChange);
+  }
+
+  hostDisconnected() {
+    listeners.delete(this.#onChange);
+  }
+
+  get locale(): string {
+    return normalizeLocale(resolveLocale(this.#host, this.#host.locale));
+  }
+
+  /** BCP 47 tag for Intl APIs. */
+  get lang(): string {
+    return this.locale === 'zh-CN' ? 'zh-CN' : this.locale;
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    const el = this.#host.closest('[dir]');
+    const dir = el?.getAttribute('dir') ?? globalThis.document?.documentElement.dir;
+    return dir === 'rtl' ? 'rtl' : 'ltr';
+  }
+
+  t(id: string, values?: Readonly<Record<string, string | number>>): string {
+    const override = this.#host.strings?.[id];
+    if (override !== undefined) return fill(override, values);
+    const locale = this.locale;
+    const catalog = loaded.get(locale);
+    if (!catalog && loaders.has(locale)) this.#load(locale);
+    const template = catalog?.[id] ?? loaded.get(DEFAULT_LOCALE)?.[id];
+    if (template === undefined) {
+      console.warn(`personal-settings: missing message "${id}"`);
+      return id;
+    }
+    return fill(template, values);
+  }
+
+  #load(locale: string) {
+    const loader = loaders.get(locale);
+    if (!loader) return;
+    loaders.delete(locale);
+    loader().then(
+      (catalog) => registerCatalog(locale, catalog),
+      (error: unknown) => console.warn(`personal-settings: could not load the ${locale} catalog`, error),
+    );
+  }
+}
