@@ -6,7 +6,10 @@ export type CatalogLoader = () => Promise<Catalog>;
 
 export const DEFAULT_LOCALE = 'en';
 
-const loaders = new Map<string, CatalogLoader>();
+/** Lazy loaders not run yet, per locale: every element (and the shared catalog) can add its own. */
+const loaders = new Map<string, CatalogLoader[]>();
+/** Loads in flight or done, per locale, so `loadCatalogs()` can be awaited. */
+const loading = new Map<string, Promise<void>>();
 const loaded = new Map<string, Catalog>();
 const listeners = new Set<() => void>();
 
@@ -17,11 +20,33 @@ const listeners = new Set<() => void>();
 export function registerCatalog(locale: string, catalog: Catalog | CatalogLoader): void {
   const key = normalizeLocale(locale);
   if (typeof catalog === 'function') {
-    loaders.set(key, catalog);
+    loaders.set(key, [...(loaders.get(key) ?? []), catalog]);
     return;
   }
   loaded.set(key, { ...loaded.get(key), ...catalog });
   notify();
+}
+
+/**
+ * Run the lazy loaders registered for a locale (once each) and resolve when their catalogs are in.
+ * Elements await it in `getUpdateComplete()` so a test (or a host) can wait for translated text.
+ */
+export function loadCatalogs(locale: string): Promise<void> {
+  const key = normalizeLocale(locale);
+  const pending = loaders.get(key);
+  if (pending?.length) {
+    loaders.delete(key);
+    const run = Promise.all(
+      pending.map((loader) =>
+        loader().then(
+          (catalog) => registerCatalog(key, catalog),
+          (error: unknown) => console.warn(`personal-settings: could not load the ${key} catalog`, error),
+        ),
+      ),
+    ).then(() => undefined);
+    loading.set(key, Promise.all([loading.get(key), run]).then(() => undefined));
+  }
+  return loading.get(key) ?? Promise.resolve();
 }
 
 function notify() {
@@ -95,7 +120,7 @@ export class LocalizeController implements ReactiveController {
     if (override !== undefined) return fill(override, values);
     const locale = this.locale;
     const catalog = loaded.get(locale);
-    if (!catalog && loaders.has(locale)) this.#load(locale);
+    if (loaders.has(locale)) void loadCatalogs(locale);
     const template = catalog?.[id] ?? loaded.get(DEFAULT_LOCALE)?.[id];
     if (template === undefined) {
       console.warn(`personal-settings: missing message "${id}"`);
@@ -104,13 +129,8 @@ export class LocalizeController implements ReactiveController {
     return fill(template, values);
   }
 
-  #load(locale: string) {
-    const loader = loaders.get(locale);
-    if (!loader) return;
-    loaders.delete(locale);
-    loader().then(
-      (catalog) => registerCatalog(locale, catalog),
-      (error: unknown) => console.warn(`personal-settings: could not load the ${locale} catalog`, error),
-    );
+  /** Resolves when the lazy catalogs of the current locale are loaded. */
+  ready(): Promise<void> {
+    return loadCatalogs(this.locale);
   }
 }
