@@ -1,0 +1,117 @@
+// @web/test-runner config for the elements' browser tests (real Chromium, mocha bdd, msw).
+// Run all: `npm run test:browser`; one file:
+//   npx wtr --config test/web-test-runner.config.mjs --files test/components/<tag>.test.ts
+import { createReadStream, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const mswWorkerScript = resolve(root, 'node_modules/msw/lib/mockServiceWorker.js');
+
+const CHROME_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+function findChrome() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to "${fromEnv}", but no file exists there.`);
+  }
+  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    [
+      'No Chrome or Chromium found for the browser tests.',
+      `Looked at $CHROME_PATH and ${CHROME_CANDIDATES.join(', ')}.`,
+      'Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH to a Chrome binary.',
+    ].join('\n'),
+  );
+}
+
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// Two test files may run side by side (2-core machine); override with WTR_CONCURRENCY.
+const concurrency = Number(process.env.WTR_CONCURRENCY) || Math.min(2, Math.max(1, cpus().length));
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: root,
+  files: ['test/components/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  // `development` export condition: Lit's dev build, so its dev warnings reach the console guard.
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  concurrency,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_FLAGS },
+      // Each page gets its own browser context (cookies, storage, service worker registrations), and
+      // focus emulation so sendKeys/focus behave the same in a background tab as in the active one.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        page.once('close', () => {
+          context.close().catch(() => {});
+        });
+        return page;
+      },
+    }),
+  ],
+  testFramework: {
+    config: { ui: 'bdd', timeout: 10_000 },
+  },
+  // Runs before any module: Lit's one-time "dev mode" notice is marked as already issued so the console
+  // stays quiet (its other dev warnings still fire and fail the test). No fake `process` global: the
+  // libraries loaded in the browser (msw, graphql) guard their `process` reads, and our TypeScript gets
+  // `process.env.NODE_ENV` replaced at transform time (esbuild `define` below).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>personal-settings browser tests</title></head>
+  <body>
+    <script>
+      globalThis.litIssuedWarnings = globalThis.litIssuedWarnings || new Set();
+      globalThis.litIssuedWarnings.add('dev-mode');
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  middleware: [
+    // The msw worker must be served from the root so its scope is `/` (it intercepts nothing otherwise).
+    function mswWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'application/javascript';
+        context.set('Cache-Control', 'no-store');
+        context.body = createReadStream(mswWorkerScript);
+        return undefined;
+      }
+      return next();
+    },
+  ],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: resolve(root, 'tsconfig.json'),
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }),
+  ],
+};
