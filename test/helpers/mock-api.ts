@@ -1,0 +1,161 @@
+/**
+ * The real mock backend inside the test page: the Hono app from `mock-server/` (in-memory lowdb)
+ * behind an msw service worker, so elements under test talk to `/api/v1` over real `fetch` and the
+ * mock's own rules answer. Test-only affordances go through the `/__dev/*` routes.
+ *
+ * ```ts
+ * describe('<x>', () => {
+ *   useMockApi(); // starts the worker once, resets the mock's data before each test
+ *   it('…', async () => { await loginAs('admin'); … expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60); });
+ * });
+ * ```
+ */
+import type { LoginResponse } from '../../components/api/contract/index.js';
+import { setupWorker } from 'msw/browser';
+import { createBrowserMock } from '../../mock-server/browser.js';
+import { createMswHandlers } from '../../mock-server/msw/handlers.js';
+
+export const API_BASE = '/api/v1';
+export const SEEDED_PASSWORD = 'Passw0rd!';
+
+export type Channel = 'mobile' | 'email';
+
+export interface OutboxMessage {
+  id: string;
+  channel: Channel;
+  /** The full destination (E.164 number or email address). */
+  to: string;
+  subject: string;
+  text: string;
+  /** The verification code the message carries, `null` for a notice. */
+  code: string | null;
+  sentAt: string;
+}
+
+interface StoredContact {
+  value: string | null;
+  verified: boolean;
+  pending: { value: string; challengeId: string; expiresAt: string } | null;
+}
+
+/** The stored user record as `GET /__dev/users/:username` returns it (full values). */
+export interface DbUser {
+  id: string;
+  username: string;
+  displayName: string;
+  type: 'local' | 'remote' | 'third-party';
+  mobile: StoredContact;
+  email: StoredContact;
+  autoLogoutMinutes: number;
+  sessionLimit: { max: number; policy: 'deny' | 'log-out' } | null;
+  welcomeMessage: string;
+  version: number;
+}
+
+type Worker = ReturnType<typeof setupWorker>;
+type BrowserMock = ReturnType<typeof createBrowserMock>;
+
+let started: Promise<{ worker: Worker; mock: BrowserMock }> | null = null;
+
+/**
+ * Start the msw worker backed by a fresh in-memory mock (once per test file; later calls return
+ * the same one). Requests that are not `/api/v1/*` or `/__dev/*` pass through untouched.
+ */
+export function startMockApi(): Promise<{ worker: Worker; mock: BrowserMock }> {
+  started ??= (async () => {
+    const mock = createBrowserMock();
+    const worker = setupWorker(...createMswHandlers(mock.app));
+    await worker.start({
+      serviceWorker: { url: '/mockServiceWorker.js', options: { scope: '/' } },
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+    });
+    return { worker, mock };
+  })();
+  return started;
+}
+
+/** Back to the seed data: sessions and outbox cleared, clock offset 0, channels on, faults off. */
+export async function resetMockApi(): Promise<void> {
+  await startMockApi();
+  await devFetch('POST', '/__dev/reset');
+}
+
+/** In a `describe`: start the mock before the suite and reset it before each test. */
+export function useMockApi(): void {
+  before(async () => {
+    await startMockApi();
+  });
+  beforeEach(async () => {
+    await resetMockApi();
+  });
+}
+
+async function devFetch(method: string, path: string, body?: unknown): Promise<unknown> {
+  const init: RequestInit = { method, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (!response.ok) {
+    throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+  }
+  return response.status === 204 ? undefined : response.json();
+}
+
+/**
+ * Sign in as a seeded user (`admin`, `operator` with the seeded password; `sso.user` through
+ * single sign-on). The session cookie lands in the worker's cookie jar, so the elements' later
+ * requests are signed in.
+ */
+export async function loginAs(username: string, password: string = SEEDED_PASSWORD): Promise<LoginResponse> {
+  await startMockApi();
+  const body = username === 'sso.user' ? { username, provider: 'sso' } : { username, password };
+  return (await devFetch('POST', `${API_BASE}/auth/login`, body)) as LoginResponse;
+}
+
+/** Sign out of the current session. */
+export async function logout(): Promise<void> {
+  await devFetch('POST', `${API_BASE}/auth/logout`);
+}
+
+/** Everything the mock "sent" (SMS and email), oldest first. */
+export async function readOutbox(): Promise<OutboxMessage[]> {
+  const { messages } = (await devFetch('GET', '/__dev/outbox')) as { messages: OutboxMessage[] };
+  return messages;
+}
+
+/** The code of the latest message carrying one (to `to`, when given); throws when there is none. */
+export async function latestCode(to?: string): Promise<string> {
+  const messages = await readOutbox();
+  const withCode = messages.filter((m) => m.code !== null && (to === undefined || m.to === to));
+  const code = withCode.at(-1)?.code;
+  if (!code) throw new Error(`No code in the outbox${to === undefined ? '' : ` for ${to}`}`);
+  return code;
+}
+
+/** Move the mock server's clock forward (code expiry, cooldowns, idle logout). Returns the new now. */
+export async function advanceClock(seconds: number): Promise<string> {
+  const { now } = (await devFetch('POST', '/__dev/clock', { advanceSeconds: seconds })) as { now: string };
+  return now;
+}
+
+/** What reached the mock's db for a user (full values). */
+export async function dbUser(username: string): Promise<DbUser> {
+  return (await devFetch('GET', `/__dev/users/${encodeURIComponent(username)}`)) as DbUser;
+}
+
+/** Turn a notification channel off (not configured) or on, optionally with a delivery delay. */
+export async function setNotifications(channel: Channel, enabled: boolean, delayMs?: number): Promise<void> {
+  await devFetch(
+    'PUT',
+    '/__dev/notifications',
+    delayMs === undefined ? { channel, enabled } : { channel, enabled, delayMs },
+  );
+}
+
+/** Make every write fail (storage unavailable) or work again. */
+export async function setFailWrites(failWrites: boolean): Promise<void> {
+  await devFetch('PUT', '/__dev/faults', { failWrites });
+}
