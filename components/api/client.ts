@@ -69,8 +69,11 @@ export interface CallOptions {
   passive?: boolean;
 }
 
-type ParamsArg<N extends RouteName> = keyof RouteParams<N> extends never ? { params?: undefined } : { params: RouteParams<N> };
-type BodyArg<N extends RouteName> = RouteBody<N> extends undefined ? { body?: undefined } : { body: RouteBody<N> };
+type ParamsArg<N extends RouteName> = string extends keyof RouteParams<N>
+  ? { params?: undefined }
+  : { params: RouteParams<N> };
+type BodyArg<N extends RouteName> =
+  RouteBody<N> extends undefined ? { body?: undefined } : { body: RouteBody<N> };
 export type CallInput<N extends RouteName> = ParamsArg<N> & BodyArg<N> & CallOptions;
 
 export interface ApiResult<N extends RouteName> {
@@ -163,7 +166,11 @@ export class ApiClient {
   }
 }
 
-async function readText(response: Response, route: RouteName, signal: AbortSignal | undefined): Promise<string> {
+async function readText(
+  response: Response,
+  route: RouteName,
+  signal: AbortSignal | undefined,
+): Promise<string> {
   try {
     return await response.text();
   } catch (cause) {

@@ -14,7 +14,8 @@ export function checkEndpoint(
   }
   const page = new URL(pageUrl);
   const href = url.href.replace(/\/+$/, '');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'invalid', url: href };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: 'invalid', url: href };
   if (url.protocol === 'https:' || url.origin === page.origin || isLoopback(url.hostname)) {
     return { ok: true, url: href };
   }

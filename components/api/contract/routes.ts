@@ -49,7 +49,11 @@ export const COMMON_PROBLEMS: readonly ProblemCode[] = [
   'storage-unavailable',
 ];
 /** Problems any signed-in route can answer with. */
-export const SESSION_PROBLEMS: readonly ProblemCode[] = ['unauthenticated', 'session-expired', 'session-replaced'];
+export const SESSION_PROBLEMS: readonly ProblemCode[] = [
+  'unauthenticated',
+  'session-expired',
+  'session-replaced',
+];
 
 const CODE_SEND_PROBLEMS: readonly ProblemCode[] = [
   'cooldown',
@@ -162,7 +166,14 @@ export const routes = {
     status: 200,
     response: VerifyResponse,
     auth: true,
-    problems: ['not-found', 'invalid-code', 'code-expired', 'too-many-attempts', 'step-up-required', 'step-up-expired'],
+    problems: [
+      'not-found',
+      'invalid-code',
+      'code-expired',
+      'too-many-attempts',
+      'step-up-required',
+      'step-up-expired',
+    ],
   },
   listSessions: {
     method: 'GET',

@@ -174,27 +174,27 @@ export const StepUpToken = z.strictObject({
 });
 export type StepUpToken = z.infer<typeof StepUpToken>;
 
-export const Email = z
-  .string()
-  .check(
-    z.trim(),
-    z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
-    z.regex(/^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:.]{2,}$/, {
-      message: 'Enter an email address like name@example.com',
-    }),
-    z.refine((v) => !ANY_CONTROL.test(v), { message: 'Control characters are not allowed' }),
-  );
+export const Email = z.string().check(
+  z.trim(),
+  z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
+  z.regex(/^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:.]{2,}$/, {
+    message: 'Enter an email address like name@example.com',
+  }),
+  z.refine((v) => !ANY_CONTROL.test(v), { message: 'Control characters are not allowed' }),
+);
 
 /** ISO 3166-1 alpha-2 region, e.g. `CN`, `GB`. */
 export const Region = z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'Choose a country or region' }));
 
 /** A phone number as typed (national or `+` international); the server validates it for the region. */
-export const PhoneInput = z.string().check(
-  z.trim(),
-  z.minLength(2),
-  z.maxLength(32),
-  z.regex(/^\+?[0-9 ()\-.]+$/, { message: 'Enter digits only' }),
-);
+export const PhoneInput = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(2),
+    z.maxLength(32),
+    z.regex(/^\+?[0-9 ()\-.]+$/, { message: 'Enter digits only' }),
+  );
 
 /**
  * `POST /me/contacts/{kind}/challenges`: send a code.

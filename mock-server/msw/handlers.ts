@@ -1,0 +1,35 @@
+import { http, passthrough } from 'msw';
+import type { FetchApp } from '../browser.js';
+
+/**
+ * msw handlers that forward to the real mock app — no second mock, the same rules everywhere.
+ * A service worker cannot see or set HttpOnly cookies, so a small jar here plays the browser's
+ * part for the session cookie: `Set-Cookie` from the app is remembered and sent back as `Cookie`.
+ */
+export function createMswHandlers(app: FetchApp, options: { basePath?: string; devPath?: string } = {}) {
+  const basePath = options.basePath ?? '/api/v1';
+  const devPath = options.devPath ?? '/__dev';
+  const jar = new Map<string, string>();
+
+  const forward = async ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (url.origin !== location.origin) return passthrough();
+    const headers = new Headers(request.headers);
+    if (jar.size > 0) headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const body =
+      request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+    const response = await app.fetch(new Request(request.url, { method: request.method, headers, body }));
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const cleared = value === '' || attrs.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (cleared) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+
+  return [http.all(`${basePath}/*`, forward), http.all(`${devPath}/*`, forward)];
+}

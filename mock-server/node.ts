@@ -1,0 +1,179 @@
+/**
+ * The mock server on Node: lowdb on a JSON file + @hono/node-server. The only Node-specific file.
+ *
+ *   npm run mock -- [--port 8787] [--host 127.0.0.1] [--db .mock-data/db.json] [--no-dev-routes]
+ *                   [--cors-origin https://console.example.com]… [--seed-users 10000]
+ * Env: MOCK_PORT, MOCK_HOST, MOCK_DB, MOCK_DEV_ROUTES=0, MOCK_CORS_ORIGINS (comma-separated).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { TextFile } from 'lowdb/node';
+import { createMockApp } from './app.js';
+import { OffsetClock } from './clock.js';
+import { seedData, SEEDED_LOGINS } from './seed.js';
+import { CorruptDatabaseError, Store } from './store.js';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  db: string;
+  devRoutes: boolean;
+  corsOrigins: string[];
+  seedUsers: number;
+  quiet?: boolean;
+}
+
+class StartupError extends Error {}
+
+/** One writer per db file: a second server on the same file would silently lose writes. */
+function acquireLock(dbPath: string): () => void {
+  const lockPath = `${dbPath}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockPath, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+        throw new StartupError(
+          `Another mock server (pid ${pid}) is already using ${dbPath}.\n` +
+            `Stop it, or start this one with another --db path.`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale lock from a crashed process
+    }
+  }
+  throw new StartupError(`Could not lock ${dbPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function startMockServer(options: StartOptions) {
+  const dbPath = resolve(options.db);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const release = acquireLock(dbPath);
+  let store: Store;
+  try {
+    store = await Store.open(new TextFile(dbPath), () => seedData({ extraUsers: options.seedUsers }));
+  } catch (e) {
+    release();
+    if (e instanceof CorruptDatabaseError) {
+      throw new StartupError(
+        `The mock database at ${dbPath} is corrupt (${e.message}).\n` +
+          `Nothing was changed. Move or delete that file to start from the seed data, or restore a backup.`,
+      );
+    }
+    throw e;
+  }
+  const clock = new OffsetClock();
+  const app = createMockApp({
+    store,
+    clock,
+    config: {
+      devRoutes: options.devRoutes,
+      corsOrigins: options.corsOrigins,
+      seedExtraUsers: options.seedUsers,
+    },
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolveListen, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolveListen(s));
+    s.once('error', reject);
+  }).catch((e: NodeJS.ErrnoException) => {
+    release();
+    throw new StartupError(
+      e.code === 'EADDRINUSE'
+        ? `Port ${options.port} on ${options.host} is already in use; pass --port.`
+        : e.message,
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const close = () =>
+    new Promise<void>((done) => {
+      server.close(() => {
+        release();
+        done();
+      });
+    });
+  return { url, port, store, close };
+}
+
+function optionsFromArgs(argv: string[]): StartOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'no-dev-routes': { type: 'boolean' },
+      'cors-origin': { type: 'string', multiple: true },
+      'seed-users': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+    process.exit(0);
+  }
+  const port = Number(values.port ?? process.env.MOCK_PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new StartupError(`Invalid port: ${values.port}`);
+  const seedUsers = Number(values['seed-users'] ?? 0);
+  if (!Number.isInteger(seedUsers) || seedUsers < 0) throw new StartupError('Invalid --seed-users');
+  return {
+    port,
+    host: values.host ?? process.env.MOCK_HOST ?? '127.0.0.1',
+    db: values.db ?? process.env.MOCK_DB ?? '.mock-data/db.json',
+    devRoutes: !(values['no-dev-routes'] || process.env.MOCK_DEV_ROUTES === '0'),
+    corsOrigins: [
+      ...(values['cors-origin'] ?? []),
+      ...(process.env.MOCK_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ],
+    seedUsers,
+  };
+}
+
+async function main() {
+  try {
+    const options = optionsFromArgs(process.argv.slice(2));
+    const { url, close } = await startMockServer(options);
+    console.log(`mock-server: listening on ${url}`);
+    console.log(
+      `  API        ${url}/api/v1   (reference: ${url}/api/v1/docs, OpenAPI: ${url}/api/v1/openapi.json)`,
+    );
+    console.log(`  db         ${resolve(options.db)}`);
+    console.log(
+      `  dev routes ${options.devRoutes ? `${url}/__dev/outbox, /reset, /clock, /notifications` : 'off'}`,
+    );
+    console.log(
+      `  logins     ${SEEDED_LOGINS.map((l) => `${l.username}${l.password ? ` / ${l.password}` : ' (SSO)'}`).join(', ')}`,
+    );
+    const stop = () => void close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (e) {
+    console.error(`mock-server: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('mock-server/node.ts')) {
+  void main();
+}

@@ -1,0 +1,52 @@
+import type { RouteHandlers } from '../context.js';
+import { ProblemError } from '../problem.js';
+import { etagOf, ifMatchSatisfied, personalInfoView, versionOf } from '../views.js';
+
+export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'updatePersonalInfo'> = {
+  getPersonalInfo({ user, deps }) {
+    return {
+      body: personalInfoView(user, deps.clock.now(), deps.config),
+      headers: { ETag: etagOf(user) },
+    };
+  },
+
+  async updatePersonalInfo({ user, body, request, deps }) {
+    const ifMatch = request.headers.get('If-Match');
+    if (ifMatch === null) {
+      throw new ProblemError('precondition-required', {
+        detail:
+          'Send If-Match with the version you last read, so changes made elsewhere are not overwritten.',
+      });
+    }
+    if (!ifMatchSatisfied(ifMatch, user)) {
+      throw new ProblemError('version-conflict', {
+        detail: 'The settings were changed since you loaded them. Reload to see the current values.',
+        currentVersion: versionOf(user),
+      });
+    }
+    if (body.autoLogoutMinutes !== undefined) {
+      if (user.type === 'third-party') {
+        throw new ProblemError('not-editable', {
+          detail: 'Auto-logout is fixed at 30 minutes for third-party users.',
+          fieldErrors: { autoLogoutMinutes: ['Fixed at 30 minutes for third-party users'] },
+        });
+      }
+      if (!deps.config.autoLogoutOptions.includes(body.autoLogoutMinutes)) {
+        throw new ProblemError('validation-failed', {
+          fieldErrors: {
+            autoLogoutMinutes: [`Choose one of ${deps.config.autoLogoutOptions.join(', ')} minutes`],
+          },
+        });
+      }
+    }
+    // Validated in full before anything changes: a refused request changes nothing.
+    if (body.autoLogoutMinutes !== undefined) user.autoLogoutMinutes = body.autoLogoutMinutes;
+    if (body.sessionLimit !== undefined) user.sessionLimit = body.sessionLimit;
+    if (body.welcomeMessage !== undefined) user.welcomeMessage = body.welcomeMessage;
+    user.version += 1;
+    const view = personalInfoView(user, deps.clock.now(), deps.config);
+    const etag = etagOf(user);
+    await deps.store.commit();
+    return { body: view, headers: { ETag: etag } };
+  },
+};

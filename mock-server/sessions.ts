@@ -1,0 +1,90 @@
+import { RULES } from '../components/api/contract/index.js';
+import type { Clock } from './clock.js';
+import { keyedHash } from './crypto.js';
+import type { DbData, SessionRecord, UserRecord } from './db.js';
+import { ProblemError } from './problem.js';
+
+export const SESSION_COOKIE = 'psid';
+
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+export function sessionCookie(token: string, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${RULES.sessionAbsoluteSeconds}${secure ? '; Secure' : ''}`;
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
+}
+
+/** Why a session is no longer usable, or `null` when it is. Expired sessions never count toward limits. */
+export function sessionEndReason(
+  session: SessionRecord,
+  user: UserRecord,
+  now: number,
+): 'session-replaced' | 'session-expired' | null {
+  if (session.status === 'replaced') return 'session-replaced';
+  if (now - session.lastActiveAt > user.autoLogoutMinutes * 60_000) return 'session-expired';
+  if (now - session.createdAt > RULES.sessionAbsoluteSeconds * 1000) return 'session-expired';
+  return null;
+}
+
+/** Drop sessions that ended (expired, or replaced more than a day ago) so the db does not grow forever. */
+export function pruneSessions(db: DbData, now: number): void {
+  const users = new Map(db.users.map((u) => [u.id, u]));
+  db.sessions = db.sessions.filter((s) => {
+    const user = users.get(s.userId);
+    if (!user) return false;
+    const reason = sessionEndReason(s, user, now);
+    if (reason === 'session-expired') return false;
+    if (reason === 'session-replaced') return now - s.lastActiveAt < 24 * 3600_000;
+    return true;
+  });
+}
+
+export function activeSessions(db: DbData, user: UserRecord, now: number): SessionRecord[] {
+  return db.sessions.filter((s) => s.userId === user.id && sessionEndReason(s, user, now) === null);
+}
+
+/**
+ * Resolve the request's session. Every request except passive ones (`X-Activity: passive`,
+ * i.e. polling) counts as activity and moves `lastActiveAt`; the write rides along with the next
+ * commit, so reads stay cheap.
+ */
+export async function authenticate(
+  db: () => DbData,
+  secret: string,
+  cookieHeader: string | null,
+  clock: Clock,
+  passive: boolean,
+): Promise<{ session: SessionRecord; user: UserRecord }> {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  if (!token || token.length > 64) throw new ProblemError('unauthenticated');
+  const tokenHash = await keyedHash(secret, `session:${token}`);
+  const data = db();
+  const session = data.sessions.find((s) => s.tokenHash === tokenHash);
+  const user = session && data.users.find((u) => u.id === session.userId);
+  if (!session || !user) throw new ProblemError('unauthenticated');
+  const now = clock.now();
+  const reason = sessionEndReason(session, user, now);
+  if (reason === 'session-expired') {
+    data.sessions = data.sessions.filter((s) => s !== session);
+    throw new ProblemError('session-expired', {
+      detail:
+        'You were signed out after a period without activity, or the session reached its maximum lifetime.',
+    });
+  }
+  if (reason === 'session-replaced') {
+    throw new ProblemError('session-replaced', {
+      detail: 'A newer login to this account ended this session.',
+    });
+  }
+  if (!passive) session.lastActiveAt = now;
+  return { session, user };
+}
