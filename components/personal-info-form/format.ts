@@ -1,0 +1,67 @@
+import type { ContactKind, ContactView, PersonalInfo, SessionLimit } from '../api/contract/index.js';
+
+export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
+
+/** `30 minutes`, `2 hours`, `30 分钟`: whole hours read as hours. */
+export function formatDuration(minutes: number, lang: string): string {
+  const hours = minutes % 60 === 0 && minutes >= 60;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: hours ? 'hour' : 'minute',
+    unitDisplay: 'long',
+  }).format(hours ? minutes / 60 : minutes);
+}
+
+export function formatTime(iso: string, lang: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
+export function describeSessionLimit(limit: SessionLimit | null, t: Translate): string {
+  if (limit === null) return t('personal-info.session-limit.unlimited');
+  return t(limit.policy === 'log-out' ? 'personal-info.session-limit.log-out' : 'personal-info.session-limit.deny', {
+    max: limit.max,
+  });
+}
+
+export const sameSessionLimit = (a: SessionLimit | null, b: SessionLimit | null): boolean =>
+  a === b || (a !== null && b !== null && a.max === b.max && a.policy === b.policy);
+
+function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t: Translate): string[] {
+  const name = t(`personal-info.${kind}.name`);
+  const none = t('personal-info.contact.none');
+  const out: string[] = [];
+  if (from.masked !== to.masked) {
+    out.push(t('personal-info.change.contact', { name, from: from.masked ?? none, to: to.masked ?? none }));
+  } else if (from.verified !== to.verified) {
+    out.push(t(to.verified ? 'personal-info.change.contact-verified' : 'personal-info.change.contact-unverified', { name }));
+  }
+  if (to.pending && to.pending.masked !== from.pending?.masked) {
+    out.push(t('personal-info.change.contact-pending', { name }));
+  }
+  return out;
+}
+
+/** What changed between two versions of the personal info, as sentences a user can read. */
+export function describeChanges(from: PersonalInfo, to: PersonalInfo, t: Translate, lang: string): string[] {
+  const out = [...contactChanges('mobile', from.mobile, to.mobile, t), ...contactChanges('email', from.email, to.email, t)];
+  if (from.autoLogout.minutes !== to.autoLogout.minutes) {
+    out.push(
+      t('personal-info.change.auto-logout', {
+        from: formatDuration(from.autoLogout.minutes, lang),
+        to: formatDuration(to.autoLogout.minutes, lang),
+      }),
+    );
+  }
+  if (!sameSessionLimit(from.sessionLimit, to.sessionLimit)) {
+    out.push(
+      t('personal-info.change.session-limit', {
+        from: describeSessionLimit(from.sessionLimit, t),
+        to: describeSessionLimit(to.sessionLimit, t),
+      }),
+    );
+  }
+  if (from.welcomeMessage !== to.welcomeMessage) out.push(t('personal-info.change.welcome'));
+  return out;
+}

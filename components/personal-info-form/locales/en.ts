@@ -1,0 +1,75 @@
+/** English strings of `<personal-info-form>` (ids are namespaced: catalogs are shared by all elements). */
+const en = {
+  'personal-info.title': 'Modify Personal Info',
+  'personal-info.loading': 'Loading personal information…',
+  'personal-info.reloading': 'Loading the latest values…',
+  'personal-info.load-failed': 'Your personal information could not be loaded.',
+  'personal-info.retry': 'Retry',
+  'personal-info.offline': 'You appear to be offline. Check your connection, then retry.',
+  'personal-info.unreachable': 'The server could not be reached. Check your connection, then retry.',
+  'personal-info.session-ended': 'Your session has ended. Sign in again to continue.',
+  'personal-info.contract': 'The server sent an answer this page does not understand. Try again later.',
+  'personal-info.config.missing': 'Configuration error: set the endpoint attribute or the client property.',
+  'personal-info.config.invalid': 'Configuration error: “{url}” is not a valid endpoint URL.',
+  'personal-info.config.insecure':
+    'Configuration error: the endpoint “{url}” was refused. Personal data is only sent over HTTPS (or to this site).',
+
+  'personal-info.edit': 'Edit',
+  'personal-info.add': 'Add',
+  'personal-info.verify': 'Verify',
+  'personal-info.save': 'Save',
+  'personal-info.saving': 'Saving…',
+  'personal-info.saved': 'Saved.',
+  'personal-info.ok': 'OK',
+  'personal-info.cancel': 'Cancel',
+  'personal-info.dismiss': 'Dismiss',
+  'personal-info.unsaved': 'Unsaved changes',
+
+  'personal-info.mobile.label': 'Associate Mobile Number',
+  'personal-info.mobile.name': 'mobile number',
+  'personal-info.email.label': 'Associate Email Address',
+  'personal-info.email.name': 'email address',
+  'personal-info.contact.none': 'Not set',
+  'personal-info.contact.verified': 'Verified',
+  'personal-info.contact.unverified': 'Not verified',
+  'personal-info.contact.pending': 'Change to {masked} waiting for its code (until {time})',
+  'personal-info.contact.updated': '{label} updated.',
+
+  'personal-info.auto-logout.label': 'Auto-Logout If No Activity Within',
+  'personal-info.auto-logout.help': 'You are logged out when you do nothing for this long.',
+  'personal-info.auto-logout.third-party':
+    'Fixed at {duration} for third-party users; it cannot be changed here.',
+
+  'personal-info.session-limit.label': 'Max. Online Sessions',
+  'personal-info.session-limit.unlimited': 'not limited',
+  'personal-info.session-limit.deny': '{max} (new logins not allowed when in use)',
+  'personal-info.session-limit.log-out': '{max} (a new login logs out the session)',
+
+  'personal-info.welcome.label': 'Welcome Message',
+  'personal-info.welcome.empty': 'No welcome message',
+  'personal-info.welcome.help': 'Shown to you at your next login. Plain text; leave empty to remove it.',
+  'personal-info.welcome.counter': '{count} / {max}',
+  'personal-info.welcome.counter-label': '{count} of {max} characters used',
+  'personal-info.welcome.invalid': 'Remove tabs and other control characters.',
+  'personal-info.welcome.too-long': 'Use at most {max} characters.',
+
+  'personal-info.conflict':
+    'These settings were changed somewhere else, so your change was not saved. The latest values are shown; review them and save again.',
+  'personal-info.conflict.same': 'Nothing you see here changed; save again to apply your change.',
+  'personal-info.change.auto-logout': 'Auto-logout is now {to} (was {from}).',
+  'personal-info.change.session-limit': 'Max. online sessions is now {to} (was {from}).',
+  'personal-info.change.welcome': 'The welcome message was changed.',
+  'personal-info.change.contact': 'The {name} is now {to} (was {from}).',
+  'personal-info.change.contact-verified': 'The {name} is now verified.',
+  'personal-info.change.contact-unverified': 'The {name} is no longer verified.',
+  'personal-info.change.contact-pending': 'A change of the {name} is waiting for its code.',
+
+  'personal-info.error.save': 'Your change could not be saved. Try again.',
+  'personal-info.error.not-editable': 'This setting cannot be changed for your account.',
+  'personal-info.error.validation': 'Check the value and try again.',
+  'personal-info.error.storage': 'The server could not store your change right now. Try again in a moment.',
+  'personal-info.error.rate-limited': 'Too many attempts. Try again in {seconds} seconds.',
+} as const;
+
+export type PersonalInfoMessageId = keyof typeof en;
+export default en;

@@ -1,0 +1,87 @@
+import type { ApiError } from '../api/client.js';
+import type { PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
+
+/** The parts of the screen a host can show (`sections` attribute) and that save on their own. */
+export type PersonalInfoSection = 'contacts' | 'auto-logout' | 'session-limit' | 'welcome-message';
+
+/** The parts of the personal info a save or a verified contact changed. */
+export type PersonalInfoField = keyof PersonalInfoPatch | 'mobile' | 'email';
+
+const init = { bubbles: true, composed: true } as const;
+
+export interface PersonalInfoChangeDetail {
+  /** Whether any section now has unsaved changes. */
+  readonly dirty: boolean;
+  /** The sections with unsaved changes. */
+  readonly sections: readonly PersonalInfoSection[];
+}
+
+/** The user changed something (or cancelled / saved a change): whether unsaved changes remain. */
+export class PersonalInfoChangeEvent extends Event {
+  static readonly eventName = 'personal-info-change';
+  readonly detail: PersonalInfoChangeDetail;
+  constructor(detail: PersonalInfoChangeDetail) {
+    super(PersonalInfoChangeEvent.eventName, init);
+    this.detail = detail;
+  }
+}
+
+export interface PersonalInfoSaveDetail {
+  readonly section: PersonalInfoSection;
+  /** Exactly what will be sent in the `PATCH` body. */
+  readonly patch: PersonalInfoPatch;
+}
+
+/** Before a section is saved; cancelable (`preventDefault()` and nothing is sent). */
+export class PersonalInfoSaveEvent extends Event {
+  static readonly eventName = 'personal-info-save';
+  readonly detail: PersonalInfoSaveDetail;
+  constructor(detail: PersonalInfoSaveDetail) {
+    super(PersonalInfoSaveEvent.eventName, { ...init, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+export interface PersonalInfoSavedDetail {
+  /** The personal info as the server now has it. */
+  readonly personalInfo: PersonalInfo;
+  /** What this save changed. */
+  readonly changed: readonly PersonalInfoField[];
+}
+
+/** After the server accepted a change (a section's Save / OK, or a contact verified in the dialog). */
+export class PersonalInfoSavedEvent extends Event {
+  static readonly eventName = 'personal-info-saved';
+  readonly detail: PersonalInfoSavedDetail;
+  constructor(detail: PersonalInfoSavedDetail) {
+    super(PersonalInfoSavedEvent.eventName, init);
+    this.detail = detail;
+  }
+}
+
+export interface PersonalInfoErrorDetail {
+  /** What failed: loading the personal info, or saving a section. */
+  readonly operation: 'load' | 'save';
+  readonly section: PersonalInfoSection | null;
+  /** The problem, as the API client reports it (`error.code` is the stable problem code). */
+  readonly error: ApiError;
+}
+
+/** Loading or saving failed (not fired for requests cancelled because the element left the page). */
+export class PersonalInfoErrorEvent extends Event {
+  static readonly eventName = 'personal-info-error';
+  readonly detail: PersonalInfoErrorDetail;
+  constructor(detail: PersonalInfoErrorDetail) {
+    super(PersonalInfoErrorEvent.eventName, init);
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'personal-info-change': PersonalInfoChangeEvent;
+    'personal-info-save': PersonalInfoSaveEvent;
+    'personal-info-saved': PersonalInfoSavedEvent;
+    'personal-info-error': PersonalInfoErrorEvent;
+  }
+}

@@ -1,0 +1,248 @@
+import { css } from 'lit';
+
+/** Layout and look of `<personal-info-form>`; colours come from the shared tokens (light and dark). */
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  .base {
+    --_label-width: var(--personal-info-label-width, 16rem);
+    container-type: inline-size;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    color: var(--_fg);
+    background: var(--_bg);
+    line-height: 1.5;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: var(--_label-width) minmax(0, 1fr);
+    gap: 0.25rem var(--_gap);
+    align-items: start;
+    padding-block-end: var(--_gap);
+    border-block-end: 1px solid var(--_border);
+  }
+  .row:last-of-type {
+    border-block-end: none;
+  }
+  @container (max-width: 36rem) {
+    .row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+
+  .label {
+    font-weight: 600;
+    padding-block: 0.375rem;
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+
+  .inline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+
+  .actions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .value {
+    padding-block: 0.375rem;
+    unicode-bidi: isolate;
+  }
+  .value--empty {
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.875em;
+  }
+  .badge[data-state='verified'] {
+    color: var(--_success);
+  }
+  .badge[data-state='unverified'] {
+    color: var(--_warning);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-block-size: 2.25rem;
+    padding: 0.375rem 0.875rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  .button--primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .button[aria-busy='true'] {
+    cursor: progress;
+  }
+  .button[aria-busy='true']::before {
+    content: '';
+    inline-size: 0.875em;
+    block-size: 0.875em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  .control {
+    min-block-size: 2.25rem;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  select.control {
+    min-inline-size: 12rem;
+  }
+  select.control:disabled {
+    opacity: 0.7;
+  }
+  textarea.control {
+    inline-size: 100%;
+    min-block-size: 6rem;
+    resize: vertical;
+  }
+  textarea.control[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .welcome {
+    margin: 0;
+    padding-block: 0.375rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .meta {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .counter {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .help {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .saved {
+    color: var(--_success);
+    font-size: 0.875em;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+
+  .state {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .state--error {
+    border-color: var(--_danger);
+  }
+  .state__message {
+    margin: 0;
+    flex: 1 1 16rem;
+  }
+  .spinner {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    border: 2px solid var(--_accent);
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  .skeleton__row {
+    block-size: 2.25rem;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .banner {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.75rem;
+    padding: 0.75rem var(--_gap);
+    border: 1px solid var(--_warning);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .banner p,
+  .banner ul {
+    margin: 0;
+  }
+  .banner ul {
+    padding-inline-start: 1.25rem;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner,
+    .button[aria-busy='true']::before {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .button[aria-disabled='true'] {
+      color: GrayText;
+    }
+  }
+`;

@@ -1,0 +1,333 @@
+import { ContextProvider } from '@lit/context';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { ApiClient, type ApiError } from '../api/client.js';
+import { apiClientContext } from '../api/context.js';
+import type { ContactKind, PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
+import { checkEndpoint } from '../api/endpoint.js';
+import { LocalizeController } from '../shared/localize.js';
+import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
+import { tokens } from '../shared/tokens.js';
+import { asApiError, loadErrorMessage } from './errors.js';
+import { describeChanges } from './format.js';
+import { registerPersonalInfoCatalogs } from './locales/index.js';
+import { PersonalInfoChangeEvent, PersonalInfoErrorEvent, type PersonalInfoSection, PersonalInfoSavedEvent } from './personal-info-form.events.js';
+import { styles } from './personal-info-form.styles.js';
+import { renderBanner, renderFailure, renderLoading } from './render/states.js';
+import { SectionsController } from './sections-controller.js';
+
+export type { PersonalInfoSection } from './personal-info-form.events.js';
+
+/** Every section, in screen order; the `sections` attribute picks a subset. */
+export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
+  'contacts',
+  'auto-logout',
+  'session-limit',
+  'welcome-message',
+];
+
+type ConfigProblem = { reason: 'missing' | 'invalid' | 'insecure'; url: string };
+
+interface DialogElement extends HTMLElement {
+  kind: ContactKind;
+  mode: 'edit' | 'verify';
+  personalInfo: PersonalInfo | null;
+  show(): void | Promise<void>;
+}
+
+/**
+ * The "Modify Personal Info" screen: the masked mobile number and email address with Edit / Verify,
+ * auto-logout after inactivity, the maximum of online sessions and the welcome message shown at the
+ * next login. Loads and saves through the REST endpoint; each section saves only its own setting.
+ *
+ * @tag personal-info-form
+ *
+ * @fires {PersonalInfoChangeEvent} personal-info-change - The user changed, cancelled or saved something and
+ *   the set of sections with unsaved changes changed. `detail: { dirty, sections }`.
+ * @fires {PersonalInfoSaveEvent} personal-info-save - Before a section is saved; cancelable. `detail: { section, patch }`.
+ * @fires {PersonalInfoSavedEvent} personal-info-saved - After the server accepted a change (a section saved, or a
+ *   contact verified in the dialog). `detail: { personalInfo, changed }`.
+ * @fires {PersonalInfoErrorEvent} personal-info-error - Loading or saving failed. `detail: { operation, section, error }`.
+ * @fires {SessionExpiredEvent} session-expired - The server answered 401 (idle timeout, replaced or no session):
+ *   send the user to the login page. `detail: { reason, error }`.
+ *
+ * @csspart base - The wrapper of the whole screen.
+ * @csspart row - One setting: its label and its controls.
+ * @csspart label - The label of a setting.
+ * @csspart control - The select and the textarea.
+ * @csspart textarea - The welcome message textarea (also `control`).
+ * @csspart counter - The character counter of the welcome message.
+ * @csspart welcome-message - The welcome message shown as text.
+ * @csspart badge - The verified / not verified badge of a contact (`badge--verified`, `badge--unverified`).
+ * @csspart button - Every button (`button--primary` for Save and OK).
+ * @csspart error - The error message of a section.
+ * @csspart state - The loading and load-error panels.
+ * @csspart banner - The message above the screen after a version conflict or a failed reload.
+ *
+ * @cssproperty --personal-info-label-width - Width of the label column (default `16rem`); rows stack on narrow containers.
+ * @cssproperty --personal-settings-accent - Accent colour (primary buttons, focus); see the shared tokens.
+ *
+ * @cssstate loading - The personal info is being loaded.
+ * @cssstate error - Loading failed, or the endpoint is refused.
+ * @cssstate dirty - A section has unsaved changes.
+ * @cssstate saving - A section is being saved.
+ */
+export class PersonalInfoForm extends LitElement {
+  static override styles = [tokens, styles];
+
+  readonly #localize = new LocalizeController(this);
+  readonly #provider = new ContextProvider(this, { context: apiClientContext });
+  readonly #internals: ElementInternals = this.attachInternals();
+  readonly #sections: SectionsController = new SectionsController(this, {
+    t: (id, values) => this.#localize.t(id, values),
+    lang: () => this.#localize.lang,
+    client: () => this.#client,
+    info: () => this._info,
+    setInfo: (info) => {
+      this._info = info;
+    },
+    busy: () => this.#task.status === TaskStatus.PENDING,
+    conflict: () => this.#reloadAfterConflict(),
+    sessionEnded: (error) => this.#sessionEnded(error),
+    openDialog: (kind, mode, trigger) => this.#openDialog(kind, mode, trigger),
+    dirtyChanged: (sections) =>
+      this.dispatchEvent(new PersonalInfoChangeEvent({ dirty: sections.length > 0, sections })),
+    announce: (text) => this.#announce(text),
+  });
+  readonly #task = new Task(this, {
+    task: async ([client]: readonly [ApiClient | undefined], { signal }) => {
+      if (!client) return initialState;
+      return (await client.call('getPersonalInfo', { signal })).data;
+    },
+    args: () => [this.#client] as const,
+    onComplete: (info) => this.#loaded(info),
+    onError: (error) => this.#loadFailed(asApiError(error)),
+  });
+
+  #client: ApiClient | undefined;
+  #config: ConfigProblem | null = null;
+  /** The personal info before a save was refused with 412, to tell the user what changed. */
+  #conflictFrom: PersonalInfo | null = null;
+  /** The endpoint URL the current client was built from (`null` for a client set by the host). */
+  #builtFrom: string | null = null;
+
+  /** @internal */
+  @state() private _info: PersonalInfo | null = null;
+  /** @internal Changes found after a version conflict (`null`: no conflict to report). */
+  @state() private _conflict: readonly string[] | null = null;
+  /** @internal */
+  @state() private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } = { kind: 'mobile', mode: 'edit' };
+  /** @internal A message for screen readers (keyed so the same text is announced again). */
+  @state() private _announcement: { id: number; text: string } = { id: 0, text: '' };
+
+  /** Base URL of the REST API (e.g. `/api/v1`); must be HTTPS, same-origin or loopback. Ignored when `client` is set. */
+  @property({ reflect: true }) endpoint = '';
+
+  /** Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. */
+  @property({ reflect: true }) locale: string | null = null;
+
+  /** Space-separated sections to show: `contacts auto-logout session-limit welcome-message` (default: all). */
+  @property({ reflect: true }) sections = '';
+
+  /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
+  @property({ attribute: false }) client: ApiClient | undefined = undefined;
+
+  /** Overrides of catalog strings by message id, for this element only. */
+  @property({ attribute: false }) strings: Partial<Record<string, string>> | null = null;
+
+  constructor() {
+    super();
+    registerPersonalInfoCatalogs();
+  }
+
+  /** The personal info as last loaded or saved; `null` until loaded. */
+  get personalInfo(): PersonalInfo | null {
+    return this._info;
+  }
+
+  /** Whether a section has unsaved changes. */
+  get dirty(): boolean {
+    return this.#sections.dirtySections().length > 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('online', this.#onOnline);
+    // Loading was cancelled when the element left the page: start again now that it is back.
+    const error = this.#task.status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
+    if (error?.kind === 'aborted') void this.#task.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener('online', this.#onOnline);
+    this.#task.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') || changed.has('endpoint') || !this.hasUpdated) this.#resolveClient();
+  }
+
+  protected override updated(): void {
+    const failed = this.#task.status === TaskStatus.ERROR && asApiError(this.#task.error).kind !== 'aborted';
+    this.#setState('loading', this.#task.status === TaskStatus.PENDING);
+    this.#setState('error', this.#config !== null || (failed && this._info === null));
+    this.#setState('dirty', this.dirty);
+    this.#setState('saving', this.#sections.saving);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.#localize.ready();
+    return result;
+  }
+
+  /** Load the personal info again (discarding nothing the user typed). */
+  reload(): Promise<void> {
+    return this.#task.run();
+  }
+
+  #setState(name: string, on: boolean): void {
+    if (on) this.#internals.states.add(name);
+    else this.#internals.states.delete(name);
+  }
+
+  #resolveClient(): void {
+    let client: ApiClient | undefined;
+    let builtFrom: string | null = null;
+    this.#config = null;
+    if (this.client) {
+      client = this.client;
+    } else if (this.endpoint) {
+      const checked = checkEndpoint(this.endpoint);
+      if (checked.ok) {
+        builtFrom = checked.url;
+        client = builtFrom === this.#builtFrom ? this.#client : new ApiClient({ baseUrl: checked.url });
+      } else {
+        this.#config = { reason: checked.reason, url: checked.url };
+      }
+    } else {
+      this.#config = { reason: 'missing', url: '' };
+    }
+    this.#builtFrom = builtFrom;
+    if (client === this.#client) return;
+    // Another API (or none): what was loaded and typed belonged to the previous one.
+    this.#client = client;
+    this.#provider.setValue(client);
+    this._info = null;
+    this._conflict = null;
+    this.#sections.reset();
+  }
+
+  #loaded(info: PersonalInfo): void {
+    const from = this.#conflictFrom;
+    this.#conflictFrom = null;
+    this._info = info;
+    if (from) {
+      const changes = describeChanges(from, info, this.#localize.t.bind(this.#localize), this.#localize.lang);
+      this._conflict = changes;
+      this.#sections.afterReload();
+    }
+  }
+
+  #loadFailed(error: ApiError): void {
+    if (error.kind === 'aborted') return;
+    this.#conflictFrom = null;
+    if (sessionEndReason(error)) this.#sessionEnded(error);
+    this.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'load', section: null, error }));
+  }
+
+  #sessionEnded(error: ApiError): void {
+    const reason = sessionEndReason(error);
+    if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error }));
+  }
+
+  #reloadAfterConflict(): void {
+    this.#conflictFrom = this._info;
+    void this.#task.run();
+  }
+
+  readonly #onOnline = () => {
+    if (this.#task.status === TaskStatus.ERROR && asApiError(this.#task.error).kind === 'network') {
+      void this.#task.run();
+    }
+  };
+
+  async #openDialog(kind: ContactKind, mode: 'edit' | 'verify', trigger: HTMLElement): Promise<void> {
+    this._dialog = { kind, mode };
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<DialogElement>('contact-verify-dialog');
+    await dialog?.show();
+  }
+
+  readonly #onContactConfirmed = (event: Event) => {
+    const detail = (event as CustomEvent<{ contact: PersonalInfo['mobile']; version: string }>).detail;
+    const info = this._info;
+    if (!info || !detail?.contact) return;
+    const kind = detail.contact.kind;
+    this._info = { ...info, [kind]: detail.contact, version: detail.version };
+    this.#announce(this.#localize.t('personal-info.contact.updated', { label: this.#localize.t(`personal-info.${kind}.label`) }));
+    this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: this._info, changed: [kind] }));
+  };
+
+  /** Say something to screen readers through the element's live region. */
+  #announce(text: string): void {
+    this._announcement = { id: this._announcement.id + 1, text };
+  }
+
+  #shows(section: PersonalInfoSection): boolean {
+    const wanted = this.sections.split(/\s+/).filter((s): s is PersonalInfoSection =>
+      (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s),
+    );
+    return wanted.length === 0 || wanted.includes(section);
+  }
+
+  #renderBody(): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    if (this.#config) return renderFailure(t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }), t);
+    const info = this._info;
+    const status = this.#task.status;
+    const error = status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
+    const retry = () => void this.#task.run();
+    if (!info) {
+      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t), t, retry);
+      return renderLoading(t);
+    }
+    const banner =
+      error && error.kind !== 'aborted'
+        ? renderBanner({ message: loadErrorMessage(error, t), actionLabel: t('personal-info.retry'), onAction: retry })
+        : this._conflict
+          ? renderBanner({
+              message: t('personal-info.conflict'),
+              items: this._conflict.length ? this._conflict : [t('personal-info.conflict.same')],
+              actionLabel: t('personal-info.dismiss'),
+              onAction: () => {
+                this._conflict = null;
+              },
+            })
+          : nothing;
+    return html`${banner}${PERSONAL_INFO_SECTIONS.filter((s) => this.#shows(s)).map((s) =>
+      this.#sections.render(s, info),
+    )}`;
+  }
+
+  override render(): TemplateResult {
+    const reloading = this.#task.status === TaskStatus.PENDING && this._info !== null;
+    return html`<div part="base" class="base" lang=${this.#localize.lang} aria-busy=${reloading ? 'true' : 'false'}>
+        ${this.#renderBody()}
+        <div class="visually-hidden" role="status">
+          ${keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`)}
+        </div>
+      </div>
+      ${this._info && this.#shows('contacts')
+        ? html`<contact-verify-dialog
+            kind=${this._dialog.kind}
+            mode=${this._dialog.mode}
+            .personalInfo=${this._info}
+            @contact-verify-confirmed=${this.#onContactConfirmed}
+          ></contact-verify-dialog>`
+        : nothing}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ContactKind, ContactView } from '../../api/contract/index.js';
+import { formatTime } from '../format.js';
+import { action, type SectionContext } from './common.js';
+
+export type ContactMode = 'edit' | 'verify';
+
+export interface ContactsContext extends SectionContext {
+  readonly mobile: ContactView;
+  readonly email: ContactView;
+  /** Open the dialog for `kind` in `mode`; `trigger` gets focus back when it closes. */
+  readonly open: (kind: ContactKind, mode: ContactMode, trigger: HTMLElement) => void;
+}
+
+function badge(view: ContactView, t: SectionContext['t']): TemplateResult | typeof nothing {
+  if (view.masked === null) return nothing;
+  const state = view.verified ? 'verified' : 'unverified';
+  return html`<span class="badge" part="badge badge--${state}" data-state=${state}
+    >${t(`personal-info.contact.${state}`)}</span
+  >`;
+}
+
+function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext): TemplateResult {
+  const { t } = ctx;
+  const labelId = `${kind}-label`;
+  const name = t(`personal-info.${kind}.name`);
+  const open = (mode: ContactMode) => (event: MouseEvent) =>
+    ctx.open(kind, mode, event.currentTarget as HTMLElement);
+  const empty = view.masked === null;
+  return html`<div class="row" part="row" role="group" aria-labelledby=${labelId} data-section="contacts">
+    <span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>
+    <div class="field">
+      <div class="inline">
+        ${empty
+          ? html`<span class="value value--empty">${t('personal-info.contact.none')}</span>`
+          : html`<span class="value" dir="ltr">${view.masked}</span>`}
+        ${badge(view, t)}
+        <span class="actions">
+          ${action({
+            label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
+            context: name,
+            unavailable: ctx.busy,
+            id: `${kind}-edit`,
+            onClick: open('edit'),
+          })}
+          ${empty || view.verified
+            ? nothing
+            : action({
+                label: t('personal-info.verify'),
+                context: name,
+                unavailable: ctx.busy,
+                id: `${kind}-verify`,
+                onClick: open('verify'),
+              })}
+        </span>
+      </div>
+      ${view.pending
+        ? html`<p class="help">
+            ${t('personal-info.contact.pending', {
+              masked: view.pending.masked,
+              time: formatTime(view.pending.expiresAt, ctx.lang),
+            })}
+          </p>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** Associate Mobile Number and Associate Email Address: masked value, badge, Edit / Add and Verify. */
+export function renderContacts(ctx: ContactsContext): TemplateResult {
+  return html`${contactRow('mobile', ctx.mobile, ctx)}${contactRow('email', ctx.email, ctx)}`;
+}

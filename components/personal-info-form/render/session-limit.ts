@@ -1,0 +1,48 @@
+import { html, type TemplateResult } from 'lit';
+import type { SessionLimit } from '../../api/contract/index.js';
+import { action, type SectionContext, savedNote, sectionError } from './common.js';
+
+export interface SessionLimitContext extends SectionContext {
+  readonly value: SessionLimit | null;
+  readonly dirty: boolean;
+  readonly saving: boolean;
+  readonly saved: boolean;
+  /** The server's refusal of the field's value (`fieldErrors` under `sessionLimit*`), shown on the field. */
+  readonly fieldError: string | null;
+  /** Any other failure of the save. */
+  readonly error: string | null;
+  readonly change: (field: HTMLElement & { value: SessionLimit | null }) => void;
+  readonly save: () => void;
+}
+
+/** Max. Online Sessions: `<session-limit-field>` and Save. */
+export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
+  const { t } = ctx;
+  const onChange = (event: Event) => ctx.change(event.currentTarget as HTMLElement & { value: SessionLimit | null });
+  return html`<div class="row" part="row" role="group" aria-labelledby="session-limit-label" data-section="session-limit">
+    <span class="label" part="label" id="session-limit-label">${t('personal-info.session-limit.label')}</span>
+    <div class="field">
+      <session-limit-field
+        id="session-limit"
+        .value=${ctx.value}
+        .error=${ctx.fieldError ?? ''}
+        ?disabled=${ctx.saving}
+        @input=${onChange}
+        @change=${onChange}
+      ></session-limit-field>
+      <div class="inline">
+        ${action({
+          label: t(ctx.saving ? 'personal-info.saving' : 'personal-info.save'),
+          context: t('personal-info.session-limit.label'),
+          primary: true,
+          busy: ctx.saving,
+          unavailable: ctx.busy || !ctx.dirty,
+          id: 'session-limit-save',
+          onClick: ctx.save,
+        })}
+        ${savedNote(ctx.saved, t)}
+      </div>
+      ${sectionError('session-limit-error', ctx.error)}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,261 @@
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ApiClient, ApiError } from '../api/client.js';
+import {
+  type ContactKind,
+  LIMITS,
+  type PersonalInfo,
+  type PersonalInfoPatch,
+  type SessionLimit,
+  WelcomeMessage,
+} from '../api/contract/index.js';
+import { endsSession, fieldError, saveErrorMessage } from './errors.js';
+import { sameSessionLimit, type Translate } from './format.js';
+import type { PersonalInfoSection } from './personal-info-form.events.js';
+import { renderAutoLogout } from './render/auto-logout.js';
+import { type ContactMode, renderContacts } from './render/contacts.js';
+import { renderSessionLimit } from './render/session-limit.js';
+import { renderWelcomeMessage } from './render/welcome-message.js';
+import { SaveController } from './save-controller.js';
+
+export interface SectionsOptions {
+  t: Translate;
+  lang(): string;
+  client(): ApiClient | undefined;
+  info(): PersonalInfo | null;
+  setInfo(info: PersonalInfo): void;
+  /** The personal info is being (re)loaded. */
+  busy(): boolean;
+  /** A save was refused with 412: reload and tell the user what changed. */
+  conflict(): void;
+  sessionEnded(error: ApiError): void;
+  openDialog(kind: ContactKind, mode: ContactMode, trigger: HTMLElement): void;
+  /** The set of sections with unsaved changes changed because of something the user did. */
+  dirtyChanged(sections: readonly PersonalInfoSection[]): void;
+  announce(text: string): void;
+}
+
+type SessionLimitField = HTMLElement & {
+  value: SessionLimit | null;
+  checkValidity?: () => boolean;
+  reportValidity?: () => boolean;
+};
+
+/**
+ * The four sections of the screen: the user's unsaved values (drafts), their errors, saving each
+ * section on its own (through {@link SaveController}) and focus moves between view and edit modes.
+ */
+export class SectionsController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #o: SectionsOptions;
+  readonly #saver: SaveController;
+  #autoLogout: number | null = null;
+  /** `undefined`: untouched. */
+  #sessionLimit: SessionLimit | null | undefined = undefined;
+  /** The welcome message being edited; `null` when not editing. */
+  #welcome: string | null = null;
+  #welcomeInvalid = false;
+  #errors: Partial<Record<PersonalInfoSection, string>> = {};
+  #sessionLimitError: string | null = null;
+  #saved: PersonalInfoSection | null = null;
+  #lastDirty = '';
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SectionsOptions) {
+    this.#host = host;
+    this.#o = options;
+    this.#saver = new SaveController(host, {
+      client: options.client,
+      info: options.info,
+      saved: (section, info) => this.#onSaved(section, info),
+      failed: (section, error) => this.#onFailed(section, error),
+    });
+  }
+
+  get saving(): boolean {
+    return this.#saver.saving !== null;
+  }
+
+  /** Forget everything typed (a different endpoint or client: a different user). */
+  reset(): void {
+    this.#autoLogout = null;
+    this.#sessionLimit = undefined;
+    this.#welcome = null;
+    this.#errors = {};
+    this.#sessionLimitError = null;
+    this.#saved = null;
+    this.#lastDirty = '';
+  }
+
+  /** After the reload that follows a conflict: drafts now equal to the server's values are clean again. */
+  afterReload(): void {
+    this.#notifyDirty();
+  }
+
+  dirtySections(): PersonalInfoSection[] {
+    const info = this.#o.info();
+    if (!info) return [];
+    const out: PersonalInfoSection[] = [];
+    if (this.#autoLogout !== null && this.#autoLogout !== info.autoLogout.minutes) out.push('auto-logout');
+    if (this.#sessionLimit !== undefined && !sameSessionLimit(this.#sessionLimit, info.sessionLimit)) {
+      out.push('session-limit');
+    }
+    if (this.#welcome !== null && this.#welcome !== info.welcomeMessage) out.push('welcome-message');
+    return out;
+  }
+
+  #notifyDirty(): void {
+    const sections = this.dirtySections();
+    const key = sections.join(' ');
+    if (key === this.#lastDirty) return;
+    this.#lastDirty = key;
+    this.#o.dirtyChanged(sections);
+  }
+
+  #edited(section: PersonalInfoSection): void {
+    delete this.#errors[section];
+    if (this.#saved === section) this.#saved = null;
+    this.#host.requestUpdate();
+    this.#notifyDirty();
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #save(section: PersonalInfoSection, patch: PersonalInfoPatch): Promise<boolean> {
+    delete this.#errors[section];
+    this.#saved = null;
+    if (section === 'session-limit') this.#sessionLimitError = null;
+    return this.#saver.save(section, patch);
+  }
+
+  #onSaved(section: PersonalInfoSection, info: PersonalInfo): void {
+    this.#o.setInfo(info);
+    if (section === 'auto-logout') this.#autoLogout = null;
+    if (section === 'session-limit') this.#sessionLimit = undefined;
+    if (section === 'welcome-message') {
+      this.#welcome = null;
+      void this.#focus('#welcome-edit');
+    }
+    this.#saved = section;
+    this.#o.announce(this.#o.t('personal-info.saved'));
+    this.#notifyDirty();
+  }
+
+  #onFailed(section: PersonalInfoSection, error: ApiError): void {
+    const t = this.#o.t;
+    if (endsSession(error)) this.#o.sessionEnded(error);
+    if (error.code === 'version-conflict') {
+      this.#o.conflict();
+      return;
+    }
+    const onField = section === 'session-limit' ? fieldError(error, 'sessionLimit') : null;
+    if (onField) this.#sessionLimitError = onField;
+    else this.#errors[section] = saveErrorMessage(error, t);
+  }
+
+  #saveAutoLogout = () => {
+    if (this.#autoLogout !== null) void this.#save('auto-logout', { autoLogoutMinutes: this.#autoLogout });
+  };
+
+  #saveSessionLimit = () => {
+    const field = this.#host.shadowRoot?.querySelector<SessionLimitField>('session-limit-field');
+    if (field?.checkValidity && !field.checkValidity()) {
+      field.reportValidity?.();
+      return;
+    }
+    if (this.#sessionLimit !== undefined) void this.#save('session-limit', { sessionLimit: this.#sessionLimit });
+  };
+
+  #welcomeOk = () => {
+    const draft = this.#welcome;
+    const info = this.#o.info();
+    if (draft === null || !info) return;
+    if (!WelcomeMessage.safeParse(draft).success) {
+      this.#welcomeInvalid = true;
+      this.#errors['welcome-message'] =
+        draft.length > LIMITS.welcomeMessageMax
+          ? this.#o.t('personal-info.welcome.too-long', { max: LIMITS.welcomeMessageMax })
+          : this.#o.t('personal-info.welcome.invalid');
+      this.#host.requestUpdate();
+      void this.#focus('#welcome');
+      return;
+    }
+    if (draft === info.welcomeMessage) {
+      this.#welcomeCancel();
+      return;
+    }
+    void this.#save('welcome-message', { welcomeMessage: draft });
+  };
+
+  #welcomeCancel = () => {
+    this.#welcome = null;
+    this.#welcomeInvalid = false;
+    this.#edited('welcome-message');
+    void this.#focus('#welcome-edit');
+  };
+
+  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
+    const t = this.#o.t;
+    const saving = this.#saver.saving;
+    const ctx = { t, lang: this.#o.lang(), busy: saving !== null || this.#o.busy() };
+    switch (section) {
+      case 'contacts':
+        return renderContacts({ ...ctx, mobile: info.mobile, email: info.email, open: this.#o.openDialog });
+      case 'auto-logout':
+        return renderAutoLogout({
+          ...ctx,
+          autoLogout: info.autoLogout,
+          value: this.#autoLogout ?? info.autoLogout.minutes,
+          dirty: this.#autoLogout !== null && this.#autoLogout !== info.autoLogout.minutes,
+          saving: saving === 'auto-logout',
+          saved: this.#saved === 'auto-logout',
+          error: this.#errors['auto-logout'] ?? null,
+          change: (minutes) => {
+            this.#autoLogout = minutes;
+            this.#edited('auto-logout');
+          },
+          save: this.#saveAutoLogout,
+        });
+      case 'session-limit':
+        return renderSessionLimit({
+          ...ctx,
+          value: this.#sessionLimit === undefined ? info.sessionLimit : this.#sessionLimit,
+          dirty: this.#sessionLimit !== undefined && !sameSessionLimit(this.#sessionLimit, info.sessionLimit),
+          saving: saving === 'session-limit',
+          saved: this.#saved === 'session-limit',
+          fieldError: this.#sessionLimitError,
+          error: this.#errors['session-limit'] ?? null,
+          change: (field) => {
+            this.#sessionLimit = field.value;
+            this.#sessionLimitError = null;
+            this.#edited('session-limit');
+          },
+          save: this.#saveSessionLimit,
+        });
+      case 'welcome-message':
+        return renderWelcomeMessage({
+          ...ctx,
+          message: info.welcomeMessage,
+          draft: this.#welcome,
+          saving: saving === 'welcome-message',
+          saved: this.#saved === 'welcome-message',
+          error: this.#errors['welcome-message'] ?? null,
+          invalid: this.#welcomeInvalid,
+          edit: () => {
+            this.#welcome = info.welcomeMessage;
+            this.#welcomeInvalid = false;
+            this.#edited('welcome-message');
+            void this.#focus('#welcome');
+          },
+          input: (value) => {
+            this.#welcome = value;
+            this.#welcomeInvalid = false;
+            this.#edited('welcome-message');
+          },
+          ok: this.#welcomeOk,
+          cancel: this.#welcomeCancel,
+        });
+    }
+  }
+}
