@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: every check CI runs, in order, with the time each took. Stops at the first failure
+// so the error is the last thing on screen.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  ['type-check', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
+  ['mock server + API client (in-process)', 'npm', ['run', '--silent', 'test:node']],
+  ['contract suite (against the mock server)', 'npm', ['run', '--silent', 'test:contract']],
+  ['elements in Chromium', 'npm', ['run', '--silent', 'test:browser']],
+  ['size budget', 'node', ['scripts/bench-size.mjs', '--check']],
+].filter(([, , args]) => !args[0].startsWith('scripts/') || existsSync(args[0]));
+
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  const started = performance.now();
+  console.log(`\n▶ ${name}`);
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  results.push([name, status === 0, seconds]);
+  if (status !== 0) break;
+}
+console.log('\n' + results.map(([n, ok, s]) => `${ok ? '✔' : '✘'} ${n} (${s} s)`).join('\n'));
+const failed = results.some(([, ok]) => !ok);
+if (failed) console.error('\nnpm test failed.');
+process.exit(failed ? 1 : 0);
