@@ -71,7 +71,7 @@ describe('storage durability (real server process, kill -9)', () => {
       await new Promise((r) => server!.child.once('exit', r));
       controller.abort();
       const results = await Promise.all(streams);
-      users.forEach((u, i) => acked.set(u, results[i]!));
+      for (const [i, u] of users.entries()) acked.set(u, results[i]!);
 
       const data = JSON.parse(readFileSync(db, 'utf8')) as {
         users: { username: string; welcomeMessage: string }[];
