@@ -112,7 +112,11 @@ describe('verification codes', () => {
     const { b, id } = await startVerify(h);
     const code = await h.latestCode(SEED.operator.mobile);
     for (let i = 1; i <= 4; i++) {
-      const p = assertProblem(await b.verify('mobile', id, { code: wrong(code, i) }), 'invalid-code', `try ${i}`);
+      const p = assertProblem(
+        await b.verify('mobile', id, { code: wrong(code, i) }),
+        'invalid-code',
+        `try ${i}`,
+      );
       assert.equal(p.attemptsRemaining, 5 - i);
     }
     const fifth = await b.verify('mobile', id, { code: wrong(code, 5) });
@@ -161,7 +165,8 @@ describe('verification codes', () => {
     const h = await setup();
     const { b, id } = await startVerify(h);
     const code = await h.latestCode(SEED.operator.mobile);
-    for (let i = 1; i <= 3; i++) assertProblem(await b.verify('mobile', id, { code: wrong(code, i) }), 'invalid-code');
+    for (let i = 1; i <= 3; i++)
+      assertProblem(await b.verify('mobile', id, { code: wrong(code, i) }), 'invalid-code');
     h.advance(60 * SECOND);
     const resent = await b.resend('mobile', id);
     assertStatus(resent, 200);
@@ -193,7 +198,11 @@ describe('verification codes', () => {
     const retryAfter = Number(sixth.headers.get('Retry-After'));
     assert.ok(retryAfter > 0 && retryAfter <= 3600, `Retry-After ${sixth.headers.get('Retry-After')}`);
     assert.equal(p.retryAfterSeconds, retryAfter);
-    assert.equal(start + 3600 * SECOND - h.now(), retryAfter * SECOND, 'Retry-After points at the hour’s end');
+    assert.equal(
+      start + 3600 * SECOND - h.now(),
+      retryAfter * SECOND,
+      'Retry-After points at the hour’s end',
+    );
     assert.equal((await h.messagesTo(SEED.operator.mobile)).length, 5, 'nothing sent');
     assertProblem(await b.resend('mobile', id), 'rate-limited', 'send 6 (resend)');
 
@@ -209,7 +218,8 @@ describe('verification codes', () => {
       const to = newEmail('cap');
       const { challenge, stepUpToken } = await b.startChange('email', to);
       const code = await h.latestCode(to);
-      for (let i = 1; i <= 5; i++) await b.verify('email', challenge.id, { code: wrong(code, i), stepUpToken });
+      for (let i = 1; i <= 5; i++)
+        await b.verify('email', challenge.id, { code: wrong(code, i), stepUpToken });
       h.advance(61 * SECOND);
     }
     const to = newEmail('cap');
@@ -220,7 +230,10 @@ describe('verification codes', () => {
       refused = await b.verify('email', res.body.id, { code: await h.latestCode(to), stepUpToken });
     }
     assert.equal(refused.status, 429, `21st attempt: ${refused.status} ${refused.text}`);
-    assert.ok(refused.problem && ['too-many-attempts', 'account-locked', 'rate-limited'].includes(refused.problem.code));
+    assert.ok(
+      refused.problem &&
+        ['too-many-attempts', 'account-locked', 'rate-limited'].includes(refused.problem.code),
+    );
     assert.ok((refused.problem.retryAfterSeconds ?? 0) > 0, 'says when to try again');
     assert.equal((await h.user('admin')).email.value, SEED.admin.email);
 
@@ -233,6 +246,26 @@ describe('verification codes', () => {
       stepUpToken: again.stepUpToken,
     });
     assertStatus(ok, 200, 'after the cool-off');
+  });
+
+  it('20 parallel verifies of the right code → exactly one success', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const to = newEmail('race');
+    const { challenge, stepUpToken } = await b.startChange('email', to);
+    const code = await h.latestCode(to);
+    const before = (await h.outbox()).length;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => b.verify('email', challenge.id, { code, stepUpToken })),
+    );
+    const statuses = results.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses: ${statuses.join(',')}`);
+    assert.ok(
+      statuses.every((s) => s === 200 || (s >= 400 && s < 500)),
+      statuses.join(','),
+    );
+    assert.equal((await h.outbox()).length - before, 1, 'exactly one notice to the old address');
+    assert.equal((await h.user('admin')).email.value, to);
   });
 
   it('a code is never in any API response or header — only in the dev outbox', async () => {
@@ -311,14 +344,20 @@ describe('verification codes', () => {
     assertStatus(v, 201);
     const code = await h.latestCode(SEED.operator.mobile);
     const asStepUp = await op.stepUpRaw({ method: 'code', challengeId: v.body.id, code });
-    assert.ok(asStepUp.status >= 400 && asStepUp.status < 500, `verify code used for step-up: ${asStepUp.status}`);
+    assert.ok(
+      asStepUp.status >= 400 && asStepUp.status < 500,
+      `verify code used for step-up: ${asStepUp.status}`,
+    );
 
     const sso = await h.signedIn('sso.user');
     const s = await sso.challenge('email', { purpose: 'step-up' });
     assertStatus(s, 201);
     const ssoCode = await h.latestCode(SEED.sso.email);
     const asVerify = await sso.verify('email', s.body.id, { code: ssoCode });
-    assert.ok(asVerify.status >= 400 && asVerify.status < 500, `step-up code verified a contact: ${asVerify.status}`);
+    assert.ok(
+      asVerify.status >= 400 && asVerify.status < 500,
+      `step-up code verified a contact: ${asVerify.status}`,
+    );
     const ssoUser = await h.user('sso.user');
     assert.equal(ssoUser.email.value, SEED.sso.email);
     assert.equal(ssoUser.email.pending, null);

@@ -10,8 +10,18 @@ describe('contacts', () => {
   it('GET personal-info shows contacts masked, with verified badges', async () => {
     const h = await setup();
     const admin = await (await h.signedIn('admin')).personalInfo();
-    assert.deepEqual(admin.mobile, { kind: 'mobile', masked: SEED.admin.mobileMasked, verified: true, pending: null });
-    assert.deepEqual(admin.email, { kind: 'email', masked: SEED.admin.emailMasked, verified: true, pending: null });
+    assert.deepEqual(admin.mobile, {
+      kind: 'mobile',
+      masked: SEED.admin.mobileMasked,
+      verified: true,
+      pending: null,
+    });
+    assert.deepEqual(admin.email, {
+      kind: 'email',
+      masked: SEED.admin.emailMasked,
+      verified: true,
+      pending: null,
+    });
     const op = await (await h.signedIn('operator')).personalInfo();
     assert.equal(op.mobile.verified, false);
     assert.equal(op.mobile.masked, '+86 139****1111');
@@ -28,17 +38,30 @@ describe('contacts', () => {
     await b.sessions();
     const m = await b.startChange('mobile', newMobile, 'GB');
     await b.info();
-    await b.verify('mobile', m.challenge.id, { code: await h.latestCode(newMobileE164), stepUpToken: m.stepUpToken });
+    await b.verify('mobile', m.challenge.id, {
+      code: await h.latestCode(newMobileE164),
+      stepUpToken: m.stepUpToken,
+    });
     const e = await b.startChange('email', newAddress);
     await b.info();
-    await b.verify('email', e.challenge.id, { code: await h.latestCode(newAddress), stepUpToken: e.stepUpToken });
+    await b.verify('email', e.challenge.id, {
+      code: await h.latestCode(newAddress),
+      stepUpToken: e.stepUpToken,
+    });
     await b.info();
     const again = h.browser();
     await again.login('admin');
     await again.personalInfo();
 
     const seen = [...b.transcript, ...again.transcript].join('\n');
-    const secrets = [SEED.admin.mobile, '13812345678', SEED.admin.email, newMobileE164, '7400123456', newAddress];
+    const secrets = [
+      SEED.admin.mobile,
+      '13812345678',
+      SEED.admin.email,
+      newMobileE164,
+      '7400123456',
+      newAddress,
+    ];
     for (const secret of secrets) assert.ok(!seen.includes(secret), `"${secret}" appeared in a response`);
     assert.ok(seen.includes(SEED.admin.mobileMasked), 'sanity: the masked value is there');
   });
@@ -69,7 +92,10 @@ describe('contacts', () => {
     const before = (await h.messagesTo(SEED.admin.email)).length;
     const res = await b.verify('email', challenge.id, { code: await h.latestCode(to), stepUpToken });
     assertStatus(res, 200);
-    const body = res.body as { contact: { masked: string; verified: boolean; pending: unknown }; version: string };
+    const body = res.body as {
+      contact: { masked: string; verified: boolean; pending: unknown };
+      version: string;
+    };
     assert.equal(body.contact.verified, true);
     assert.equal(body.contact.pending, null);
     assert.notEqual(body.contact.masked, SEED.admin.emailMasked);
@@ -91,17 +117,36 @@ describe('contacts', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const stepUpToken = await b.stepUp();
-    const landline = await b.challenge('mobile', { purpose: 'change', value: '020 7946 0000', region: 'GB', stepUpToken });
+    const landline = await b.challenge('mobile', {
+      purpose: 'change',
+      value: '020 7946 0000',
+      region: 'GB',
+      stepUpToken,
+    });
     assertProblem(landline, 'validation-failed', 'a GB landline is not a mobile number');
-    const invalid = await b.challenge('mobile', { purpose: 'change', value: '12345', region: 'GB', stepUpToken });
+    const invalid = await b.challenge('mobile', {
+      purpose: 'change',
+      value: '12345',
+      region: 'GB',
+      stepUpToken,
+    });
     assertProblem(invalid, 'validation-failed', 'too short for GB');
 
-    const res = await b.challenge('mobile', { purpose: 'change', value: '07400 123456', region: 'GB', stepUpToken });
+    const res = await b.challenge('mobile', {
+      purpose: 'change',
+      value: '07400 123456',
+      region: 'GB',
+      stepUpToken,
+    });
     assertStatus(res, 201);
     assert.equal(res.body.destination, '+44 740****3456');
     const code = await h.latestCode('+447400123456');
     assertStatus(await b.verify('mobile', res.body.id, { code, stepUpToken }), 200);
-    assert.deepEqual((await h.user('admin')).mobile, { value: '+447400123456', verified: true, pending: null });
+    assert.deepEqual((await h.user('admin')).mobile, {
+      value: '+447400123456',
+      verified: true,
+      pending: null,
+    });
     const notice = (await h.messagesTo(SEED.admin.mobile)).at(-1);
     assert.ok(notice);
     assert.equal(notice.code, null);
@@ -111,7 +156,10 @@ describe('contacts', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const { challenge, stepUpToken } = await b.startChange('mobile', '+44 7400 123456', 'CN');
-    assertStatus(await b.verify('mobile', challenge.id, { code: await h.latestCode('+447400123456'), stepUpToken }), 200);
+    assertStatus(
+      await b.verify('mobile', challenge.id, { code: await h.latestCode('+447400123456'), stepUpToken }),
+      200,
+    );
     assert.equal((await h.user('admin')).mobile.value, '+447400123456');
   });
 
@@ -133,8 +181,16 @@ describe('contacts', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const stepUpToken = await b.stepUp();
-    for (const value of ['x@example.com\r\nBcc: evil@example.com', `${'a'.repeat(250)}@example.com`, 'not-an-email']) {
-      assertProblem(await b.challenge('email', { purpose: 'change', value, stepUpToken }), 'validation-failed', value);
+    for (const value of [
+      'x@example.com\r\nBcc: evil@example.com',
+      `${'a'.repeat(250)}@example.com`,
+      'not-an-email',
+    ]) {
+      assertProblem(
+        await b.challenge('email', { purpose: 'change', value, stepUpToken }),
+        'validation-failed',
+        value,
+      );
     }
     assert.equal((await h.outbox()).length, 0);
   });

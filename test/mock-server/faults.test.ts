@@ -36,14 +36,23 @@ describe('notification channels', () => {
     assertStatus(started, 201);
     await h.channel('mobile', false);
     h.advance(60_000);
-    assert.equal(assertProblem(await op.resend('mobile', started.body.id), 'notification-not-configured').channel, 'mobile');
     assert.equal(
-      assertProblem(await op.challenge('mobile', { purpose: 'verify' }), 'notification-not-configured').channel,
+      assertProblem(await op.resend('mobile', started.body.id), 'notification-not-configured').channel,
+      'mobile',
+    );
+    assert.equal(
+      assertProblem(await op.challenge('mobile', { purpose: 'verify' }), 'notification-not-configured')
+        .channel,
       'mobile',
     );
     const admin = await h.signedIn('admin');
     const stepUpToken = await admin.stepUp();
-    const change = await admin.challenge('mobile', { purpose: 'change', value: '07400 123456', region: 'GB', stepUpToken });
+    const change = await admin.challenge('mobile', {
+      purpose: 'change',
+      value: '07400 123456',
+      region: 'GB',
+      stepUpToken,
+    });
     assert.equal(assertProblem(change, 'notification-not-configured').channel, 'mobile');
     assert.equal((await h.user('admin')).mobile.pending, null);
     assert.equal((await h.outbox()).length, 1, 'only the first code went out');
@@ -54,7 +63,8 @@ describe('notification channels', () => {
     await h.channel('email', false);
     const b = await h.signedIn('sso.user');
     assert.equal(
-      assertProblem(await b.challenge('email', { purpose: 'step-up' }), 'notification-not-configured').channel,
+      assertProblem(await b.challenge('email', { purpose: 'step-up' }), 'notification-not-configured')
+        .channel,
       'email',
     );
   });
@@ -77,7 +87,11 @@ describe('notification channels', () => {
     );
 
     await h.channel('email', true, 0);
-    assertStatus(await b.challenge('email', { purpose: 'change', value: to, stepUpToken }), 201, 'after recovery');
+    assertStatus(
+      await b.challenge('email', { purpose: 'change', value: to, stepUpToken }),
+      201,
+      'after recovery',
+    );
   });
 });
 
@@ -88,7 +102,10 @@ describe('failing writes', () => {
     const info = await b.personalInfo();
     const before = JSON.stringify(h.store.data);
     await h.faults(true);
-    const res = await b.patchInfo({ welcomeMessage: 'lost', sessionLimit: { max: 1, policy: 'deny' } }, info.etag);
+    const res = await b.patchInfo(
+      { welcomeMessage: 'lost', sessionLimit: { max: 1, policy: 'deny' } },
+      info.etag,
+    );
     assertProblem(res, 'storage-unavailable');
     assert.equal(JSON.stringify(h.store.data), before, 'state rolled back');
     await h.faults(false);
@@ -120,7 +137,11 @@ describe('failing writes', () => {
     assert.equal(stored?.email.value, SEED.admin.email);
     assert.equal(stored?.email.verified, true);
     await h.faults(false);
-    assertStatus(await b.verify('email', challenge.id, { code, stepUpToken }), 200, 'the rolled-back code is intact');
+    assertStatus(
+      await b.verify('email', challenge.id, { code, stepUpToken }),
+      200,
+      'the rolled-back code is intact',
+    );
     assert.equal((await h.user('admin')).email.value, to);
   });
 

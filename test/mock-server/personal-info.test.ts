@@ -111,7 +111,9 @@ describe('request bodies', () => {
     assert.ok(!db.includes('isAdmin'));
 
     assertProblem(
-      await h.browser().post(`${API}/auth/login`, { username: 'admin', password: 'Passw0rd!', remember: true }),
+      await h
+        .browser()
+        .post(`${API}/auth/login`, { username: 'admin', password: 'Passw0rd!', remember: true }),
       'validation-failed',
     );
     const stepUpToken = await b.stepUp();
@@ -119,7 +121,10 @@ describe('request bodies', () => {
       await b.challenge('email', { purpose: 'change', value: newEmail(), stepUpToken, verified: true }),
       'validation-failed',
     );
-    assertProblem(await b.stepUpRaw({ method: 'password', password: 'Passw0rd!', extra: 1 }), 'validation-failed');
+    assertProblem(
+      await b.stepUpRaw({ method: 'password', password: 'Passw0rd!', extra: 1 }),
+      'validation-failed',
+    );
   });
 
   it('an empty PATCH is refused', async () => {
@@ -133,7 +138,11 @@ describe('request bodies', () => {
     const b = await h.signedIn('admin');
     const before = await h.user('admin');
     assertProblem(
-      await b.patchInfo({ welcomeMessage: 'ok', autoLogoutMinutes: 60, sessionLimit: { max: 3, policy: 'log-out' } }),
+      await b.patchInfo({
+        welcomeMessage: 'ok',
+        autoLogoutMinutes: 60,
+        sessionLimit: { max: 3, policy: 'log-out' },
+      }),
       'validation-failed',
     );
     assert.deepEqual(await h.user('admin'), before);

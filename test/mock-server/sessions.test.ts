@@ -5,7 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { API, assertProblem, assertStatus, type Browser, type Harness, MINUTE, SECOND, setup } from './helpers.js';
+import {
+  API,
+  assertProblem,
+  assertStatus,
+  type Browser,
+  type Harness,
+  MINUTE,
+  SECOND,
+  setup,
+} from './helpers.js';
 
 async function setLimit(h: Harness, limit: unknown): Promise<void> {
   const b = await h.signedIn('admin');
@@ -136,11 +145,18 @@ describe('auto-logout', () => {
     const b = await h.signedIn('sso.user');
     const info = await b.personalInfo();
     assert.deepEqual(
-      { minutes: info.autoLogout.minutes, editable: info.autoLogout.editable, reason: info.autoLogout.lockedReason },
+      {
+        minutes: info.autoLogout.minutes,
+        editable: info.autoLogout.editable,
+        reason: info.autoLogout.lockedReason,
+      },
       { minutes: 30, editable: false, reason: 'third-party' },
     );
     assertProblem(await b.patchInfo({ autoLogoutMinutes: 60 }, info.etag), 'not-editable');
-    assertProblem(await b.patchInfo({ autoLogoutMinutes: 30, welcomeMessage: 'x' }, info.etag), 'not-editable');
+    assertProblem(
+      await b.patchInfo({ autoLogoutMinutes: 30, welcomeMessage: 'x' }, info.etag),
+      'not-editable',
+    );
     const stored = await h.user('sso.user');
     assert.equal(stored.autoLogoutMinutes, 30);
     assert.equal(stored.welcomeMessage, '');
@@ -257,7 +273,10 @@ describe('max. online sessions', () => {
     for (const sessionLimit of bad) {
       const res = await b.patchInfo({ sessionLimit });
       assertProblem(res, 'validation-failed', JSON.stringify(sessionLimit));
-      assert.ok(res.problem?.fieldErrors && Object.keys(res.problem.fieldErrors).some((k) => k.startsWith('sessionLimit')));
+      assert.ok(
+        res.problem?.fieldErrors &&
+          Object.keys(res.problem.fieldErrors).some((k) => k.startsWith('sessionLimit')),
+      );
     }
     assert.equal((await h.user('admin')).sessionLimit, null);
     for (const sessionLimit of [{ max: 500, policy: 'deny' }, { max: 1, policy: 'log-out' }, null]) {

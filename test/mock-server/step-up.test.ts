@@ -22,7 +22,10 @@ describe('step-up', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const to = newEmail();
-    assertProblem(await b.challenge('email', { purpose: 'change', value: to, stepUpToken: '' }), 'step-up-required');
+    assertProblem(
+      await b.challenge('email', { purpose: 'change', value: to, stepUpToken: '' }),
+      'step-up-required',
+    );
     assertProblem(
       await b.challenge('email', { purpose: 'change', value: to, stepUpToken: 'made-up-token' }),
       'step-up-required',
@@ -84,7 +87,11 @@ describe('step-up', () => {
     const op = await h.signedIn('operator');
     const opToken = await op.stepUp();
     const admin = await h.signedIn('admin');
-    const res = await admin.challenge('email', { purpose: 'change', value: newEmail(), stepUpToken: opToken });
+    const res = await admin.challenge('email', {
+      purpose: 'change',
+      value: newEmail(),
+      stepUpToken: opToken,
+    });
     assert.equal(res.status, 403, res.text);
   });
 
@@ -100,7 +107,11 @@ describe('step-up', () => {
     }
     const locked = await h.browser().loginRaw('admin', PASSWORD);
     assertProblem(locked, 'account-locked', 'right password after 5 wrong (3 step-up + 2 login)');
-    assertProblem(await b.stepUpRaw({ method: 'password', password: PASSWORD }), 'account-locked', 'step-up too');
+    assertProblem(
+      await b.stepUpRaw({ method: 'password', password: PASSWORD }),
+      'account-locked',
+      'step-up too',
+    );
   });
 
   it('5 wrong passwords lock the account for 15 minutes (429 account-locked with Retry-After)', async () => {
@@ -167,7 +178,11 @@ describe('step-up', () => {
     assert.equal(Date.parse(token.body.expiresAt) - h.now(), RULES.stepUpLifetimeSeconds * 1000);
 
     const to = newEmail('sso');
-    const change = await b.challenge('email', { purpose: 'change', value: to, stepUpToken: token.body.stepUpToken });
+    const change = await b.challenge('email', {
+      purpose: 'change',
+      value: to,
+      stepUpToken: token.body.stepUpToken,
+    });
     assertStatus(change, 201, 'the code-earned token works for a change');
     const ok = await b.verify('email', change.body.id, {
       code: await h.latestCode(to),
@@ -184,7 +199,8 @@ describe('step-up', () => {
     assertStatus(challenge, 201);
     const code = await h.latestCode(SEED.sso.email);
     const wrongCode = code === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 5; i++) await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code: wrongCode });
+    for (let i = 0; i < 5; i++)
+      await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code: wrongCode });
     const res = await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code });
     assertProblem(res, 'too-many-attempts');
   });
@@ -199,7 +215,10 @@ describe('step-up', () => {
     assert.deepEqual(info.stepUpMethods, []);
     assertProblem(await b.challenge('email', { purpose: 'step-up' }), 'no-verified-contact');
     const mobile = await b.challenge('mobile', { purpose: 'step-up' });
-    assert.ok(mobile.problem && ['no-verified-contact', 'no-contact'].includes(mobile.problem.code), mobile.text);
+    assert.ok(
+      mobile.problem && ['no-verified-contact', 'no-contact'].includes(mobile.problem.code),
+      mobile.text,
+    );
     assert.equal((await h.messagesTo(SEED.sso.email)).length, 0);
   });
 });
