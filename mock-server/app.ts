@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { ACTIVITY_HEADER, type RouteDef, type RouteName, routes } from '../components/api/contract/index.js';
 import { type Clock, OffsetClock } from './clock.js';
-import { DEFAULT_CONFIG, type Deps, type MockConfig, type RouteHandlers } from './context.js';
+import {
+  DEFAULT_CONFIG,
+  type Deps,
+  MIRRORED_COOKIE_HEADER,
+  type MockConfig,
+  type RouteHandlers,
+} from './context.js';
 import { parseWith, readJson } from './http.js';
 import { type Notifier, OutboxNotifier } from './notifier.js';
 import { openApiDocument } from './openapi.js';
@@ -127,7 +133,10 @@ export function createMockApp(options: MockAppOptions): Hono {
       const handler = handlers[name] as (input: unknown) => ReturnType<RouteHandlers[RouteName]>;
       const reply = await handler({ params, body, session: auth?.session, user: auth?.user, request, deps });
       const headers = new Headers(reply.headers);
-      for (const cookie of reply.cookies ?? []) headers.append('Set-Cookie', cookie);
+      for (const cookie of reply.cookies ?? []) {
+        headers.append('Set-Cookie', cookie);
+        if (config.mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
+      }
       if (route.response === null) return new Response(null, { status: route.status, headers });
       headers.set('Content-Type', 'application/json');
       return new Response(JSON.stringify(reply.body), { status: route.status, headers });

@@ -18,7 +18,8 @@ export function createBrowserMock(config: Partial<MockConfig> = {}) {
   const ready = Store.open(new Memory<string>(), () => seedData()).then((store) => ({
     store,
     clock,
-    app: createMockApp({ store, clock, config }),
+    // A Response built in a page drops Set-Cookie: mirror it for the msw cookie jar.
+    app: createMockApp({ store, clock, config: { mirrorCookies: true, ...config } }),
   }));
   const app: FetchApp = { fetch: async (request) => (await ready).app.fetch(request) };
   return { app, clock, ready };

@@ -20,7 +20,15 @@ export interface MockConfig {
   autoLogoutOptions: number[];
   /** Bulk users in a fresh seed (benchmarks). */
   seedExtraUsers: number;
+  /**
+   * Repeat each `Set-Cookie` in an `X-Mock-Set-Cookie` header. Only for the in-page mock (msw): a
+   * `Response` built in a browser page silently drops `Set-Cookie` (a forbidden response header).
+   */
+  mirrorCookies: boolean;
 }
+
+/** Where `mirrorCookies` repeats `Set-Cookie` (and where the msw handlers read it back). */
+export const MIRRORED_COOKIE_HEADER = 'X-Mock-Set-Cookie';
 
 export const DEFAULT_CONFIG: MockConfig = {
   basePath: '/api/v1',
@@ -30,6 +38,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   notifyTimeoutMs: 5000,
   autoLogoutOptions: [5, 10, 15, 30, 60, 120, 240, 480],
   seedExtraUsers: 0,
+  mirrorCookies: false,
 };
 
 export interface Deps {

@@ -40,8 +40,11 @@ export interface SessionRecord {
   createdAt: number;
   lastActiveAt: number;
   userAgent: string;
-  /** `replaced`: ended by a newer login under the log-out policy; kept so its next request can say so. */
-  status: 'active' | 'replaced';
+  /**
+   * `replaced` (ended by a newer login under the log-out policy) and `expired` (idle or absolute
+   * timeout) are kept for a day so the tab that held them learns why it was signed out.
+   */
+  status: 'active' | 'replaced' | 'expired';
 }
 
 export interface ChallengeRecord {

@@ -30,21 +30,23 @@ export function sessionEndReason(
   now: number,
 ): 'session-replaced' | 'session-expired' | null {
   if (session.status === 'replaced') return 'session-replaced';
+  if (session.status === 'expired') return 'session-expired';
   if (now - session.lastActiveAt > user.autoLogoutMinutes * 60_000) return 'session-expired';
   if (now - session.createdAt > RULES.sessionAbsoluteSeconds * 1000) return 'session-expired';
   return null;
 }
 
-/** Drop sessions that ended (expired, or replaced more than a day ago) so the db does not grow forever. */
+const TOMBSTONE_MS = 24 * 3600_000;
+
+/** Mark ended sessions as such and forget them a day later, so the db does not grow forever. */
 export function pruneSessions(db: DbData, now: number): void {
   const users = new Map(db.users.map((u) => [u.id, u]));
   db.sessions = db.sessions.filter((s) => {
     const user = users.get(s.userId);
     if (!user) return false;
     const reason = sessionEndReason(s, user, now);
-    if (reason === 'session-expired') return false;
-    if (reason === 'session-replaced') return now - s.lastActiveAt < 24 * 3600_000;
-    return true;
+    if (reason === 'session-expired') s.status = 'expired';
+    return reason === null || now - s.lastActiveAt < TOMBSTONE_MS + user.autoLogoutMinutes * 60_000;
   });
 }
 
@@ -74,7 +76,7 @@ export async function authenticate(
   const now = clock.now();
   const reason = sessionEndReason(session, user, now);
   if (reason === 'session-expired') {
-    data.sessions = data.sessions.filter((s) => s !== session);
+    session.status = 'expired';
     throw new ProblemError('session-expired', {
       detail:
         'You were signed out after a period without activity, or the session reached its maximum lifetime.',

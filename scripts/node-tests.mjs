@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Node 20's test runner takes no globs: list the in-process test files and run them with tsx.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['test/api', 'test/mock-server'];
+const files = dirs.flatMap(function walk(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
+});
+if (files.length === 0) {
+  console.error(`No *.test.ts files under ${dirs.join(', ')}`);
+  process.exit(1);
+}
+const { status } = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+  },
+);
+process.exit(status ?? 1);
