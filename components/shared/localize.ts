@@ -49,8 +49,20 @@ export function loadCatalogs(locale: string): Promise<void> {
   return loading.get(key) ?? Promise.resolve();
 }
 
+let notifyQueued = false;
+
+/**
+ * Tell the elements to re-render, once per microtask. Deferred because catalogs are registered in
+ * element constructors, and a child element constructed while its parent renders must not make
+ * that parent request an update in the middle of it (Lit's `change-in-update` warning).
+ */
 function notify() {
-  for (const l of listeners) l();
+  if (notifyQueued) return;
+  notifyQueued = true;
+  queueMicrotask(() => {
+    notifyQueued = false;
+    for (const l of listeners) l();
+  });
 }
 
 export function normalizeLocale(locale: string): string {
