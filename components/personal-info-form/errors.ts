@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client.js';
+import { describeProblem } from '../shared/problem-messages.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
 import type { Translate } from './format.js';
 
@@ -16,38 +17,18 @@ export function asApiError(error: unknown): ApiError {
   });
 }
 
-function transportMessage(error: ApiError, t: Translate): string | null {
-  if (error.kind === 'network') {
-    return t(globalThis.navigator?.onLine === false ? 'personal-info.offline' : 'personal-info.unreachable');
-  }
-  if (error.kind === 'contract') return t('personal-info.contract');
-  if (endsSession(error)) return t('personal-info.session-ended');
-  return null;
+/** What happened and what to do next, in the shared words for problem codes (adapted to this screen). */
+export function problemMessage(error: ApiError, t: Translate, lang: string): string {
+  if (error.kind === 'network' && globalThis.navigator?.onLine === false) return t('personal-info.offline');
+  const described = describeProblem(error, t, { lang });
+  // The shared "next step" of a lost session talks about a dialog; this screen says it its own way.
+  const next = endsSession(error) ? t('personal-info.session-ended') : described.next;
+  return `${described.message} ${next}`;
 }
 
 /** Why loading failed, in words a user can act on. */
-export function loadErrorMessage(error: ApiError, t: Translate): string {
-  return transportMessage(error, t) ?? t('personal-info.load-failed');
-}
-
-/** Why a save failed, in words a user can act on. */
-export function saveErrorMessage(error: ApiError, t: Translate): string {
-  const transport = transportMessage(error, t);
-  if (transport) return transport;
-  switch (error.code) {
-    case 'not-editable':
-      return t('personal-info.error.not-editable');
-    case 'validation-failed':
-      return t('personal-info.error.validation');
-    case 'storage-unavailable':
-    case 'internal':
-      return t('personal-info.error.storage');
-    case 'rate-limited':
-    case 'too-many-attempts':
-      return t('personal-info.error.rate-limited', { seconds: error.problem?.retryAfterSeconds ?? 60 });
-    default:
-      return t('personal-info.error.save');
-  }
+export function loadErrorMessage(error: ApiError, t: Translate, lang: string): string {
+  return `${t('personal-info.load-failed')} ${problemMessage(error, t, lang)}`;
 }
 
 /** `fieldErrors` of a `validation-failed` problem whose path starts with `prefix`, joined for one field. */
@@ -55,7 +36,7 @@ export function fieldError(error: ApiError, prefix: string): string | null {
   const errors = error.code === 'validation-failed' ? error.problem?.fieldErrors : undefined;
   if (!errors) return null;
   const messages = Object.entries(errors)
-    .filter(([path]) => path === prefix || path.startsWith(prefix))
+    .filter(([path]) => path === prefix || path.startsWith(`${prefix}.`))
     .flatMap(([, list]) => list);
   return messages.length ? messages.join(' ') : null;
 }

@@ -29,7 +29,7 @@ export const sameSessionLimit = (a: SessionLimit | null, b: SessionLimit | null)
   a === b || (a !== null && b !== null && a.max === b.max && a.policy === b.policy);
 
 function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t: Translate): string[] {
-  const name = t(`personal-info.${kind}.name`);
+  const name = t(`contact.${kind}`);
   const none = t('personal-info.contact.none');
   const out: string[] = [];
   if (from.masked !== to.masked) {

@@ -7,7 +7,9 @@ import { ApiClient, type ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
 import type { ContactKind, PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
 import { checkEndpoint } from '../api/endpoint.js';
+import type { ContactVerifyConfirmedEvent } from '../contact-verify-dialog/contact-verify-dialog.events.js';
 import { LocalizeController } from '../shared/localize.js';
+import { registerSharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { asApiError, loadErrorMessage } from './errors.js';
@@ -27,6 +29,8 @@ export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
   'session-limit',
   'welcome-message',
 ];
+
+const stop = (event: Event) => event.stopPropagation();
 
 type ConfigProblem = { reason: 'missing' | 'invalid' | 'insecure'; url: string };
 
@@ -139,6 +143,7 @@ export class PersonalInfoForm extends LitElement {
 
   constructor() {
     super();
+    registerSharedCatalogs();
     registerPersonalInfoCatalogs();
   }
 
@@ -179,9 +184,10 @@ export class PersonalInfoForm extends LitElement {
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
+    await super.getUpdateComplete();
+    // A lazy catalog (zh-CN) arriving re-renders the element: wait for that render too.
     await this.#localize.ready();
-    return result;
+    return super.getUpdateComplete();
   }
 
   /** Load the personal info again (discarding nothing the user typed). */
@@ -262,13 +268,13 @@ export class PersonalInfoForm extends LitElement {
     await dialog?.show();
   }
 
-  readonly #onContactConfirmed = (event: Event) => {
-    const detail = (event as CustomEvent<{ contact: PersonalInfo['mobile']; version: string }>).detail;
+  readonly #onContactConfirmed = (event: ContactVerifyConfirmedEvent) => {
     const info = this._info;
-    if (!info || !detail?.contact) return;
-    const kind = detail.contact.kind;
-    this._info = { ...info, [kind]: detail.contact, version: detail.version };
-    this.#announce(this.#localize.t('personal-info.contact.updated', { label: this.#localize.t(`personal-info.${kind}.label`) }));
+    const { kind, contact, version } = event.detail;
+    if (!info) return;
+    this._info = { ...info, [kind]: contact, version };
+    const t = this.#localize.t.bind(this.#localize);
+    this.#announce(t('personal-info.contact.updated', { label: t(`personal-info.${kind}.label`) }));
     this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: this._info, changed: [kind] }));
   };
 
@@ -292,12 +298,12 @@ export class PersonalInfoForm extends LitElement {
     const error = status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
     const retry = () => void this.#task.run();
     if (!info) {
-      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t), t, retry);
+      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, this.#localize.lang), t, retry);
       return renderLoading(t);
     }
     const banner =
       error && error.kind !== 'aborted'
-        ? renderBanner({ message: loadErrorMessage(error, t), actionLabel: t('personal-info.retry'), onAction: retry })
+        ? renderBanner({ message: loadErrorMessage(error, t, this.#localize.lang), actionLabel: t('personal-info.retry'), onAction: retry })
         : this._conflict
           ? renderBanner({
               message: t('personal-info.conflict'),
@@ -315,7 +321,15 @@ export class PersonalInfoForm extends LitElement {
 
   override render(): TemplateResult {
     const reloading = this.#task.status === TaskStatus.PENDING && this._info !== null;
-    return html`<div part="base" class="base" lang=${this.#localize.lang} aria-busy=${reloading ? 'true' : 'false'}>
+    // The inner controls' `input` / `change` stay inside: a host listens to `personal-info-change`.
+    return html`<div
+        part="base"
+        class="base"
+        lang=${this.#localize.lang}
+        aria-busy=${reloading ? 'true' : 'false'}
+        @input=${stop}
+        @change=${stop}
+      >
         ${this.#renderBody()}
         <div class="visually-hidden" role="status">
           ${keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`)}

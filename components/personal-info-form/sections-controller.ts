@@ -8,7 +8,7 @@ import {
   type SessionLimit,
   WelcomeMessage,
 } from '../api/contract/index.js';
-import { endsSession, fieldError, saveErrorMessage } from './errors.js';
+import { endsSession, fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit, type Translate } from './format.js';
 import type { PersonalInfoSection } from './personal-info-form.events.js';
 import { renderAutoLogout } from './render/auto-logout.js';
@@ -51,6 +51,8 @@ export class SectionsController {
   #autoLogout: number | null = null;
   /** `undefined`: untouched. */
   #sessionLimit: SessionLimit | null | undefined = undefined;
+  /** The user left the field invalid (a number out of range…): Save then reports it. */
+  #sessionLimitInvalid = false;
   /** The welcome message being edited; `null` when not editing. */
   #welcome: string | null = null;
   #welcomeInvalid = false;
@@ -78,6 +80,7 @@ export class SectionsController {
   reset(): void {
     this.#autoLogout = null;
     this.#sessionLimit = undefined;
+    this.#sessionLimitInvalid = false;
     this.#welcome = null;
     this.#errors = {};
     this.#sessionLimitError = null;
@@ -95,11 +98,14 @@ export class SectionsController {
     if (!info) return [];
     const out: PersonalInfoSection[] = [];
     if (this.#autoLogout !== null && this.#autoLogout !== info.autoLogout.minutes) out.push('auto-logout');
-    if (this.#sessionLimit !== undefined && !sameSessionLimit(this.#sessionLimit, info.sessionLimit)) {
-      out.push('session-limit');
-    }
+    if (this.#sessionLimitDirty(info)) out.push('session-limit');
     if (this.#welcome !== null && this.#welcome !== info.welcomeMessage) out.push('welcome-message');
     return out;
+  }
+
+  #sessionLimitDirty(info: PersonalInfo): boolean {
+    if (this.#sessionLimit === undefined) return false;
+    return this.#sessionLimitInvalid || !sameSessionLimit(this.#sessionLimit, info.sessionLimit);
   }
 
   #notifyDirty(): void {
@@ -132,7 +138,10 @@ export class SectionsController {
   #onSaved(section: PersonalInfoSection, info: PersonalInfo): void {
     this.#o.setInfo(info);
     if (section === 'auto-logout') this.#autoLogout = null;
-    if (section === 'session-limit') this.#sessionLimit = undefined;
+    if (section === 'session-limit') {
+      this.#sessionLimit = undefined;
+      this.#sessionLimitInvalid = false;
+    }
     if (section === 'welcome-message') {
       this.#welcome = null;
       void this.#focus('#welcome-edit');
@@ -151,7 +160,7 @@ export class SectionsController {
     }
     const onField = section === 'session-limit' ? fieldError(error, 'sessionLimit') : null;
     if (onField) this.#sessionLimitError = onField;
-    else this.#errors[section] = saveErrorMessage(error, t);
+    else this.#errors[section] = problemMessage(error, t, this.#o.lang());
   }
 
   #saveAutoLogout = () => {
@@ -221,13 +230,14 @@ export class SectionsController {
         return renderSessionLimit({
           ...ctx,
           value: this.#sessionLimit === undefined ? info.sessionLimit : this.#sessionLimit,
-          dirty: this.#sessionLimit !== undefined && !sameSessionLimit(this.#sessionLimit, info.sessionLimit),
+          dirty: this.#sessionLimitDirty(info),
           saving: saving === 'session-limit',
           saved: this.#saved === 'session-limit',
           fieldError: this.#sessionLimitError,
           error: this.#errors['session-limit'] ?? null,
-          change: (field) => {
-            this.#sessionLimit = field.value;
+          change: (value, valid) => {
+            this.#sessionLimit = value;
+            this.#sessionLimitInvalid = !valid;
             this.#sessionLimitError = null;
             this.#edited('session-limit');
           },

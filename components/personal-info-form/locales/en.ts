@@ -5,10 +5,8 @@ const en = {
   'personal-info.reloading': 'Loading the latest values…',
   'personal-info.load-failed': 'Your personal information could not be loaded.',
   'personal-info.retry': 'Retry',
-  'personal-info.offline': 'You appear to be offline. Check your connection, then retry.',
-  'personal-info.unreachable': 'The server could not be reached. Check your connection, then retry.',
-  'personal-info.session-ended': 'Your session has ended. Sign in again to continue.',
-  'personal-info.contract': 'The server sent an answer this page does not understand. Try again later.',
+  'personal-info.offline': 'You appear to be offline. Check your connection, then try again.',
+  'personal-info.session-ended': 'Sign in again to continue.',
   'personal-info.config.missing': 'Configuration error: set the endpoint attribute or the client property.',
   'personal-info.config.invalid': 'Configuration error: “{url}” is not a valid endpoint URL.',
   'personal-info.config.insecure':
@@ -26,9 +24,7 @@ const en = {
   'personal-info.unsaved': 'Unsaved changes',
 
   'personal-info.mobile.label': 'Associate Mobile Number',
-  'personal-info.mobile.name': 'mobile number',
   'personal-info.email.label': 'Associate Email Address',
-  'personal-info.email.name': 'email address',
   'personal-info.contact.none': 'Not set',
   'personal-info.contact.verified': 'Verified',
   'personal-info.contact.unverified': 'Not verified',
@@ -41,6 +37,7 @@ const en = {
     'Fixed at {duration} for third-party users; it cannot be changed here.',
 
   'personal-info.session-limit.label': 'Max. Online Sessions',
+  'personal-info.session-limit.enable': 'Limit the number of online sessions',
   'personal-info.session-limit.unlimited': 'not limited',
   'personal-info.session-limit.deny': '{max} (new logins not allowed when in use)',
   'personal-info.session-limit.log-out': '{max} (a new login logs out the session)',
@@ -64,11 +61,6 @@ const en = {
   'personal-info.change.contact-unverified': 'The {name} is no longer verified.',
   'personal-info.change.contact-pending': 'A change of the {name} is waiting for its code.',
 
-  'personal-info.error.save': 'Your change could not be saved. Try again.',
-  'personal-info.error.not-editable': 'This setting cannot be changed for your account.',
-  'personal-info.error.validation': 'Check the value and try again.',
-  'personal-info.error.storage': 'The server could not store your change right now. Try again in a moment.',
-  'personal-info.error.rate-limited': 'Too many attempts. Try again in {seconds} seconds.',
 } as const;
 
 export type PersonalInfoMessageId = keyof typeof en;

@@ -7,10 +7,8 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.reloading': '正在加载最新的值…',
   'personal-info.load-failed': '无法加载您的个人信息。',
   'personal-info.retry': '重试',
-  'personal-info.offline': '您似乎处于离线状态。请检查网络连接，然后重试。',
-  'personal-info.unreachable': '无法连接服务器。请检查网络连接，然后重试。',
-  'personal-info.session-ended': '您的会话已结束。请重新登录后继续。',
-  'personal-info.contract': '服务器返回了本页面无法识别的应答。请稍后重试。',
+  'personal-info.offline': '您似乎处于离线状态。请检查网络连接后重试。',
+  'personal-info.session-ended': '请重新登录后继续。',
   'personal-info.config.missing': '配置错误：请设置 endpoint 属性或 client 属性。',
   'personal-info.config.invalid': '配置错误：“{url}”不是有效的接口地址。',
   'personal-info.config.insecure': '配置错误：接口地址“{url}”已被拒绝。个人数据只通过 HTTPS（或发往本站点）传输。',
@@ -27,9 +25,7 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.unsaved': '有未保存的修改',
 
   'personal-info.mobile.label': '关联手机号码',
-  'personal-info.mobile.name': '手机号码',
   'personal-info.email.label': '关联邮箱地址',
-  'personal-info.email.name': '邮箱地址',
   'personal-info.contact.none': '未设置',
   'personal-info.contact.verified': '已验证',
   'personal-info.contact.unverified': '未验证',
@@ -41,6 +37,7 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.auto-logout.third-party': '第三方用户固定为 {duration}，不能在此修改。',
 
   'personal-info.session-limit.label': '最大在线会话数',
+  'personal-info.session-limit.enable': '限制在线会话数',
   'personal-info.session-limit.unlimited': '不限制',
   'personal-info.session-limit.deny': '{max}（会话数已满时不允许登录）',
   'personal-info.session-limit.log-out': '{max}（新登录将注销已有会话）',
@@ -63,11 +60,6 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.change.contact-unverified': '{name}已不再是已验证状态。',
   'personal-info.change.contact-pending': '{name}的更改正在等待验证码。',
 
-  'personal-info.error.save': '您的修改未能保存。请重试。',
-  'personal-info.error.not-editable': '您的账号不能修改此设置。',
-  'personal-info.error.validation': '请检查输入的值后重试。',
-  'personal-info.error.storage': '服务器暂时无法保存您的修改。请稍后重试。',
-  'personal-info.error.rate-limited': '尝试次数过多。请在 {seconds} 秒后重试。',
 };
 
 export default zhCN;

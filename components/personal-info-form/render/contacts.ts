@@ -23,7 +23,7 @@ function badge(view: ContactView, t: SectionContext['t']): TemplateResult | type
 function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext): TemplateResult {
   const { t } = ctx;
   const labelId = `${kind}-label`;
-  const name = t(`personal-info.${kind}.name`);
+  const name = t(`contact.${kind}`);
   const open = (mode: ContactMode) => (event: MouseEvent) =>
     ctx.open(kind, mode, event.currentTarget as HTMLElement);
   const empty = view.masked === null;

@@ -1,5 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { SessionLimit } from '../../api/contract/index.js';
+import type {
+  SessionLimitChangeEvent,
+  SessionLimitInputEvent,
+} from '../../session-limit-field/session-limit-field.events.js';
 import { action, type SectionContext, savedNote, sectionError } from './common.js';
 
 export interface SessionLimitContext extends SectionContext {
@@ -11,20 +15,25 @@ export interface SessionLimitContext extends SectionContext {
   readonly fieldError: string | null;
   /** Any other failure of the save. */
   readonly error: string | null;
-  readonly change: (field: HTMLElement & { value: SessionLimit | null }) => void;
+  readonly change: (value: SessionLimit | null, valid: boolean) => void;
   readonly save: () => void;
 }
 
 /** Max. Online Sessions: `<session-limit-field>` and Save. */
 export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
   const { t } = ctx;
-  const onChange = (event: Event) => ctx.change(event.currentTarget as HTMLElement & { value: SessionLimit | null });
+  const onChange = (event: SessionLimitInputEvent | SessionLimitChangeEvent) => {
+    if (event.detail) ctx.change(event.detail.value, event.detail.valid);
+  };
+  // The row is labelled "Max. Online Sessions"; the field's checkbox then says what it does.
+  const strings = { 'session-limit.label': t('personal-info.session-limit.enable') };
   return html`<div class="row" part="row" role="group" aria-labelledby="session-limit-label" data-section="session-limit">
     <span class="label" part="label" id="session-limit-label">${t('personal-info.session-limit.label')}</span>
     <div class="field">
       <session-limit-field
         id="session-limit"
         .value=${ctx.value}
+        .strings=${strings}
         .error=${ctx.fieldError ?? ''}
         ?disabled=${ctx.saving}
         @input=${onChange}
