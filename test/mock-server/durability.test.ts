@@ -26,11 +26,17 @@ async function writeStream(
   start: number,
   signal: AbortSignal,
 ): Promise<number> {
-  const cookie = await login(base, username);
-  let acked = start;
-  let version = '';
-  const get = await fetch(`${base}/api/v1/me/personal-info`, { headers: { Cookie: cookie } });
-  version = ((await get.json()) as { version: string }).version;
+  const acked0 = start;
+  let cookie: string;
+  let version: string;
+  try {
+    cookie = await login(base, username);
+    const get = await fetch(`${base}/api/v1/me/personal-info`, { headers: { Cookie: cookie } });
+    version = ((await get.json()) as { version: string }).version;
+  } catch {
+    return acked0; // killed before this writer got going
+  }
+  let acked = acked0;
   for (let n = start + 1; !signal.aborted; n++) {
     try {
       const res = await fetch(`${base}/api/v1/me/personal-info`, {
@@ -66,7 +72,7 @@ describe('storage durability (real server process, kill -9)', () => {
       const controller = new AbortController();
       const streams = users.map((u) => writeStream(server!.url, u, acked.get(u)!, controller.signal));
       // Let writes flow, then kill without warning while requests are in flight.
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 400)));
+      await new Promise((r) => setTimeout(r, 600 + Math.floor(Math.random() * 600)));
       server.child.kill('SIGKILL');
       await new Promise((r) => server!.child.once('exit', r));
       controller.abort();
