@@ -215,6 +215,21 @@ describe('contact change flows', () => {
     assert.equal(notices[0]?.code, null);
   });
 
+  devTest('an international (+) number needs no region; it is stored as E.164', async (s) => {
+    const b = await s.login('admin');
+    const stepUpToken = await b.stepUp();
+    const reply = await b.call('createChallenge', {
+      params: { kind: 'mobile' },
+      body: { purpose: 'change', value: '+44 7400 123456', stepUpToken },
+    });
+    const challenge = expectChallenge(reply);
+    const code = await dev.lastCode(NEW_MOBILE.e164);
+    addSecret(code);
+    expectOk(await verify(b, 'mobile', challenge.id, code, stepUpToken), 'verifyChallenge');
+    const saved = (await dev.user('admin')) as { mobile: { value: string } };
+    assert.equal(saved.mobile.value, NEW_MOBILE.e164);
+  });
+
   devTest('verify flow: a code to the current unverified number makes it verified', async (s) => {
     const b = await s.login('operator');
     const before = (await b.info()).data;
@@ -303,6 +318,41 @@ describe('verification codes', () => {
       ]);
       if (fifth.code === 'invalid-code') assert.equal(fifth.attemptsRemaining, 0);
       expectProblem(await verify(b, 'mobile', challenge.id, code), 'too-many-attempts');
+      assert.equal((await b.info()).data.mobile.verified, false);
+    },
+  );
+
+  devTest(
+    'an account-level cap: after 20 wrong codes in an hour even the right code is refused',
+    async (s) => {
+      const b = await s.login('operator');
+      let failures = 0;
+      while (failures < RULES.accountCodeFailuresPerHour) {
+        const challenge = await verifyOperatorMobile(b);
+        const code = await dev.lastCode(SEED.operator.mobile.e164);
+        addSecret(code);
+        for (let i = 0; i < RULES.codeMaxAttempts && failures < RULES.accountCodeFailuresPerHour; i++) {
+          expectProblem(await verify(b, 'mobile', challenge.id, wrongCode(code)), [
+            'invalid-code',
+            'too-many-attempts',
+          ]);
+          failures++;
+        }
+        await dev.advance(RULES.resendCooldownSeconds + 1);
+      }
+      const next = await b.call('createChallenge', {
+        params: { kind: 'mobile' },
+        body: { purpose: 'verify' },
+      });
+      if (next.status === 201) {
+        const challenge = expectChallenge(next);
+        const code = await dev.lastCode(SEED.operator.mobile.e164);
+        addSecret(code);
+        const refused = await verify(b, 'mobile', challenge.id, code);
+        expectProblem(refused, ['too-many-attempts', 'rate-limited']);
+      } else {
+        expectProblem(next, ['too-many-attempts', 'rate-limited']);
+      }
       assert.equal((await b.info()).data.mobile.verified, false);
     },
   );

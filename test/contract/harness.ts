@@ -15,6 +15,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   PROBLEM_STATUS,
   Problem,
+  problemType,
   type ProblemCode,
   RULES,
   type RouteBody,
@@ -335,6 +336,7 @@ export function expectProblem(reply: Reply, code: ProblemCode | readonly Problem
   const problem = parsed.data;
   assert.ok(codes.includes(problem.code), `expected code ${codes.join(' | ')}: ${describeReply(reply)}`);
   assert.equal(problem.status, reply.status, 'problem.status must equal the HTTP status');
+  assert.equal(problem.type, problemType(problem.code), 'problem.type is the stable URI of its code');
   assert.equal(
     reply.status,
     PROBLEM_STATUS[problem.code],

@@ -81,6 +81,8 @@ describe('PATCH /me/personal-info', () => {
     await expectRejected(b, { sessionLimit: { max: 1, policy: 'deny', extra: 1 } }, 'unknown nested field');
     await expectRejected(b, { version: 'x' }, 'read-only field');
     await expectRejected(b, { user: { type: 'local' } }, 'read-only object');
+    await expectRejected(b, { mobile: { verified: true } }, 'verified status (only the server sets it)');
+    await expectRejected(b, { email: { masked: 'x@example.com' } }, 'a contact (only through a code)');
     if (config.devRoutes) {
       const stored = await dev.user('admin');
       assert.ok(!('isAdmin' in stored), 'the unknown field never reached the store');

@@ -193,7 +193,9 @@ async function main(): Promise<number> {
   const options = parseOptions();
   const files = await testFiles(options.files);
   let server: Server | null = null;
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
     void Promise.all([...children].map(stopChild)).finally(() => {
       void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
@@ -218,7 +220,7 @@ async function main(): Promise<number> {
       CONTRACT_DEV_ROUTES: devRoutes ? '1' : '0',
     };
     const code = await runSuite(files, env, options.patterns);
-    if (code !== 0 && server) {
+    if (code !== 0 && server && !interrupted) {
       console.error(`\n--- mock server output (last lines) ---\n${server.output()}\n---`);
     }
     return code;
