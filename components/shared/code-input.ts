@@ -53,14 +53,16 @@ export function renderCodeInput(o: CodeInputOptions): TemplateResult {
     if (!pasted || input.readOnly) return;
     // A whole code replaces what was there; a part goes in at the caret.
     if (pasted.length === o.length) input.value = pasted;
-    else input.setRangeText(pasted, input.selectionStart ?? 0, input.selectionEnd ?? input.value.length, 'end');
+    else
+      input.setRangeText(pasted, input.selectionStart ?? 0, input.selectionEnd ?? input.value.length, 'end');
     input.value = accept(input.value);
     input.setSelectionRange(input.value.length, input.value.length);
   };
   // The boxes do not map to caret positions: a click puts the caret after the last digit.
   const onPointerUp = (event: Event) => {
     const input = event.target as HTMLInputElement;
-    if (input.selectionStart === input.selectionEnd) input.setSelectionRange(input.value.length, input.value.length);
+    if (input.selectionStart === input.selectionEnd)
+      input.setSelectionRange(input.value.length, input.value.length);
   };
   const active = Math.min(value.length, o.length - 1);
   const boxes = Array.from({ length: o.length }, (_, i) => {

@@ -178,9 +178,13 @@ export function initialRegion(
   const callingCode = callingCodeOfMasked(hints.masked);
   const fromLocales = (hints.locales ?? []).map(regionOfLocale).filter((r): r is string => !!r);
   if (callingCode) {
-    const sameCode = fromLocales.find((r) => lib.isSupportedCountry(r) && lib.getCountryCallingCode(r) === callingCode);
+    const sameCode = fromLocales.find(
+      (r) => lib.isSupportedCountry(r) && lib.getCountryCallingCode(r) === callingCode,
+    );
     if (sameCode) return sameCode;
-    const main = MAIN_REGION[callingCode] ?? lib.getCountries().find((c) => lib.getCountryCallingCode(c) === callingCode);
+    const main =
+      MAIN_REGION[callingCode] ??
+      lib.getCountries().find((c) => lib.getCountryCallingCode(c) === callingCode);
     if (main) return main;
   }
   return fromLocales.find((r) => lib.isSupportedCountry(r)) ?? 'US';

@@ -115,7 +115,8 @@ export function registerSharedCatalogs(): void {
 /** A duration in the user's language: “45 seconds”, “15 minutes”, “2 hours”. */
 export function formatDuration(seconds: number, lang: string): string {
   const s = Math.max(0, Math.ceil(seconds));
-  const [value, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
+  const [value, unit] =
+    s < 60 ? [s, 'second'] : s < 3600 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 

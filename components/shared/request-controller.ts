@@ -26,7 +26,10 @@ export class RequestController implements ReactiveController {
    * Run `request` unless another is in flight. Resolves with the outcome, or `null` when it was
    * ignored (busy) or aborted — the caller then has nothing to do.
    */
-  async run<T>(name: string, request: (signal: AbortSignal) => Promise<T>): Promise<RequestOutcome<T> | null> {
+  async run<T>(
+    name: string,
+    request: (signal: AbortSignal) => Promise<T>,
+  ): Promise<RequestOutcome<T> | null> {
     if (this.#busy !== null) return null;
     const controller = new AbortController();
     this.#controller = controller;

@@ -27,7 +27,9 @@ export class SessionExpiredEvent extends Event {
 /** The session-ending reason of an error, or `null` when the error does not end the session. */
 export function sessionEndReason(error: unknown): SessionEndReason | null {
   const code = (error as Partial<ApiError> | null)?.code;
-  return code === 'session-expired' || code === 'session-replaced' || code === 'unauthenticated' ? code : null;
+  return code === 'session-expired' || code === 'session-replaced' || code === 'unauthenticated'
+    ? code
+    : null;
 }
 
 declare global {

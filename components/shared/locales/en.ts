@@ -19,7 +19,8 @@ const en: Catalog = {
   'problem.validation-failed': 'Some of what you entered is not valid.',
   'problem.validation-failed.next': 'Check the highlighted fields and try again.',
   'problem.malformed-request': 'The server could not understand the request.',
-  'problem.malformed-request.next': 'Reload the page and try again. If it keeps happening, contact your administrator.',
+  'problem.malformed-request.next':
+    'Reload the page and try again. If it keeps happening, contact your administrator.',
   'problem.same-value': 'That is already your {contact}.',
   'problem.same-value.next': 'Enter a different one, or close this dialog to keep the current one.',
   'problem.unauthenticated': 'You are not signed in.',
@@ -75,7 +76,8 @@ const en: Catalog = {
   'problem.account-locked.next': 'Try again in {time}.',
   'problem.internal': 'Something went wrong on the server.',
   'problem.internal.next': 'Try again. If it keeps happening, contact your administrator.',
-  'problem.notification-not-configured': 'Codes cannot be sent by {channel}: remote notification is not configured.',
+  'problem.notification-not-configured':
+    'Codes cannot be sent by {channel}: remote notification is not configured.',
   'problem.notification-not-configured.next':
     'Ask your administrator to configure remote notification ({service}), then try again.',
   'problem.notification-failed': 'The {channel} with your code could not be sent.',

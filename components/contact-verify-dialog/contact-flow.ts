@@ -1,0 +1,565 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from '../api/client.js';
+import {
+  type Challenge,
+  type ChallengeRequest,
+  type ContactKind,
+  Email,
+  LIMITS,
+  type PersonalInfo,
+  RULES,
+  type StepUpMethod,
+  type StepUpToken,
+  type VerifyResponse,
+} from '../api/contract/index.js';
+import { CountdownController } from '../shared/countdown-controller.js';
+import {
+  checkMobile,
+  initialRegion,
+  loadPhoneLib,
+  type PhoneLib,
+  regionOfInternational,
+} from '../shared/phone.js';
+import { type ProblemKey, problemKey } from '../shared/problem-messages.js';
+import { RequestController } from '../shared/request-controller.js';
+import { sessionEndReason } from '../shared/session-expired-event.js';
+import type { ContactVerifyMode, ContactVerifyStep } from './contact-verify-dialog.events.js';
+
+/** The inputs of the flow; `focusTarget` and errors refer to them. */
+export type Field = 'password' | 'step-up-code' | 'value' | 'code';
+
+/** A code request and what was typed for it. */
+export interface CodeSlot {
+  challenge: Challenge | null;
+  code: string;
+  /** The code can no longer be used (expired, too many tries, gone): only a new one helps. */
+  dead: boolean;
+}
+
+export interface FlowProblem {
+  error: unknown;
+  key: ProblemKey;
+  /** The input the problem is about (shown under it), or `null` for the step's banner. */
+  field: Field | null;
+}
+
+/** A client-side validation message: catalog id and values, translated at render time. */
+export interface InputError {
+  field: Field;
+  id: string;
+  values?: Record<string, string | number>;
+}
+
+/** What the flow needs from the element that hosts it. */
+export interface FlowHost extends ReactiveControllerHost {
+  readonly kind: ContactKind;
+  readonly mode: ContactVerifyMode;
+  /** The API client, or `null` when none is configured (the element shows why). */
+  flowClient(): ApiClient | null;
+  flowInfo(): PersonalInfo | null;
+  /** Fire `contact-verify-send`; `false` when a listener cancelled it. */
+  flowSend(channel: ContactKind, purpose: Challenge['purpose'], resend: boolean): boolean;
+  flowSent(channel: ContactKind, challenge: Challenge, resend: boolean): void;
+  /** Fire `contact-verify-confirm`; `false` when a listener cancelled it. */
+  flowConfirm(): boolean;
+  flowConfirmed(result: VerifyResponse): void;
+  /** Report a failed request (`contact-verify-error`, and `session-expired` when it ends the session). */
+  flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep): void;
+}
+
+const emptySlot = (): CodeSlot => ({ challenge: null, code: '', dead: false });
+
+/**
+ * The edit / verify flow of one contact, without any markup: steps, what was typed, the requests
+ * (one at a time, aborted on hide), the problems and the countdowns. The element renders it.
+ *
+ * Edit: identity (password, or a step-up code) → value (new number or address) → code → done.
+ * Verify: code (send to the current value, type it) → done.
+ */
+export class ContactFlowController implements ReactiveController {
+  readonly #host: FlowHost;
+  readonly request: RequestController;
+  /** Until the identity step's code can be resent. */
+  readonly identityWait: CountdownController;
+  /** Until the new / current contact's code can be (re)sent. */
+  readonly targetWait: CountdownController;
+  /** Password tries locked (`account-locked`). */
+  readonly lockWait: CountdownController;
+
+  step: ContactVerifyStep = 'identity';
+  methodIndex = 0;
+  password = '';
+  identity: CodeSlot = emptySlot();
+  stepUp: StepUpToken | null = null;
+  email = '';
+  phone = '';
+  region: string | null = null;
+  phoneLib: PhoneLib | null = null;
+  phoneLibFailed = false;
+  target: CodeSlot = emptySlot();
+  result: VerifyResponse | null = null;
+  problem: FlowProblem | null = null;
+  inputError: InputError | null = null;
+  /** The session is gone: nothing more can be done in this dialog. */
+  sessionEnded = false;
+  /** A short message for the live region (“a new code was sent”). */
+  notice: { id: string; values?: Record<string, string | number> } | null = null;
+  /** The input or control to focus after the next render. */
+  focusTarget: Field | 'primary' | null = null;
+  /** The step to come back to once identity is verified again (step-up expired mid-way). */
+  resumeStep: ContactVerifyStep | null = null;
+  #retry: (() => void) | null = null;
+
+  constructor(host: FlowHost) {
+    this.#host = host;
+    host.addController(this);
+    this.request = new RequestController(host);
+    const onEnd = () => {
+      if (this.problem && WAIT_KEYS.has(this.problem.key)) this.problem = null;
+      host.requestUpdate();
+    };
+    this.identityWait = new CountdownController(host, { onEnd });
+    this.targetWait = new CountdownController(host, { onEnd });
+    this.lockWait = new CountdownController(host, { onEnd });
+  }
+
+  hostConnected(): void {}
+
+  /** Back to the first step with nothing typed (every `show()`). */
+  reset(): void {
+    this.request.abort();
+    this.identityWait.stop();
+    this.targetWait.stop();
+    this.lockWait.stop();
+    this.step = this.#host.mode === 'verify' ? 'code' : 'identity';
+    this.methodIndex = 0;
+    this.password = '';
+    this.identity = emptySlot();
+    this.stepUp = null;
+    this.email = '';
+    this.phone = '';
+    this.region = null;
+    this.target = emptySlot();
+    this.result = null;
+    this.problem = null;
+    this.inputError = null;
+    this.sessionEnded = false;
+    this.notice = null;
+    this.resumeStep = null;
+    this.#retry = null;
+    this.focusTarget = 'primary';
+    this.#host.requestUpdate();
+  }
+
+  /** Cancel whatever is in flight (hide, disconnect). */
+  abort(): void {
+    this.request.abort();
+  }
+
+  get methods(): readonly StepUpMethod[] {
+    return this.#host.flowInfo()?.stepUpMethods ?? [];
+  }
+
+  get method(): StepUpMethod | null {
+    return this.methods[this.methodIndex] ?? this.methods[0] ?? null;
+  }
+
+  get codeLength(): number {
+    return this.target.challenge?.codeLength ?? LIMITS.codeLength;
+  }
+
+  /** The wait that applies to the send button of the current step. */
+  get sendWait(): CountdownController {
+    return this.step === 'identity' ? this.identityWait : this.targetWait;
+  }
+
+  // ---- input ------------------------------------------------------------------------------
+
+  chooseMethod(index: number): void {
+    if (index === this.methodIndex) return;
+    this.methodIndex = index;
+    this.identity = emptySlot();
+    this.identityWait.stop();
+    this.#clearErrors();
+    this.#host.requestUpdate();
+  }
+
+  setPassword(value: string): void {
+    this.password = value;
+    this.#clearErrors('password');
+  }
+
+  setCode(field: 'step-up-code' | 'code', value: string): void {
+    (field === 'code' ? this.target : this.identity).code = value;
+    this.#clearErrors(field);
+    this.#host.requestUpdate();
+  }
+
+  setEmail(value: string): void {
+    this.email = value;
+    this.#clearErrors('value');
+  }
+
+  /** A typed or pasted number; `+44…` selects the region it belongs to. */
+  setPhone(value: string): void {
+    this.phone = value;
+    if (this.phoneLib && this.region) {
+      const region = regionOfInternational(this.phoneLib, value, this.region);
+      if (region && region !== this.region) this.region = region;
+    }
+    this.#clearErrors('value');
+    this.#host.requestUpdate();
+  }
+
+  setRegion(region: string): void {
+    this.region = region;
+    this.#clearErrors('value');
+    this.#host.requestUpdate();
+  }
+
+  /** On blur: show a valid number in its region's format. */
+  formatPhone(): void {
+    if (!this.phoneLib || !this.region) return;
+    const check = checkMobile(this.phoneLib, this.phone, this.region);
+    if (!check.ok) return;
+    this.phone =
+      this.phone.trim().startsWith('+') || check.region !== this.region
+        ? check.international
+        : check.national;
+    this.region = check.region;
+    this.#host.requestUpdate();
+  }
+
+  /** The number as it will be saved, when what is typed is valid. */
+  get phonePreview(): string | null {
+    if (!this.phoneLib || !this.region || !this.phone.trim()) return null;
+    const check = checkMobile(this.phoneLib, this.phone, this.region);
+    return check.ok ? check.international : null;
+  }
+
+  /** Load libphonenumber (only now, when the new-number step opens). */
+  async loadPhone(): Promise<void> {
+    if (this.phoneLib) return;
+    this.phoneLibFailed = false;
+    this.#host.requestUpdate();
+    try {
+      const lib = await loadPhoneLib();
+      this.phoneLib = lib;
+      this.region ??= initialRegion(lib, {
+        masked: this.#host.flowInfo()?.mobile.masked ?? null,
+        locales: [globalThis.navigator?.language],
+      });
+    } catch {
+      this.phoneLibFailed = true;
+    }
+    this.#host.requestUpdate();
+  }
+
+  // ---- actions ----------------------------------------------------------------------------
+
+  /** The primary button of the current step. */
+  submit(): void {
+    if (this.sessionEnded) return;
+    switch (this.step) {
+      case 'identity':
+        if (this.method?.type === 'password') void this.submitPassword();
+        else if (this.identity.challenge && !this.identity.dead) void this.submitStepUpCode();
+        else void this.send('identity', this.identity.dead);
+        return;
+      case 'value':
+        void this.submitValue();
+        return;
+      case 'code':
+        if (this.target.challenge && !this.target.dead) void this.submitCode();
+        else void this.send('target', this.target.dead);
+        return;
+      default:
+        return;
+    }
+  }
+
+  async submitPassword(): Promise<void> {
+    if (this.request.busy || this.lockWait.running) return;
+    if (!this.password) return this.#invalid('password', 'contact-verify.error.password.empty');
+    const client = this.#host.flowClient();
+    if (!client) return;
+    const password = this.password;
+    const outcome = await this.request.run('identity', (signal) =>
+      client.call('verifyIdentity', { body: { method: 'password', password }, signal }),
+    );
+    if (!outcome) return;
+    if (!outcome.ok) return this.#fail(outcome.error, 'password', () => void this.submitPassword());
+    this.password = '';
+    this.#identityVerified(outcome.value.data);
+  }
+
+  async submitStepUpCode(): Promise<void> {
+    const challenge = this.identity.challenge;
+    if (this.request.busy || !challenge) return;
+    const code = this.identity.code;
+    if (code.length !== challenge.codeLength)
+      return this.#invalidCode('step-up-code', code, challenge.codeLength);
+    const client = this.#host.flowClient();
+    if (!client) return;
+    const outcome = await this.request.run('identity', (signal) =>
+      client.call('verifyIdentity', { body: { method: 'code', challengeId: challenge.id, code }, signal }),
+    );
+    if (!outcome) return;
+    if (!outcome.ok) return this.#fail(outcome.error, 'step-up-code', () => void this.submitStepUpCode());
+    this.identity = emptySlot();
+    this.identityWait.stop();
+    this.#identityVerified(outcome.value.data);
+  }
+
+  /** Check the new value, then send its code. */
+  async submitValue(): Promise<void> {
+    if (this.request.busy) return;
+    if (this.#valueBody() === null) return;
+    await this.send('target', false);
+  }
+
+  /**
+   * Send a code: for the identity check (`step-up`) or for the contact (`change` / `verify`).
+   * `resend` asks for a new code for the same request — a fresh request when the old one is dead.
+   */
+  async send(which: 'identity' | 'target', resend: boolean): Promise<void> {
+    const wait = which === 'identity' ? this.identityWait : this.targetWait;
+    if (this.request.busy || wait.running || this.sessionEnded) return;
+    const client = this.#host.flowClient();
+    if (!client) return;
+    const slot = which === 'identity' ? this.identity : this.target;
+    const method = this.method;
+    const channel = which === 'identity' && method?.type === 'code' ? method.channel : this.#host.kind;
+    let body: ChallengeRequest;
+    if (which === 'identity') body = { purpose: 'step-up' };
+    else if (this.#host.mode === 'verify') body = { purpose: 'verify' };
+    else {
+      const value = this.#valueBody();
+      if (!value || !this.stepUp) {
+        if (!this.stepUp) this.#needStepUp();
+        return;
+      }
+      body = { purpose: 'change', ...value, stepUpToken: this.stepUp.stepUpToken };
+    }
+    const previous = slot.challenge;
+    const reuse = resend && previous !== null && !slot.dead;
+    if (!this.#host.flowSend(channel, body.purpose, resend)) return;
+    const outcome = await this.request.run('send', async (signal): Promise<Challenge> => {
+      const { data } = reuse
+        ? await client.call('resendChallenge', { params: { kind: channel, id: previous.id }, signal })
+        : await client.call('createChallenge', { params: { kind: channel }, body, signal });
+      return data;
+    });
+    if (!outcome) return;
+    const field = which === 'identity' ? 'step-up-code' : 'code';
+    if (!outcome.ok) return this.#fail(outcome.error, null, () => void this.send(which, resend));
+    const challenge = outcome.value;
+    const fresh: CodeSlot = { challenge, code: '', dead: false };
+    if (which === 'identity') this.identity = fresh;
+    else this.target = fresh;
+    const cooldown = Date.parse(challenge.resendAvailableAt) - Date.now();
+    wait.startUntil(Date.now() + Math.min(Math.max(cooldown, 0), RULES.resendCooldownSeconds * 1000));
+    this.problem = null;
+    this.inputError = null;
+    this.notice = resend
+      ? { id: 'contact-verify.code.resent', values: { destination: challenge.destination } }
+      : null;
+    if (which === 'target') this.step = 'code';
+    this.focusTarget = field;
+    this.#host.flowSent(channel, challenge, resend);
+    this.#host.requestUpdate();
+  }
+
+  /** Check the code; on success the contact is saved (edit) or verified. */
+  async submitCode(): Promise<void> {
+    const challenge = this.target.challenge;
+    if (this.request.busy || !challenge || this.target.dead) return;
+    const code = this.target.code;
+    if (code.length !== challenge.codeLength) return this.#invalidCode('code', code, challenge.codeLength);
+    const client = this.#host.flowClient();
+    if (!client) return;
+    if (this.#host.mode === 'edit' && !this.stepUp) return this.#needStepUp();
+    if (!this.#host.flowConfirm()) return;
+    const stepUpToken = this.#host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
+    const outcome = await this.request.run('verify', (signal) =>
+      client.call('verifyChallenge', {
+        params: { kind: this.#host.kind, id: challenge.id },
+        body: stepUpToken ? { code, stepUpToken } : { code },
+        signal,
+      }),
+    );
+    if (!outcome) return;
+    if (!outcome.ok) return this.#fail(outcome.error, 'code', () => void this.submitCode());
+    this.result = outcome.value.data;
+    this.problem = null;
+    this.targetWait.stop();
+    this.step = 'done';
+    this.focusTarget = 'primary';
+    this.#host.flowConfirmed(outcome.value.data);
+    this.#host.requestUpdate();
+  }
+
+  /** “Wrong number? Edit”: back to the new-value step with what was typed. */
+  editValue(): void {
+    if (this.#host.mode !== 'edit') return;
+    this.request.abort();
+    this.target = emptySlot();
+    this.problem = null;
+    this.inputError = null;
+    this.step = 'value';
+    this.focusTarget = 'value';
+    if (this.#host.kind === 'mobile') void this.loadPhone();
+    this.#host.requestUpdate();
+  }
+
+  /** The banner's action: repeat the failed request. */
+  retry(): void {
+    const retry = this.#retry;
+    this.#retry = null;
+    this.problem = null;
+    this.#host.requestUpdate();
+    retry?.();
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  /** The new value as the `change` request carries it, or `null` (with an input error) when invalid. */
+  #valueBody(): { value: string; region?: string } | null {
+    if (this.#host.kind === 'email') {
+      const email = this.email.trim();
+      if (!email) return this.#invalidValue('contact-verify.error.email.empty');
+      if (email.length > LIMITS.emailMax) {
+        return this.#invalidValue('contact-verify.error.email.long', { max: LIMITS.emailMax });
+      }
+      if (!Email.safeParse(email).success) return this.#invalidValue('contact-verify.error.email.invalid');
+      return { value: email };
+    }
+    if (!this.phoneLib || !this.region) return null;
+    const check = checkMobile(this.phoneLib, this.phone, this.region);
+    if (!check.ok)
+      return this.#invalidValue(`contact-verify.error.mobile.${check.problem}`, { region: this.region });
+    return { value: check.e164, region: check.region };
+  }
+
+  #identityVerified(token: StepUpToken): void {
+    this.stepUp = token;
+    this.problem = null;
+    this.inputError = null;
+    const resume = this.resumeStep;
+    this.resumeStep = null;
+    this.notice = resume ? { id: 'contact-verify.identity.again' } : null;
+    this.step = resume && resume !== 'identity' ? resume : 'value';
+    this.focusTarget = this.step === 'code' ? 'code' : 'value';
+    if (this.step === 'value' && this.#host.kind === 'mobile') void this.loadPhone();
+    this.#host.requestUpdate();
+  }
+
+  #needStepUp(): void {
+    this.resumeStep = this.step === 'identity' ? this.resumeStep : this.step;
+    this.stepUp = null;
+    this.password = '';
+    this.identity = emptySlot();
+    this.step = 'identity';
+    this.focusTarget = 'primary';
+    this.#host.requestUpdate();
+  }
+
+  #invalid(field: Field, id: string, values?: Record<string, string | number>): void {
+    this.inputError = { field, id, values };
+    this.problem = null;
+    this.focusTarget = field;
+    this.#host.requestUpdate();
+  }
+
+  #invalidValue(id: string, values?: Record<string, string | number>): null {
+    this.#invalid('value', id, values);
+    return null;
+  }
+
+  #invalidCode(field: 'step-up-code' | 'code', code: string, length: number): void {
+    this.#invalid(field, code ? 'contact-verify.error.code.incomplete' : 'contact-verify.error.code.empty', {
+      length,
+    });
+  }
+
+  #clearErrors(field?: Field): void {
+    if (!field || this.inputError?.field === field) this.inputError = null;
+    if (this.problem && (!field || this.problem.field === field)) this.problem = null;
+  }
+
+  #fail(error: unknown, field: Field | null, retry: () => void): void {
+    const key = problemKey(error);
+    if (key === 'aborted') return;
+    const step = this.step;
+    this.#host.flowError(error, key, step);
+    this.inputError = null;
+    if (sessionEndReason(error)) {
+      this.sessionEnded = true;
+      this.problem = { error, key, field: null };
+      this.#host.requestUpdate();
+      return;
+    }
+    this.#retry = retry;
+    const problem = (error as { problem?: { retryAfterSeconds?: number; attemptsRemaining?: number } })
+      .problem;
+    const retryAfter = problem?.retryAfterSeconds;
+    const slot = step === 'identity' ? this.identity : this.target;
+    const codeField = step === 'identity' ? 'step-up-code' : 'code';
+    const wait = step === 'identity' ? this.identityWait : this.targetWait;
+    let at: Field | null = null;
+    switch (key) {
+      case 'step-up-required':
+      case 'step-up-expired':
+        this.#needStepUp();
+        break;
+      case 'invalid-code':
+        slot.code = '';
+        if (problem?.attemptsRemaining === 0) slot.dead = true;
+        at = codeField;
+        break;
+      case 'code-expired':
+      case 'too-many-attempts':
+      case 'not-found':
+        slot.code = '';
+        slot.dead = true;
+        if (retryAfter && retryAfter > wait.remaining) wait.start(retryAfter);
+        break;
+      case 'cooldown':
+      case 'rate-limited':
+        wait.start(retryAfter ?? RULES.resendCooldownSeconds);
+        break;
+      case 'account-locked':
+        this.password = '';
+        this.lockWait.start(retryAfter ?? RULES.lockoutSeconds);
+        break;
+      case 'invalid-credentials':
+        this.password = '';
+        at = 'password';
+        break;
+      case 'same-value':
+      case 'payload-too-large':
+        at = step === 'value' ? 'value' : null;
+        break;
+      case 'validation-failed':
+        at = this.#fieldOf(error) ?? field;
+        break;
+      default:
+        break;
+    }
+    this.problem = { error, key, field: at };
+    if (at) this.focusTarget = at;
+    this.#host.requestUpdate();
+  }
+
+  #fieldOf(error: unknown): Field | null {
+    const paths = Object.keys(
+      (error as { problem?: { fieldErrors?: Record<string, string[]> } }).problem?.fieldErrors ?? {},
+    );
+    if (paths.some((p) => p === 'value' || p === 'region')) return 'value';
+    if (paths.some((p) => p === 'password')) return 'password';
+    if (paths.some((p) => p === 'code')) return this.step === 'identity' ? 'step-up-code' : 'code';
+    return null;
+  }
+}
+
+const WAIT_KEYS = new Set<ProblemKey>(['cooldown', 'rate-limited', 'account-locked', 'too-many-attempts']);

@@ -1,0 +1,168 @@
+import type { ApiError } from '../api/client.js';
+import type { ChallengePurpose, ContactKind, ContactView } from '../api/contract/index.js';
+import type { ProblemKey } from '../shared/problem-messages.js';
+
+export { SessionExpiredEvent, type SessionExpiredDetail } from '../shared/session-expired-event.js';
+
+export type ContactVerifyMode = 'edit' | 'verify';
+/** The dialog's steps: identity check, new value, code, done. */
+export type ContactVerifyStep = 'identity' | 'value' | 'code' | 'done';
+
+export interface ContactVerifyDetail {
+  kind: ContactKind;
+  mode: ContactVerifyMode;
+}
+
+/** Why the dialog is closing. */
+export type ContactVerifyHideSource = 'close-button' | 'escape' | 'cancel-button' | 'done' | 'method';
+
+const init = (cancelable: boolean): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** `contact-verify-show`: the dialog is about to open. Cancelable (it then stays closed). */
+export class ContactVerifyShowEvent extends Event {
+  static readonly eventName = 'contact-verify-show';
+  readonly detail: ContactVerifyDetail;
+  constructor(detail: ContactVerifyDetail) {
+    super(ContactVerifyShowEvent.eventName, init(true));
+    this.detail = detail;
+  }
+}
+
+/** `contact-verify-after-show`: the dialog is open and focus is inside it. */
+export class ContactVerifyAfterShowEvent extends Event {
+  static readonly eventName = 'contact-verify-after-show';
+  readonly detail: ContactVerifyDetail;
+  constructor(detail: ContactVerifyDetail) {
+    super(ContactVerifyAfterShowEvent.eventName, init(false));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifyHideDetail extends ContactVerifyDetail {
+  /** What asked to close: the close button, Escape, Cancel, Done after success, or `hide()`. */
+  source: ContactVerifyHideSource;
+}
+
+/**
+ * `contact-verify-hide`: the dialog is about to close. Cancelable when the user asked (close
+ * button, Escape, Cancel) — e.g. to confirm discarding what was typed; `hide()` always closes.
+ */
+export class ContactVerifyHideEvent extends Event {
+  static readonly eventName = 'contact-verify-hide';
+  readonly detail: ContactVerifyHideDetail;
+  constructor(detail: ContactVerifyHideDetail) {
+    super(ContactVerifyHideEvent.eventName, init(detail.source !== 'method'));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifyAfterHideDetail extends ContactVerifyDetail {
+  /** The contact was saved / verified before closing. */
+  confirmed: boolean;
+}
+
+/** `contact-verify-after-hide`: the dialog is closed and focus is back on what opened it. */
+export class ContactVerifyAfterHideEvent extends Event {
+  static readonly eventName = 'contact-verify-after-hide';
+  readonly detail: ContactVerifyAfterHideDetail;
+  constructor(detail: ContactVerifyAfterHideDetail) {
+    super(ContactVerifyAfterHideEvent.eventName, init(false));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifySendDetail extends ContactVerifyDetail {
+  /** The channel the code goes through (a step-up code may go to the other contact). */
+  channel: ContactKind;
+  purpose: ChallengePurpose;
+  /** A new code for the same request (`resend`) rather than a first one. */
+  resend: boolean;
+}
+
+/** `contact-verify-send`: a code is about to be requested. Cancelable (nothing is sent). */
+export class ContactVerifySendEvent extends Event {
+  static readonly eventName = 'contact-verify-send';
+  readonly detail: ContactVerifySendDetail;
+  constructor(detail: ContactVerifySendDetail) {
+    super(ContactVerifySendEvent.eventName, init(true));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifySentDetail extends ContactVerifySendDetail {
+  /** Masked destination the code went to. */
+  destination: string;
+  /** When the code expires and when a resend is accepted (ISO timestamps from the server). */
+  expiresAt: string;
+  resendAvailableAt: string;
+}
+
+/** `contact-verify-sent`: the server accepted the request and sent a code. */
+export class ContactVerifySentEvent extends Event {
+  static readonly eventName = 'contact-verify-sent';
+  readonly detail: ContactVerifySentDetail;
+  constructor(detail: ContactVerifySentDetail) {
+    super(ContactVerifySentEvent.eventName, init(false));
+    this.detail = detail;
+  }
+}
+
+/** `contact-verify-confirm`: the code is about to be checked (and the contact saved). Cancelable. */
+export class ContactVerifyConfirmEvent extends Event {
+  static readonly eventName = 'contact-verify-confirm';
+  readonly detail: ContactVerifyDetail;
+  constructor(detail: ContactVerifyDetail) {
+    super(ContactVerifyConfirmEvent.eventName, init(true));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifyConfirmedDetail extends ContactVerifyDetail {
+  /** The contact as the server now shows it: masked, verified. */
+  contact: ContactView;
+  /** The personal info's new version (its ETag). */
+  version: string;
+}
+
+/** `contact-verify-confirmed`: the contact is saved and verified. */
+export class ContactVerifyConfirmedEvent extends Event {
+  static readonly eventName = 'contact-verify-confirmed';
+  readonly detail: ContactVerifyConfirmedDetail;
+  constructor(detail: ContactVerifyConfirmedDetail) {
+    super(ContactVerifyConfirmedEvent.eventName, init(false));
+    this.detail = detail;
+  }
+}
+
+export interface ContactVerifyErrorDetail extends ContactVerifyDetail {
+  /** The error from the API client (`error.problem` carries the server's problem details). */
+  error: ApiError;
+  /** The problem code, or `network` / `contract` for failures without one. */
+  code: ProblemKey;
+  /** The step the dialog was on. */
+  step: ContactVerifyStep | 'load';
+}
+
+/** `contact-verify-error`: a request failed; the dialog already shows what to do next. */
+export class ContactVerifyErrorEvent extends Event {
+  static readonly eventName = 'contact-verify-error';
+  readonly detail: ContactVerifyErrorDetail;
+  constructor(detail: ContactVerifyErrorDetail) {
+    super(ContactVerifyErrorEvent.eventName, init(false));
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'contact-verify-show': ContactVerifyShowEvent;
+    'contact-verify-after-show': ContactVerifyAfterShowEvent;
+    'contact-verify-hide': ContactVerifyHideEvent;
+    'contact-verify-after-hide': ContactVerifyAfterHideEvent;
+    'contact-verify-send': ContactVerifySendEvent;
+    'contact-verify-sent': ContactVerifySentEvent;
+    'contact-verify-confirm': ContactVerifyConfirmEvent;
+    'contact-verify-confirmed': ContactVerifyConfirmedEvent;
+    'contact-verify-error': ContactVerifyErrorEvent;
+  }
+}

@@ -1,0 +1,553 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ApiClient, ApiError, isApiError } from '../api/client.js';
+import { apiClientContext } from '../api/context.js';
+import type { Challenge, ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
+import { checkEndpoint } from '../api/endpoint.js';
+import { LocalizeController, registerCatalog } from '../shared/localize.js';
+import { regionOptions } from '../shared/phone.js';
+import { type ProblemKey, problemKey, registerSharedCatalogs } from '../shared/problem-messages.js';
+import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
+import { ContactFlowController, type FlowHost } from './contact-flow.js';
+import {
+  ContactVerifyAfterHideEvent,
+  ContactVerifyAfterShowEvent,
+  ContactVerifyConfirmedEvent,
+  ContactVerifyConfirmEvent,
+  ContactVerifyErrorEvent,
+  type ContactVerifyHideSource,
+  ContactVerifyHideEvent,
+  type ContactVerifyMode,
+  ContactVerifySendEvent,
+  ContactVerifySentEvent,
+  ContactVerifyShowEvent,
+  type ContactVerifyStep,
+} from './contact-verify-dialog.events.js';
+import {
+  renderBlocked,
+  renderCode,
+  renderDone,
+  renderIdentity,
+  renderSteps,
+  renderValue,
+  type View,
+} from './contact-verify-dialog.render.js';
+import { styles } from './contact-verify-dialog.styles.js';
+import en from './locales/en.js';
+import { RegionPickerController } from './region-picker.js';
+
+let catalogsRegistered = false;
+function registerCatalogs(): void {
+  registerSharedCatalogs();
+  if (catalogsRegistered) return;
+  catalogsRegistered = true;
+  registerCatalog('en', en);
+  registerCatalog('zh-CN', () => import('./locales/zh-CN.js').then((m) => m.default));
+}
+
+type ClientState =
+  | { client: ApiClient; config: null }
+  | { client: null; config: { reason: 'missing' | 'invalid' | 'insecure'; url: string } };
+
+/**
+ * The modal flow for one contact — mobile number or email address — in `edit` mode (verify
+ * identity → new value → code → saved) or `verify` mode (send a code to the current value → code
+ * → verified). A native `<dialog>` opened with `showModal()`: focus stays inside, the page is
+ * inert, Escape and the close button cancel, and focus returns to whatever opened it.
+ *
+ * It gets its API client from the `client` property, else from an enclosing
+ * `<personal-info-form>` (`@lit/context`), else from its own `endpoint`. It reads the masked
+ * contacts and the identity-check methods from `personalInfo`, or loads them when shown.
+ *
+ * @tag contact-verify-dialog
+ *
+ * @fires {ContactVerifyShowEvent} contact-verify-show - About to open; cancelable. `detail: { kind, mode }`.
+ * @fires {ContactVerifyAfterShowEvent} contact-verify-after-show - Open, with focus inside.
+ * @fires {ContactVerifyHideEvent} contact-verify-hide - About to close; cancelable when the user asked
+ *   (`detail.source`: `close-button`, `escape`, `cancel-button`, `done`; `method` for `hide()`).
+ * @fires {ContactVerifyAfterHideEvent} contact-verify-after-hide - Closed, focus restored. `detail.confirmed`.
+ * @fires {ContactVerifySendEvent} contact-verify-send - A code is about to be requested; cancelable.
+ *   `detail: { kind, mode, channel, purpose, resend }`.
+ * @fires {ContactVerifySentEvent} contact-verify-sent - A code was sent. `detail` adds the masked
+ *   `destination`, `expiresAt` and `resendAvailableAt`.
+ * @fires {ContactVerifyConfirmEvent} contact-verify-confirm - The code is about to be checked; cancelable.
+ * @fires {ContactVerifyConfirmedEvent} contact-verify-confirmed - Saved and verified.
+ *   `detail: { kind, mode, contact (masked ContactView), version }`.
+ * @fires {ContactVerifyErrorEvent} contact-verify-error - A request failed (the dialog shows what to do).
+ *   `detail: { kind, mode, error (ApiError), code, step }`.
+ * @fires {SessionExpiredEvent} session-expired - The server answered 401: the host should sign the user in again.
+ *
+ * @csspart dialog - The native `<dialog>` (size and position).
+ * @csspart base - The dialog's panel: background, border, radius, shadow, padding.
+ * @csspart header - Title row. @csspart title - The heading. @csspart close-button - The × button.
+ * @csspart steps - Edit progress (`step` for each item). @csspart body - The step's content.
+ * @csspart alert - A problem with its next step. @csspart alert__action - Its “Try again” button.
+ * @csspart field - A label + input group. @csspart field__label - A label.
+ * @csspart field__input - A text input. @csspart field__hint - Help text under an input.
+ * @csspart field__error - The error under an input.
+ * @csspart password-toggle - Show / hide password.
+ * @csspart phone - The region button + number row.
+ * @csspart region-picker - The open search box + list. @csspart region-picker__button - The region button.
+ * @csspart region-picker__search - The search box. @csspart region-picker__list - The list.
+ * @csspart region-picker__option - One region.
+ * @csspart code-input - The code field. @csspart code-input__box - One digit box
+ *   (`code-input__box--active`, `code-input__box--filled`).
+ * @csspart resend-button - “Resend code”. @csspart countdown - The resend countdown.
+ * @csspart edit-value-button - “Wrong number? Edit”.
+ * @csspart success - The saved / verified message.
+ * @csspart footer - The button row. @csspart button - Every footer button. @csspart primary-button - The main one.
+ *
+ * @cssproperty --contact-verify-width - Largest inline size of the dialog (default `30rem`).
+ * @cssproperty --contact-verify-backdrop - The page-dimming backdrop (default translucent black).
+ * @cssproperty --personal-settings-accent - Accent: primary button, focus, active digit box.
+ * @cssproperty --personal-settings-accent-contrast - Text on the accent.
+ * @cssproperty --personal-settings-color - Text colour.
+ * @cssproperty --personal-settings-muted-color - Secondary text.
+ * @cssproperty --personal-settings-background - Panel background.
+ * @cssproperty --personal-settings-surface - Raised surfaces (alerts, list hover).
+ * @cssproperty --personal-settings-border-color - Borders.
+ * @cssproperty --personal-settings-danger - Errors. @cssproperty --personal-settings-success - Success.
+ * @cssproperty --personal-settings-radius - Corner radius. @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
+ *
+ * @cssstate open - The dialog is open. @cssstate busy - A request is in flight.
+ */
+export class ContactVerifyDialog extends LitElement implements FlowHost {
+  static override styles = styles;
+
+  readonly #localize = new LocalizeController(this);
+  /** @internal */
+  readonly flow = new ContactFlowController(this);
+  readonly #picker = new RegionPickerController(this, {
+    options: () => this.#regions(),
+    selected: () => this.flow.region,
+    select: (code) => this.flow.setRegion(code),
+    afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
+  });
+  readonly #internals = this.attachInternals();
+  readonly #load = new Task(this, {
+    task: async ([client], { signal }) => {
+      if (!client) return null;
+      const { data } = await client.call('getPersonalInfo', { signal });
+      return data;
+    },
+    args: () => [this.#clientState().client] as const,
+    autoRun: false,
+    onComplete: (info) => {
+      this._loadedInfo = info;
+    },
+    onError: (error) => this.flowError(error, problemKey(error), 'load'),
+  });
+
+  @query('dialog') private readonly _dialog!: HTMLDialogElement;
+
+  /** @internal */
+  @consume({ context: apiClientContext, subscribe: true })
+  @state()
+  _contextClient?: ApiClient;
+  /** @internal */
+  @state() _loadedInfo: PersonalInfo | null = null;
+  /** @internal */
+  @state() _passwordVisible = false;
+
+  /** Which contact: `mobile` or `email`. */
+  @property({ reflect: true }) kind: ContactKind = 'mobile';
+  /** `edit` (change or add, after an identity check) or `verify` (the current value). */
+  @property({ reflect: true }) mode: ContactVerifyMode = 'edit';
+  /** Open or closed; use `show()` / `hide()` (they fire the events and wait for them). */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** REST endpoint (e.g. `/api/v1`), used when no `client` is given or provided by a parent form. */
+  @property() endpoint?: string;
+  /** Locale (`en`, `zh-CN`); defaults to the nearest `lang`. */
+  @property() locale?: string;
+  /** The API client to use (auth headers, custom `fetch`…); wins over context and `endpoint`. */
+  @property({ attribute: false }) client?: ApiClient;
+  /** A `fetch` for the client built from `endpoint` (bearer tokens, CSRF headers). */
+  @property({ attribute: false }) fetch?: typeof globalThis.fetch;
+  /** The personal info the host already has (masked contacts, identity methods); loaded when absent. */
+  @property({ attribute: false }) personalInfo?: PersonalInfo | null;
+  /** Per-instance string overrides, by catalog id (see `locales/en.ts`). */
+  @property({ attribute: false }) strings?: Partial<Record<string, string>> | null;
+  /** Region to start the mobile-number picker on (ISO 3166-1 alpha-2), else from the current number or locale. */
+  @property({ attribute: 'default-region' }) defaultRegion?: string;
+
+  #opener: HTMLElement | null = null;
+  #hideSource: ContactVerifyHideSource | null = null;
+  #confirmed = false;
+  #endpointClient: { key: string; client: ApiClient } | null = null;
+  #afterShow: Promise<void> | null = null;
+
+  constructor() {
+    super();
+    registerCatalogs();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow.abort();
+    this.#load.abort();
+    if (this.open) {
+      this._dialog?.close();
+      this.open = false;
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#localize.ready();
+    return super.getUpdateComplete();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('kind') || changed.has('mode')) && this.open) this.flow.reset();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) void this.#onOpenChange();
+    this.#toggleState('busy', this.flow.request.busy !== null);
+    this.#focusRequested();
+  }
+
+  // ---- FlowHost ---------------------------------------------------------------------------
+
+  /** @internal */
+  flowClient(): ApiClient | null {
+    return this.#clientState().client;
+  }
+
+  /** @internal */
+  flowInfo(): PersonalInfo | null {
+    return this.personalInfo ?? this._loadedInfo;
+  }
+
+  /** @internal */
+  flowSend(channel: ContactKind, purpose: Challenge['purpose'], resend: boolean): boolean {
+    return this.dispatchEvent(new ContactVerifySendEvent({ ...this.#detail(), channel, purpose, resend }));
+  }
+
+  /** @internal */
+  flowSent(channel: ContactKind, challenge: Challenge, resend: boolean): void {
+    this.dispatchEvent(
+      new ContactVerifySentEvent({
+        ...this.#detail(),
+        channel,
+        purpose: challenge.purpose,
+        resend,
+        destination: challenge.destination,
+        expiresAt: challenge.expiresAt,
+        resendAvailableAt: challenge.resendAvailableAt,
+      }),
+    );
+  }
+
+  /** @internal */
+  flowConfirm(): boolean {
+    return this.dispatchEvent(new ContactVerifyConfirmEvent(this.#detail()));
+  }
+
+  /** @internal */
+  flowConfirmed(result: VerifyResponse): void {
+    this.#confirmed = true;
+    if (!this.personalInfo && this._loadedInfo) {
+      this._loadedInfo = { ...this._loadedInfo, [this.kind]: result.contact, version: result.version };
+    }
+    this.dispatchEvent(
+      new ContactVerifyConfirmedEvent({
+        ...this.#detail(),
+        contact: result.contact,
+        version: result.version,
+      }),
+    );
+  }
+
+  /** @internal */
+  flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep | 'load'): void {
+    if (key === 'aborted') return;
+    const apiError = isApiError(error)
+      ? error
+      : new ApiError({ kind: 'contract', route: 'getPersonalInfo', message: String(error), cause: error });
+    this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.#detail(), error: apiError, code: key, step }));
+    const reason = sessionEndReason(apiError);
+    if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error: apiError }));
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  #detail() {
+    return { kind: this.kind, mode: this.mode };
+  }
+
+  #clientState(): ClientState {
+    const client = this.client ?? this._contextClient;
+    if (client) return { client, config: null };
+    if (!this.endpoint) return { client: null, config: { reason: 'missing', url: '' } };
+    const check = checkEndpoint(this.endpoint);
+    if (!check.ok) return { client: null, config: { reason: check.reason, url: check.url } };
+    const key = check.url;
+    if (this.#endpointClient?.key !== key || this.#endpointClient.client === undefined) {
+      const fetch = this.fetch;
+      this.#endpointClient = {
+        key,
+        client: new ApiClient({ baseUrl: check.url, ...(fetch ? { fetch } : {}) }),
+      };
+    }
+    return { client: this.#endpointClient.client, config: null };
+  }
+
+  #regions() {
+    return this.flow.phoneLib ? regionOptions(this.flow.phoneLib, this.#localize.lang) : [];
+  }
+
+  #toggleState(name: string, on: boolean): void {
+    try {
+      if (on) this.#internals.states.add(name);
+      else this.#internals.states.delete(name);
+    } catch {
+      // Browsers without CustomStateSet: the state is a styling nicety only.
+    }
+  }
+
+  async #onOpenChange(): Promise<void> {
+    const dialog = this._dialog;
+    if (this.open && !dialog.open) {
+      if (!this.dispatchEvent(new ContactVerifyShowEvent(this.#detail()))) {
+        this.open = false;
+        return;
+      }
+      this.#opener = deepActiveElement();
+      this.#confirmed = false;
+      this.#hideSource = null;
+      this._passwordVisible = false;
+      this.#picker.close(false);
+      this.flow.reset();
+      if (this.defaultRegion) this.flow.region = this.defaultRegion.toUpperCase();
+      if (!this.personalInfo && this.#clientState().client) {
+        this._loadedInfo = null;
+        void this.#load.run();
+      }
+      dialog.showModal();
+      this.#toggleState('open', true);
+      await this.updateComplete;
+      this.#focusRequested();
+      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
+    } else if (!this.open && dialog.open) {
+      if (this.#hideSource === null) {
+        this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'method' }));
+      }
+      this.flow.abort();
+      this.#load.abort();
+      this.#picker.close(false);
+      dialog.close();
+      this.#toggleState('open', false);
+      const opener = this.#opener;
+      this.#opener = null;
+      if (opener?.isConnected) opener.focus();
+      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.#detail(), confirmed: this.#confirmed }));
+      this.#hideSource = null;
+    }
+  }
+
+  /** The user asked to close: a cancelable `contact-verify-hide`, then close. */
+  #requestClose(source: ContactVerifyHideSource): void {
+    if (!this.open) return;
+    const event = new ContactVerifyHideEvent({ ...this.#detail(), source });
+    if (!this.dispatchEvent(event)) return;
+    this.#hideSource = source;
+    this.open = false;
+  }
+
+  #focusRequested(): void {
+    const target = this.flow.focusTarget;
+    if (!target || !this.open) return;
+    const el =
+      this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>(`#${target}`) ??
+      (target === 'primary'
+        ? this.renderRoot.querySelector<HTMLElement>('.body input, [data-primary]')
+        : null);
+    if (!el) return;
+    this.flow.focusTarget = null;
+    el.focus();
+  }
+
+  readonly #onCancel = (event: Event) => {
+    // Escape: never let the native dialog close by itself — the hide event decides.
+    event.preventDefault();
+    if (this.#picker.open) {
+      this.#picker.close(true);
+      return;
+    }
+    this.#requestClose('escape');
+  };
+
+  readonly #onNativeClose = () => {
+    // Closed by something else (a form method=dialog, the browser): keep `open` in step.
+    if (this.open && !this._dialog.open) {
+      this.#hideSource = 'method';
+      this.open = false;
+    }
+  };
+
+  readonly #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.flow.submit();
+  };
+
+  // ---- public API -------------------------------------------------------------------------
+
+  /** Open the dialog at its first step; resolves once it is open (or the show was cancelled). */
+  async show(): Promise<void> {
+    if (this.open) return;
+    this.#afterShow = new Promise<void>((resolve) => {
+      const done = () => {
+        this.removeEventListener(ContactVerifyAfterShowEvent.eventName, done);
+        resolve();
+      };
+      this.addEventListener(ContactVerifyAfterShowEvent.eventName, done);
+      this.open = true;
+      void this.updateComplete.then(() => {
+        if (!this.open) done();
+      });
+    });
+    await this.#afterShow;
+  }
+
+  /** Close the dialog (aborting any request in flight); resolves once it is closed. */
+  async hide(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.updateComplete;
+  }
+
+  // ---- render -----------------------------------------------------------------------------
+
+  #title(): string {
+    const info = this.flowInfo();
+    const variant = this.mode === 'verify' ? 'verify' : info && !info[this.kind].masked ? 'add' : 'edit';
+    return this.#localize.t(`contact-verify.title.${variant}.${this.kind}`);
+  }
+
+  #renderContent(): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    const close = (source: ContactVerifyHideSource) => this.#requestClose(source);
+    const state = this.#clientState();
+    if (state.config) {
+      return renderBlocked(
+        { t, close },
+        t(`contact-verify.config.${state.config.reason}`, { url: state.config.url }),
+        t('contact-verify.config.next'),
+      );
+    }
+    const info = this.flowInfo();
+    if (!info) {
+      const error = this.#load.error;
+      if (error !== undefined && problemKey(error) !== 'aborted') {
+        return this.#renderLoadError(error);
+      }
+      return html`<div class="body" part="body">
+        <p class="text text--muted" role="status"><span class="spinner" aria-hidden="true"></span>${t('contact-verify.loading')}</p>
+      </div>`;
+    }
+    const flow = this.flow;
+    const view: View = {
+      t,
+      lang: this.#localize.lang,
+      kind: this.kind,
+      mode: this.mode,
+      flow,
+      info,
+      picker: this.#picker,
+      regions: () => this.#regions(),
+      passwordVisible: this._passwordVisible,
+      togglePassword: () => {
+        this._passwordVisible = !this._passwordVisible;
+      },
+      close,
+    };
+    if (flow.sessionEnded && flow.problem) {
+      return html`${renderSteps(view)}${this.#renderProblemBlock(flow.problem.error)}`;
+    }
+    const step =
+      flow.step === 'identity'
+        ? renderIdentity(view)
+        : flow.step === 'value'
+          ? renderValue(view)
+          : flow.step === 'code'
+            ? renderCode(view)
+            : renderDone(view);
+    return html`${renderSteps(view)}
+      <form class="form" novalidate @submit=${this.#onSubmit}>${step}</form>`;
+  }
+
+  #renderProblemBlock(error: unknown): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    const key = problemKey(error);
+    const values = { contact: t(`contact.${this.kind}`) };
+    return renderBlocked(
+      { t, close: (s) => this.#requestClose(s) },
+      t(`problem.${key}`, values),
+      t(`problem.${key}.next`, values),
+    );
+  }
+
+  #renderLoadError(error: unknown): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    if (sessionEndReason(error)) return this.#renderProblemBlock(error);
+    const key = problemKey(error);
+    return html`<div class="body" part="body">
+        <div class="alert" part="alert" role="alert">
+          <div class="alert__text">
+            <p class="alert__message">${t(`problem.${key}`, { contact: t(`contact.${this.kind}`) })}</p>
+            <p class="alert__next">${t(`problem.${key}.next`, { contact: t(`contact.${this.kind}`), time: t('time.later') })}</p>
+          </div>
+        </div>
+      </div>
+      <footer class="footer" part="footer">
+        <button type="button" class="button" part="button" data-variant="secondary" @click=${() => this.#requestClose('cancel-button')}>
+          ${t('contact-verify.action.cancel')}
+        </button>
+        <button type="button" class="button" part="button primary-button" data-primary @click=${() => void this.#load.run()}>
+          ${t('contact-verify.action.retry')}
+        </button>
+      </footer>`;
+  }
+
+  override render(): TemplateResult {
+    const t = this.#localize.t.bind(this.#localize);
+    return html`<dialog
+      class="dialog"
+      part="dialog"
+      aria-labelledby="title"
+      lang=${this.#localize.lang}
+      @cancel=${this.#onCancel}
+      @close=${this.#onNativeClose}
+    >
+      <div class="base" part="base">
+        <header class="header" part="header">
+          <h2 id="title" class="title" part="title">${this.#title()}</h2>
+          <button
+            type="button"
+            class="close"
+            part="close-button"
+            aria-label=${t('contact-verify.close')}
+            title=${t('contact-verify.close')}
+            @click=${() => this.#requestClose('close-button')}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" /></svg>
+          </button>
+        </header>
+        ${this.open ? this.#renderContent() : nothing}
+        <div class="visually-hidden" role="status">
+          ${this.flow.notice ? t(this.flow.notice.id, this.flow.notice.values) : ''}
+        </div>
+      </div>
+    </dialog>`;
+  }
+}
+
+/** The focused element, followed through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
