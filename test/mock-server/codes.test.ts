@@ -290,6 +290,23 @@ describe('verification codes', () => {
     for (const code of codes) assert.ok(!seen.includes(code), `code ${code} appeared in an API response`);
   });
 
+  it('a code is never logged', async (t) => {
+    const logged: string[] = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      t.mock.method(console, method, (...args: unknown[]) => {
+        logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      });
+    }
+    const h = await setup();
+    const op = await h.signedIn('operator');
+    const v = await op.challenge('mobile', { purpose: 'verify' });
+    await op.verify('mobile', v.body.id, { code: '000000' });
+    await op.verify('mobile', v.body.id, { code: await h.latestCode(SEED.operator.mobile) });
+    const codes = await h.allCodes();
+    t.mock.restoreAll();
+    for (const code of codes) assert.ok(!logged.join('\n').includes(code), `code ${code} was logged`);
+  });
+
   it('codes are stored only hashed: no code string in the db (outside the dev outbox)', async () => {
     const h = await setup();
     const b = await h.signedIn('admin');
