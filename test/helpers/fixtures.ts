@@ -4,7 +4,7 @@
  * @web/test-runner-commands.
  */
 import './setup.js';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 
 export {
   elementUpdated,
@@ -27,6 +27,16 @@ export async function clickOn(element: Element): Promise<void> {
     type: 'click',
     position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
   });
+}
+
+/**
+ * Select all the text of the focused field with the keyboard (Control+A), so typing replaces it.
+ * (`sendKeys({ press: 'Control+A' })` is not understood by puppeteer: hold the modifier instead.)
+ */
+export async function selectAllText(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyA' });
+  await sendKeys({ up: 'Control' });
 }
 
 /**

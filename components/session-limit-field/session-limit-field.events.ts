@@ -1,0 +1,37 @@
+import type { SessionLimit } from '../api/contract/index.js';
+
+export interface SessionLimitEventDetail {
+  /** The field's value after the change (the last valid one while the number typed is invalid). */
+  readonly value: SessionLimit | null;
+  /** Whether the field is valid after the change (`validity.valid`). */
+  readonly valid: boolean;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/**
+ * Native-named `input`: the user changed the field (checkbox, each keystroke in the number, a
+ * policy). Bubbles, composed, not cancelable; never fired for programmatic changes.
+ */
+export class SessionLimitInputEvent extends Event {
+  static readonly eventName = 'input';
+  readonly detail: SessionLimitEventDetail;
+  constructor(detail: SessionLimitEventDetail) {
+    super(SessionLimitInputEvent.eventName, init);
+    this.detail = detail;
+  }
+}
+
+/**
+ * Native-named `change`: the user committed a change (checkbox or policy chosen, number committed
+ * by leaving the input, Enter or the arrow keys). Bubbles, composed; never fired for programmatic
+ * changes.
+ */
+export class SessionLimitChangeEvent extends Event {
+  static readonly eventName = 'change';
+  readonly detail: SessionLimitEventDetail;
+  constructor(detail: SessionLimitEventDetail) {
+    super(SessionLimitChangeEvent.eventName, init);
+    this.detail = detail;
+  }
+}

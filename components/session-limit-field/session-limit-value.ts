@@ -1,0 +1,47 @@
+import { LIMITS, type SessionLimit, type SessionLimitPolicy } from '../api/contract/index.js';
+
+export const SESSION_LIMIT_MIN: number = LIMITS.sessionLimitMin;
+export const SESSION_LIMIT_MAX: number = LIMITS.sessionLimitMax;
+
+/** The form value of an unlimited field. */
+export const UNLIMITED = 'unlimited';
+
+/**
+ * The one `FormData` entry `<session-limit-field name="x">` submits, and the `default-value`
+ * attribute's syntax:
+ *
+ * | value | form entry |
+ * | --- | --- |
+ * | `null` (unlimited) | `x=unlimited` |
+ * | `{ max: 3, policy: 'deny' }` | `x=3;deny` |
+ * | `{ max: 1, policy: 'log-out' }` | `x=1;log-out` |
+ *
+ * `parseSessionLimit()` reads it back (a server decoding a plain form post can use it).
+ */
+export function formatSessionLimit(value: SessionLimit | null): string {
+  return value === null ? UNLIMITED : `${value.max};${value.policy}`;
+}
+
+/**
+ * Parse the form syntax (`unlimited`, `3`, `3;deny`, `1;log-out`). Returns `undefined` for anything
+ * that is not a valid session limit (out of range, not an integer, `log-out` above 1, unknown text).
+ */
+export function parseSessionLimit(text: string): SessionLimit | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === UNLIMITED) return null;
+  const match = /^(\d+)(?:;(deny|log-out))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const max = Number(match[1]);
+  const policy = (match[2] ?? 'deny') as SessionLimitPolicy;
+  if (!isValidMax(max) || (policy === 'log-out' && max !== 1)) return undefined;
+  return { max, policy };
+}
+
+export function isValidMax(max: number): boolean {
+  return Number.isInteger(max) && max >= SESSION_LIMIT_MIN && max <= SESSION_LIMIT_MAX;
+}
+
+export function sameSessionLimit(a: SessionLimit | null, b: SessionLimit | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.max === b.max && a.policy === b.policy;
+}
