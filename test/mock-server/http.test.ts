@@ -121,12 +121,10 @@ describe('CSRF: Origin / Sec-Fetch-Site on mutations', () => {
   it('no Origin at all (curl, server-to-server) is allowed; same-origin is allowed', async () => {
     const h = await setup();
     assertStatus(
-      await h
-        .browser()
-        .request('POST', `${API}/auth/login`, {
-          json: { username: 'admin', password: 'Passw0rd!' },
-          origin: null,
-        }),
+      await h.browser().request('POST', `${API}/auth/login`, {
+        json: { username: 'admin', password: 'Passw0rd!' },
+        origin: null,
+      }),
       200,
     );
     const b = h.browser();
