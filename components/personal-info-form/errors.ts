@@ -4,7 +4,8 @@ import { sessionEndReason } from '../shared/session-expired-event.js';
 import type { Translate } from './format.js';
 
 /** A 401 that means the user has to sign in again (the host goes to its login page). */
-export const endsSession = (error: ApiError): boolean => error.kind === 'http' && sessionEndReason(error) !== null;
+export const endsSession = (error: ApiError): boolean =>
+  error.kind === 'http' && sessionEndReason(error) !== null;
 
 /** Anything thrown inside the element as an `ApiError` (the client only rejects with those). */
 export function asApiError(error: unknown): ApiError {

@@ -20,9 +20,12 @@ export function formatTime(iso: string, lang: string): string {
 
 export function describeSessionLimit(limit: SessionLimit | null, t: Translate): string {
   if (limit === null) return t('personal-info.session-limit.unlimited');
-  return t(limit.policy === 'log-out' ? 'personal-info.session-limit.log-out' : 'personal-info.session-limit.deny', {
-    max: limit.max,
-  });
+  return t(
+    limit.policy === 'log-out' ? 'personal-info.session-limit.log-out' : 'personal-info.session-limit.deny',
+    {
+      max: limit.max,
+    },
+  );
 }
 
 export const sameSessionLimit = (a: SessionLimit | null, b: SessionLimit | null): boolean =>
@@ -35,7 +38,11 @@ function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t
   if (from.masked !== to.masked) {
     out.push(t('personal-info.change.contact', { name, from: from.masked ?? none, to: to.masked ?? none }));
   } else if (from.verified !== to.verified) {
-    out.push(t(to.verified ? 'personal-info.change.contact-verified' : 'personal-info.change.contact-unverified', { name }));
+    out.push(
+      t(to.verified ? 'personal-info.change.contact-verified' : 'personal-info.change.contact-unverified', {
+        name,
+      }),
+    );
   }
   if (to.pending && to.pending.masked !== from.pending?.masked) {
     out.push(t('personal-info.change.contact-pending', { name }));
@@ -45,7 +52,10 @@ function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t
 
 /** What changed between two versions of the personal info, as sentences a user can read. */
 export function describeChanges(from: PersonalInfo, to: PersonalInfo, t: Translate, lang: string): string[] {
-  const out = [...contactChanges('mobile', from.mobile, to.mobile, t), ...contactChanges('email', from.email, to.email, t)];
+  const out = [
+    ...contactChanges('mobile', from.mobile, to.mobile, t),
+    ...contactChanges('email', from.email, to.email, t),
+  ];
   if (from.autoLogout.minutes !== to.autoLogout.minutes) {
     out.push(
       t('personal-info.change.auto-logout', {

@@ -5,8 +5,9 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiClient, type ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
-import type { ContactKind, PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
+import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { checkEndpoint } from '../api/endpoint.js';
+import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
 import type { ContactVerifyConfirmedEvent } from '../contact-verify-dialog/contact-verify-dialog.events.js';
 import { LocalizeController } from '../shared/localize.js';
 import { registerSharedCatalogs } from '../shared/problem-messages.js';
@@ -15,7 +16,12 @@ import { tokens } from '../shared/tokens.js';
 import { asApiError, loadErrorMessage } from './errors.js';
 import { describeChanges } from './format.js';
 import { registerPersonalInfoCatalogs } from './locales/index.js';
-import { PersonalInfoChangeEvent, PersonalInfoErrorEvent, type PersonalInfoSection, PersonalInfoSavedEvent } from './personal-info-form.events.js';
+import {
+  PersonalInfoChangeEvent,
+  PersonalInfoErrorEvent,
+  type PersonalInfoSection,
+  PersonalInfoSavedEvent,
+} from './personal-info-form.events.js';
 import { styles } from './personal-info-form.styles.js';
 import { renderBanner, renderFailure, renderLoading } from './render/states.js';
 import { SectionsController } from './sections-controller.js';
@@ -33,13 +39,6 @@ export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
 const stop = (event: Event) => event.stopPropagation();
 
 type ConfigProblem = { reason: 'missing' | 'invalid' | 'insecure'; url: string };
-
-interface DialogElement extends HTMLElement {
-  kind: ContactKind;
-  mode: 'edit' | 'verify';
-  personalInfo: PersonalInfo | null;
-  show(): void | Promise<void>;
-}
 
 /**
  * The "Modify Personal Info" screen: the masked mobile number and email address with Edit / Verify,
@@ -87,6 +86,7 @@ export class PersonalInfoForm extends LitElement {
   readonly #sections: SectionsController = new SectionsController(this, {
     t: (id, values) => this.#localize.t(id, values),
     lang: () => this.#localize.lang,
+    locale: () => this.#localize.locale,
     client: () => this.#client,
     info: () => this._info,
     setInfo: (info) => {
@@ -95,7 +95,7 @@ export class PersonalInfoForm extends LitElement {
     busy: () => this.#task.status === TaskStatus.PENDING,
     conflict: () => this.#reloadAfterConflict(),
     sessionEnded: (error) => this.#sessionEnded(error),
-    openDialog: (kind, mode, trigger) => this.#openDialog(kind, mode, trigger),
+    openDialog: (kind, mode) => void this.#openDialog(kind, mode),
     dirtyChanged: (sections) =>
       this.dispatchEvent(new PersonalInfoChangeEvent({ dirty: sections.length > 0, sections })),
     announce: (text) => this.#announce(text),
@@ -261,10 +261,10 @@ export class PersonalInfoForm extends LitElement {
     }
   };
 
-  async #openDialog(kind: ContactKind, mode: 'edit' | 'verify', trigger: HTMLElement): Promise<void> {
+  async #openDialog(kind: ContactKind, mode: 'edit' | 'verify'): Promise<void> {
     this._dialog = { kind, mode };
     await this.updateComplete;
-    const dialog = this.renderRoot.querySelector<DialogElement>('contact-verify-dialog');
+    const dialog = this.renderRoot.querySelector<ContactVerifyDialog>('contact-verify-dialog');
     await dialog?.show();
   }
 
@@ -284,26 +284,32 @@ export class PersonalInfoForm extends LitElement {
   }
 
   #shows(section: PersonalInfoSection): boolean {
-    const wanted = this.sections.split(/\s+/).filter((s): s is PersonalInfoSection =>
-      (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s),
-    );
+    const wanted = this.sections
+      .split(/\s+/)
+      .filter((s): s is PersonalInfoSection => (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s));
     return wanted.length === 0 || wanted.includes(section);
   }
 
   #renderBody(): TemplateResult {
     const t = this.#localize.t.bind(this.#localize);
-    if (this.#config) return renderFailure(t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }), t);
+    if (this.#config)
+      return renderFailure(t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }), t);
     const info = this._info;
     const status = this.#task.status;
     const error = status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
     const retry = () => void this.#task.run();
     if (!info) {
-      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, this.#localize.lang), t, retry);
+      if (error && error.kind !== 'aborted')
+        return renderFailure(loadErrorMessage(error, t, this.#localize.lang), t, retry);
       return renderLoading(t);
     }
     const banner =
       error && error.kind !== 'aborted'
-        ? renderBanner({ message: loadErrorMessage(error, t, this.#localize.lang), actionLabel: t('personal-info.retry'), onAction: retry })
+        ? renderBanner({
+            message: loadErrorMessage(error, t, this.#localize.lang),
+            actionLabel: t('personal-info.retry'),
+            onAction: retry,
+          })
         : this._conflict
           ? renderBanner({
               message: t('personal-info.conflict'),
@@ -335,13 +341,16 @@ export class PersonalInfoForm extends LitElement {
           ${keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`)}
         </div>
       </div>
-      ${this._info && this.#shows('contacts')
-        ? html`<contact-verify-dialog
+      ${
+        this._info && this.#shows('contacts')
+          ? html`<contact-verify-dialog
             kind=${this._dialog.kind}
             mode=${this._dialog.mode}
             .personalInfo=${this._info}
+            .locale=${this.#localize.locale}
             @contact-verify-confirmed=${this.#onContactConfirmed}
           ></contact-verify-dialog>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

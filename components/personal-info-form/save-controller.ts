@@ -15,6 +15,8 @@ export interface SaveControllerOptions {
   info(): PersonalInfo | null;
   /** The server accepted the change; `info` is the new personal info. */
   saved(section: PersonalInfoSection, info: PersonalInfo): void;
+  /** After `personal-info-saved` was dispatched. */
+  afterSaved(section: PersonalInfoSection): void;
   /** The save failed (not when it was cancelled by leaving the page). */
   failed(section: PersonalInfoSection, error: ApiError): void;
 }
@@ -61,6 +63,7 @@ export class SaveController implements ReactiveController {
       this.#options.saved(section, data);
       const changed = Object.keys(patch) as PersonalInfoField[];
       this.#host.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: data, changed }));
+      this.#options.afterSaved(section);
       return true;
     } catch (thrown) {
       const error = asApiError(thrown);

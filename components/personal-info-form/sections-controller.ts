@@ -20,6 +20,7 @@ import { SaveController } from './save-controller.js';
 export interface SectionsOptions {
   t: Translate;
   lang(): string;
+  locale(): string;
   client(): ApiClient | undefined;
   info(): PersonalInfo | null;
   setInfo(info: PersonalInfo): void;
@@ -28,7 +29,7 @@ export interface SectionsOptions {
   /** A save was refused with 412: reload and tell the user what changed. */
   conflict(): void;
   sessionEnded(error: ApiError): void;
-  openDialog(kind: ContactKind, mode: ContactMode, trigger: HTMLElement): void;
+  openDialog(kind: ContactKind, mode: ContactMode): void;
   /** The set of sections with unsaved changes changed because of something the user did. */
   dirtyChanged(sections: readonly PersonalInfoSection[]): void;
   announce(text: string): void;
@@ -68,6 +69,7 @@ export class SectionsController {
       client: options.client,
       info: options.info,
       saved: (section, info) => this.#onSaved(section, info),
+      afterSaved: () => this.#notifyDirty(),
       failed: (section, error) => this.#onFailed(section, error),
     });
   }
@@ -148,7 +150,6 @@ export class SectionsController {
     }
     this.#saved = section;
     this.#o.announce(this.#o.t('personal-info.saved'));
-    this.#notifyDirty();
   }
 
   #onFailed(section: PersonalInfoSection, error: ApiError): void {
@@ -173,7 +174,8 @@ export class SectionsController {
       field.reportValidity?.();
       return;
     }
-    if (this.#sessionLimit !== undefined) void this.#save('session-limit', { sessionLimit: this.#sessionLimit });
+    if (this.#sessionLimit !== undefined)
+      void this.#save('session-limit', { sessionLimit: this.#sessionLimit });
   };
 
   #welcomeOk = () => {
@@ -207,7 +209,12 @@ export class SectionsController {
   render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
     const t = this.#o.t;
     const saving = this.#saver.saving;
-    const ctx = { t, lang: this.#o.lang(), busy: saving !== null || this.#o.busy() };
+    const ctx = {
+      t,
+      lang: this.#o.lang(),
+      locale: this.#o.locale(),
+      busy: saving !== null || this.#o.busy(),
+    };
     switch (section) {
       case 'contacts':
         return renderContacts({ ...ctx, mobile: info.mobile, email: info.email, open: this.#o.openDialog });

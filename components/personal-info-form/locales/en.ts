@@ -60,7 +60,6 @@ const en = {
   'personal-info.change.contact-verified': 'The {name} is now verified.',
   'personal-info.change.contact-unverified': 'The {name} is no longer verified.',
   'personal-info.change.contact-pending': 'A change of the {name} is waiting for its code.',
-
 } as const;
 
 export type PersonalInfoMessageId = keyof typeof en;

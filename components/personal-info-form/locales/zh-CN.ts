@@ -11,7 +11,8 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.session-ended': '请重新登录后继续。',
   'personal-info.config.missing': '配置错误：请设置 endpoint 属性或 client 属性。',
   'personal-info.config.invalid': '配置错误：“{url}”不是有效的接口地址。',
-  'personal-info.config.insecure': '配置错误：接口地址“{url}”已被拒绝。个人数据只通过 HTTPS（或发往本站点）传输。',
+  'personal-info.config.insecure':
+    '配置错误：接口地址“{url}”已被拒绝。个人数据只通过 HTTPS（或发往本站点）传输。',
 
   'personal-info.edit': '编辑',
   'personal-info.add': '添加',
@@ -50,7 +51,8 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.welcome.invalid': '请删除制表符等控制字符。',
   'personal-info.welcome.too-long': '最多 {max} 个字符。',
 
-  'personal-info.conflict': '这些设置已在其他地方被修改，因此您的修改未保存。页面已显示最新的值；请检查后再次保存。',
+  'personal-info.conflict':
+    '这些设置已在其他地方被修改，因此您的修改未保存。页面已显示最新的值；请检查后再次保存。',
   'personal-info.conflict.same': '此处显示的内容没有变化；再次保存即可应用您的修改。',
   'personal-info.change.auto-logout': '无操作自动登出时间现在为 {to}（原为 {from}）。',
   'personal-info.change.session-limit': '最大在线会话数现在为 {to}（原为 {from}）。',
@@ -59,7 +61,6 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.change.contact-verified': '{name}现已验证。',
   'personal-info.change.contact-unverified': '{name}已不再是已验证状态。',
   'personal-info.change.contact-pending': '{name}的更改正在等待验证码。',
-
 };
 
 export default zhCN;

@@ -47,17 +47,19 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
               </option>`,
           )}
         </select>
-        ${locked
-          ? nothing
-          : action({
-              label: t(ctx.saving ? 'personal-info.saving' : 'personal-info.save'),
-              context: t('personal-info.auto-logout.label'),
-              primary: true,
-              busy: ctx.saving,
-              unavailable: ctx.busy || !ctx.dirty,
-              id: 'auto-logout-save',
-              onClick: ctx.save,
-            })}
+        ${
+          locked
+            ? nothing
+            : action({
+                label: t(ctx.saving ? 'personal-info.saving' : 'personal-info.save'),
+                context: t('personal-info.auto-logout.label'),
+                primary: true,
+                busy: ctx.saving,
+                unavailable: ctx.busy || !ctx.dirty,
+                id: 'auto-logout-save',
+                onClick: ctx.save,
+              })
+        }
         ${savedNote(ctx.saved, t)}
       </div>
       <p class="help" id="auto-logout-help">${help}</p>

@@ -6,6 +6,8 @@ import type { Translate } from '../format.js';
 export interface SectionContext {
   readonly t: Translate;
   readonly lang: string;
+  /** The element's locale, passed on to the elements it renders. */
+  readonly locale: string;
   /** A save or a reload is in flight: no other action starts (no double submit). */
   readonly busy: boolean;
 }

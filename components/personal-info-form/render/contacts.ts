@@ -8,8 +8,8 @@ export type ContactMode = 'edit' | 'verify';
 export interface ContactsContext extends SectionContext {
   readonly mobile: ContactView;
   readonly email: ContactView;
-  /** Open the dialog for `kind` in `mode`; `trigger` gets focus back when it closes. */
-  readonly open: (kind: ContactKind, mode: ContactMode, trigger: HTMLElement) => void;
+  /** Open the dialog for `kind` in `mode` (it gives focus back to the button when it closes). */
+  readonly open: (kind: ContactKind, mode: ContactMode) => void;
 }
 
 function badge(view: ContactView, t: SectionContext['t']): TemplateResult | typeof nothing {
@@ -24,16 +24,17 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
   const { t } = ctx;
   const labelId = `${kind}-label`;
   const name = t(`contact.${kind}`);
-  const open = (mode: ContactMode) => (event: MouseEvent) =>
-    ctx.open(kind, mode, event.currentTarget as HTMLElement);
+  const open = (mode: ContactMode) => () => ctx.open(kind, mode);
   const empty = view.masked === null;
   return html`<div class="row" part="row" role="group" aria-labelledby=${labelId} data-section="contacts">
     <span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>
     <div class="field">
       <div class="inline">
-        ${empty
-          ? html`<span class="value value--empty">${t('personal-info.contact.none')}</span>`
-          : html`<span class="value" dir="ltr">${view.masked}</span>`}
+        ${
+          empty
+            ? html`<span class="value value--empty">${t('personal-info.contact.none')}</span>`
+            : html`<span class="value" dir="ltr">${view.masked}</span>`
+        }
         ${badge(view, t)}
         <span class="actions">
           ${action({
@@ -43,25 +44,29 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
             id: `${kind}-edit`,
             onClick: open('edit'),
           })}
-          ${empty || view.verified
-            ? nothing
-            : action({
-                label: t('personal-info.verify'),
-                context: name,
-                unavailable: ctx.busy,
-                id: `${kind}-verify`,
-                onClick: open('verify'),
-              })}
+          ${
+            empty || view.verified
+              ? nothing
+              : action({
+                  label: t('personal-info.verify'),
+                  context: name,
+                  unavailable: ctx.busy,
+                  id: `${kind}-verify`,
+                  onClick: open('verify'),
+                })
+          }
         </span>
       </div>
-      ${view.pending
-        ? html`<p class="help">
+      ${
+        view.pending
+          ? html`<p class="help">
             ${t('personal-info.contact.pending', {
               masked: view.pending.masked,
               time: formatTime(view.pending.expiresAt, ctx.lang),
             })}
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>
   </div>`;
 }

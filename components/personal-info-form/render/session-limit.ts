@@ -34,6 +34,7 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
         id="session-limit"
         .value=${ctx.value}
         .strings=${strings}
+        .locale=${ctx.locale}
         .error=${ctx.fieldError ?? ''}
         ?disabled=${ctx.saving}
         @input=${onChange}

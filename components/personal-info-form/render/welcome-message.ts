@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LIMITS } from '../../api/contract/index.js';
 import { action, type SectionContext, savedNote, sectionError } from './common.js';
@@ -25,9 +25,11 @@ function renderView(ctx: WelcomeMessageContext): TemplateResult {
   return html`<div class="row" part="row" role="group" aria-labelledby="welcome-label" data-section="welcome-message">
     <span class="label" part="label" id="welcome-label">${t('personal-info.welcome.label')}</span>
     <div class="field">
-      ${ctx.message
-        ? html`<p class="welcome" part="welcome-message">${ctx.message}</p>`
-        : html`<p class="welcome value--empty" part="welcome-message">${t('personal-info.welcome.empty')}</p>`}
+      ${
+        ctx.message
+          ? html`<p class="welcome" part="welcome-message">${ctx.message}</p>`
+          : html`<p class="welcome value--empty" part="welcome-message">${t('personal-info.welcome.empty')}</p>`
+      }
       <div class="inline">
         ${action({
           label: t('personal-info.edit'),

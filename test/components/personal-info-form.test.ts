@@ -1,0 +1,879 @@
+import { ContextEvent } from '@lit/context';
+import { ApiClient } from '../../components/api/client.js';
+import { apiClientContext } from '../../components/api/context.js';
+import type { PersonalInfo } from '../../components/api/contract/index.js';
+import '../../components/personal-info-form/define.js';
+import type { PersonalInfoForm } from '../../components/personal-info-form/personal-info-form.js';
+import type {
+  PersonalInfoChangeEvent,
+  PersonalInfoErrorEvent,
+  PersonalInfoSaveEvent,
+  PersonalInfoSavedEvent,
+} from '../../components/personal-info-form/personal-info-form.events.js';
+import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
+import {
+  clickOn,
+  deepActiveElement,
+  expect,
+  fixture,
+  html,
+  recordEvents,
+  sendKeys,
+  waitUntil,
+} from '../helpers/fixtures.js';
+import { advanceClock, dbUser, loginAs, setFailWrites, useMockApi } from '../helpers/mock-api.js';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: find things the way a user does (by visible text / accessible name), never by class.
+
+const LOAD_TIMEOUT = 8000;
+
+function shadow(el: PersonalInfoForm): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A button of the form by its accessible name (visible text plus its screen-reader context). */
+function button(el: PersonalInfoForm, name: string): HTMLButtonElement {
+  const all = [...shadow(el).querySelectorAll('button')];
+  const found = all.find((b) => textOf(b) === name);
+  if (!found) throw new Error(`No button "${name}"; buttons: ${all.map((b) => `"${textOf(b)}"`).join(', ')}`);
+  return found;
+}
+
+function hasButton(el: PersonalInfoForm, name: string): boolean {
+  return [...shadow(el).querySelectorAll('button')].some((b) => textOf(b) === name);
+}
+
+/** The row (a setting) whose label is `label`. */
+function row(el: PersonalInfoForm, label: string): HTMLElement {
+  const rows = [...shadow(el).querySelectorAll<HTMLElement>('[part~="row"]')];
+  const found = rows.find((r) => textOf(r.querySelector('[part~="label"]')) === label);
+  if (!found) throw new Error(`No row "${label}"`);
+  return found;
+}
+
+function rowLabels(el: PersonalInfoForm): string[] {
+  return [...shadow(el).querySelectorAll('[part~="label"]')].map((l) => textOf(l));
+}
+
+function select(el: PersonalInfoForm): HTMLSelectElement {
+  return shadow(el).querySelector('select')!;
+}
+
+function textarea(el: PersonalInfoForm): HTMLTextAreaElement | null {
+  return shadow(el).querySelector('textarea');
+}
+
+function alerts(el: PersonalInfoForm): string[] {
+  return [...shadow(el).querySelectorAll('[role="alert"]')].map((a) => textOf(a));
+}
+
+type SessionLimitFieldEl = HTMLElement & { value: unknown; error: string; updateComplete: Promise<boolean> };
+function sessionField(el: PersonalInfoForm): SessionLimitFieldEl {
+  return shadow(el).querySelector('session-limit-field') as SessionLimitFieldEl;
+}
+
+function isFocused(target: Element): boolean {
+  return deepActiveElement() === target;
+}
+
+async function whenLoaded(el: PersonalInfoForm): Promise<PersonalInfoForm> {
+  await waitUntil(() => el.personalInfo !== null, 'the personal info did not load', {
+    timeout: LOAD_TIMEOUT,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+async function loadedForm(template = html`<personal-info-form endpoint="/api/v1"></personal-info-form>`) {
+  const el = await fixture<PersonalInfoForm>(template);
+  return whenLoaded(el);
+}
+
+async function until(predicate: () => boolean, message: string): Promise<void> {
+  await waitUntil(predicate, message, { timeout: LOAD_TIMEOUT });
+}
+
+/** Wait for a save to finish: the element leaves its `saving` state. */
+async function saved(el: PersonalInfoForm): Promise<void> {
+  await until(() => !el.matches(':state(saving)'), 'the save did not finish');
+  await el.updateComplete;
+}
+
+/** Change the personal info behind the form's back, as another tab would. */
+async function patchBehind(body: Record<string, unknown>): Promise<PersonalInfo> {
+  const current = (await (await fetch('/api/v1/me/personal-info')).json()) as PersonalInfo;
+  const response = await fetch('/api/v1/me/personal-info', {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'If-Match': current.version },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).to.equal(200);
+  return (await response.json()) as PersonalInfo;
+}
+
+interface Call {
+  method: string;
+  url: string;
+  body: string | null;
+  signal: AbortSignal | null;
+}
+
+/**
+ * An API client over the real mock whose requests are recorded, can be held (to see loading and
+ * saving states, and to remove the element mid-flight) and can fail at the network level.
+ */
+function instrumentedClient() {
+  const calls: Call[] = [];
+  const held: Partial<Record<string, { promise: Promise<void>; release: () => void }>> = {};
+  let failNext: string | null = null;
+  let rewrite: ((method: string, body: string | null) => string | null) | null = null;
+  const client = new ApiClient({
+    baseUrl: '/api/v1',
+    fetch: async (input, init) => {
+      const method = init?.method ?? 'GET';
+      let body = typeof init?.body === 'string' ? init.body : null;
+      if (rewrite) body = rewrite(method, body);
+      calls.push({ method, url: String(input), body, signal: init?.signal ?? null });
+      const gate = held[method];
+      if (gate) await gate.promise;
+      if (failNext === method) {
+        failNext = null;
+        throw new TypeError('Failed to fetch');
+      }
+      init?.signal?.throwIfAborted();
+      return fetch(input, { ...init, body });
+    },
+  });
+  return {
+    client,
+    calls,
+    hold(method: string) {
+      let release!: () => void;
+      const promise = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held[method] = { promise, release };
+    },
+    release(method: string) {
+      held[method]?.release();
+      delete held[method];
+    },
+    failNext(method: string) {
+      failNext = method;
+    },
+    rewriteBody(fn: (method: string, body: string | null) => string | null) {
+      rewrite = fn;
+    },
+  };
+}
+
+function detailOf<T extends Event & { detail: unknown }>(event: Event): T['detail'] {
+  return (event as T).detail;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('<personal-info-form>', function () {
+  // Real browser, real mock server, axe in every state: generous on a small CI machine.
+  this.timeout(20_000);
+  useMockApi();
+
+  describe('loading', () => {
+    it('shows a loading state, then the masked contacts of a local user', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      api.hold('GET');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client}></personal-info-form>`,
+      );
+      expect(el.matches(':state(loading)')).to.equal(true);
+      expect(textOf(shadow(el).querySelector('[role="status"]'))).to.equal('Loading personal information…');
+      await expect(el).to.be.accessible();
+
+      api.release('GET');
+      await whenLoaded(el);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      const mobile = row(el, 'Associate Mobile Number');
+      expect(textOf(mobile)).to.contain('+86 138****5678');
+      expect(textOf(mobile)).to.contain('Verified');
+      expect(textOf(mobile)).not.to.contain('13812345678');
+      const email = row(el, 'Associate Email Address');
+      expect(textOf(email)).to.contain('a***n@example.com');
+      expect(textOf(email)).not.to.contain('admin@example.com');
+      expect(hasButton(el, 'Edit mobile number')).to.equal(true);
+      expect(hasButton(el, 'Edit email address')).to.equal(true);
+      // Verified contacts have nothing to verify.
+      expect(hasButton(el, 'Verify mobile number')).to.equal(false);
+      expect(hasButton(el, 'Verify email address')).to.equal(false);
+      expect(select(el).value).to.equal('30');
+      expect(rowLabels(el)).to.deep.equal([
+        'Associate Mobile Number',
+        'Associate Email Address',
+        'Auto-Logout If No Activity Within',
+        'Max. Online Sessions',
+        'Welcome Message',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers Verify for an unverified number and Add when there is no email (remote user)', async () => {
+      await loginAs('operator');
+      const el = await loadedForm();
+      const mobile = row(el, 'Associate Mobile Number');
+      expect(textOf(mobile)).to.contain('Not verified');
+      expect(hasButton(el, 'Verify mobile number')).to.equal(true);
+      expect(hasButton(el, 'Edit mobile number')).to.equal(true);
+      const email = row(el, 'Associate Email Address');
+      expect(textOf(email)).to.contain('Not set');
+      expect(email.querySelector('[part~="badge"]')).to.equal(null);
+      expect(hasButton(el, 'Add email address')).to.equal(true);
+      expect(hasButton(el, 'Verify email address')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('fires no event while loading (nothing the user did)', async () => {
+      await loginAs('admin');
+      const events = recordEvents(
+        document,
+        'personal-info-change',
+        'personal-info-save',
+        'personal-info-saved',
+        'personal-info-error',
+        'session-expired',
+      );
+      const el = await loadedForm();
+      el.sections = 'welcome-message';
+      el.locale = 'en';
+      await el.updateComplete;
+      expect(events.map((e) => e.type)).to.deep.equal([]);
+    });
+
+    it('shows a network failure with Retry, then loads on Retry', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      api.failNext('GET');
+      const errors = recordEvents(document, 'personal-info-error');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client}></personal-info-form>`,
+      );
+      await until(() => el.matches(':state(error)'), 'no error state');
+      await el.updateComplete;
+      const alert = alerts(el).join(' ');
+      expect(alert).to.contain('Your personal information could not be loaded.');
+      expect(alert).to.contain('The server could not be reached.');
+      expect(errors).to.have.length(1);
+      const detail = detailOf<PersonalInfoErrorEvent>(errors[0]!);
+      expect(detail.operation).to.equal('load');
+      expect(detail.error.kind).to.equal('network');
+      await expect(el).to.be.accessible();
+
+      await clickOn(button(el, 'Retry'));
+      await whenLoaded(el);
+      expect(el.matches(':state(error)')).to.equal(false);
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('+86 138****5678');
+    });
+
+    it('fires session-expired when not signed in (401) and says to sign in again', async () => {
+      const expired = recordEvents(document, 'session-expired');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form endpoint="/api/v1"></personal-info-form>`,
+      );
+      await until(() => expired.length === 1, 'no session-expired event');
+      await el.updateComplete;
+      const event = expired[0] as SessionExpiredEvent;
+      expect(event.detail.reason).to.equal('unauthenticated');
+      expect(event.detail.error.status).to.equal(401);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(alerts(el).join(' ')).to.contain('Sign in again to continue.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses an insecure endpoint with a visible configuration error and sends nothing', async () => {
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form endpoint="http://api.example.com/v1"></personal-info-form>`,
+      );
+      await el.updateComplete;
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(alerts(el).join(' ')).to.contain('Configuration error');
+      expect(alerts(el).join(' ')).to.contain('http://api.example.com/v1');
+      expect(hasButton(el, 'Retry')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses the client property over the endpoint and provides it to elements inside it', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(
+        html`<personal-info-form endpoint="https://elsewhere.example/api" .client=${api.client}
+          ><div id="child"></div
+        ></personal-info-form>`,
+      );
+      expect(api.calls.map((c) => `${c.method} ${c.url}`)).to.deep.equal(['GET /api/v1/me/personal-info']);
+      let provided: unknown;
+      el.querySelector('#child')!.dispatchEvent(
+        new ContextEvent(apiClientContext, el.querySelector('#child')!, (value: unknown) => {
+          provided = value;
+        }),
+      );
+      expect(provided).to.equal(api.client);
+    });
+
+    it('aborts loading when removed from the page', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      api.hold('GET');
+      const errors = recordEvents(document, 'personal-info-error');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client}></personal-info-form>`,
+      );
+      await until(() => api.calls.length === 1, 'no request');
+      el.remove();
+      expect(api.calls[0]!.signal!.aborted).to.equal(true);
+      api.release('GET');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(errors).to.have.length(0);
+    });
+  });
+
+  describe('auto-logout', () => {
+    it('saves only the auto-logout, with events before and after', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      const events = recordEvents(el, 'personal-info-change', 'personal-info-save', 'personal-info-saved');
+      const before = await dbUser('admin');
+      const save = button(el, 'Save Auto-Logout If No Activity Within');
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes
+      await el.updateComplete;
+      expect(select(el).value).to.equal('60');
+      expect(el.dirty).to.equal(true);
+      expect(el.matches(':state(dirty)')).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('false');
+
+      await clickOn(save);
+      await saved(el);
+      const after = await dbUser('admin');
+      expect(after.autoLogoutMinutes).to.equal(60);
+      expect(after.sessionLimit).to.deep.equal(before.sessionLimit);
+      expect(after.welcomeMessage).to.equal(before.welcomeMessage);
+      const patch = api.calls.find((c) => c.method === 'PATCH')!;
+      expect(JSON.parse(patch.body!)).to.deep.equal({ autoLogoutMinutes: 60 });
+
+      expect(events.map((e) => e.type)).to.deep.equal([
+        'personal-info-change',
+        'personal-info-save',
+        'personal-info-saved',
+        'personal-info-change',
+      ]);
+      expect(detailOf<PersonalInfoChangeEvent>(events[0]!)).to.deep.equal({
+        dirty: true,
+        sections: ['auto-logout'],
+      });
+      expect(detailOf<PersonalInfoSaveEvent>(events[1]!)).to.deep.equal({
+        section: 'auto-logout',
+        patch: { autoLogoutMinutes: 60 },
+      });
+      const savedDetail = detailOf<PersonalInfoSavedEvent>(events[2]!);
+      expect(savedDetail.changed).to.deep.equal(['autoLogoutMinutes']);
+      expect(savedDetail.personalInfo.autoLogout.minutes).to.equal(60);
+      expect(detailOf<PersonalInfoChangeEvent>(events[3]!)).to.deep.equal({ dirty: false, sections: [] });
+      for (const event of events) expect(event.bubbles && event.composed).to.equal(true);
+      expect(events[1]!.cancelable).to.equal(true);
+      expect(el.dirty).to.equal(false);
+      expect(textOf(row(el, 'Auto-Logout If No Activity Within'))).to.contain('Saved.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends nothing when personal-info-save is cancelled', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      el.addEventListener('personal-info-save', (event) => event.preventDefault());
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await el.updateComplete;
+      expect(api.calls.filter((c) => c.method === 'PATCH')).to.have.length(0);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(30);
+      expect(el.dirty).to.equal(true);
+    });
+
+    it('is fixed at 30 minutes, disabled with the reason, for a third-party user', async () => {
+      await loginAs('sso.user');
+      const el = await loadedForm();
+      const auto = row(el, 'Auto-Logout If No Activity Within');
+      expect(select(el).disabled).to.equal(true);
+      expect(select(el).value).to.equal('30');
+      expect(textOf(auto)).to.contain('Fixed at 30 minutes for third-party users');
+      expect(hasButton(el, 'Save Auto-Logout If No Activity Within')).to.equal(false);
+      // The reason is the select's description.
+      const describedBy = select(el).getAttribute('aria-describedby')!.split(' ');
+      const descriptions = describedBy.map((id) => textOf(shadow(el).getElementById(id))).join(' ');
+      expect(descriptions).to.contain('third-party');
+      // Its contacts: verified email, no mobile.
+      expect(textOf(row(el, 'Associate Email Address'))).to.contain('Verified');
+      expect(hasButton(el, 'Add mobile number')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the saving state and does not submit twice', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      api.hold('PATCH');
+      const save = button(el, 'Save Auto-Logout If No Activity Within');
+      await clickOn(save);
+      await el.updateComplete;
+      expect(el.matches(':state(saving)')).to.equal(true);
+      const savingButton = shadow(el).querySelector<HTMLButtonElement>('#auto-logout-save')!;
+      expect(textOf(savingButton)).to.contain('Saving…');
+      expect(savingButton.getAttribute('aria-disabled')).to.equal('true');
+      expect(select(el).disabled).to.equal(true);
+      // Everything else that would send a request waits too.
+      expect(button(el, 'Edit Welcome Message').getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await clickOn(savingButton);
+      savingButton.focus();
+      await sendKeys({ press: 'Enter' });
+      api.release('PATCH');
+      await saved(el);
+      expect(api.calls.filter((c) => c.method === 'PATCH')).to.have.length(1);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
+      // Focus stayed on the button (it was never disabled under the user's finger).
+      expect(isFocused(savingButton)).to.equal(true);
+    });
+
+    it('aborts a save in flight when removed from the page', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      const errors = recordEvents(document, 'personal-info-error', 'personal-info-saved');
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      api.hold('PATCH');
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await until(() => api.calls.some((c) => c.method === 'PATCH'), 'no PATCH');
+      el.remove();
+      const patch = api.calls.find((c) => c.method === 'PATCH')!;
+      expect(patch.signal!.aborted).to.equal(true);
+      api.release('PATCH');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(errors).to.have.length(0);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(30);
+    });
+
+    it('shows a failed save, fires personal-info-error, and saves on the next try', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const errors = recordEvents(el, 'personal-info-error');
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await setFailWrites(true);
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      expect(alerts(el).join(' ')).to.contain('Your change could not be saved right now.');
+      expect(errors).to.have.length(1);
+      const detail = detailOf<PersonalInfoErrorEvent>(errors[0]!);
+      expect(detail.operation).to.equal('save');
+      expect(detail.section).to.equal('auto-logout');
+      expect(detail.error.code).to.equal('storage-unavailable');
+      expect(el.dirty).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await setFailWrites(false);
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      expect(alerts(el)).to.deep.equal([]);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
+    });
+
+    it('fires session-expired when the session went idle before Save', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const expired = recordEvents(document, 'session-expired');
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await advanceClock(31 * 60);
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      expect(expired).to.have.length(1);
+      expect((expired[0] as SessionExpiredEvent).detail.reason).to.equal('session-expired');
+      expect(alerts(el).join(' ')).to.contain('Sign in again to continue.');
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(30);
+    });
+  });
+
+  describe('version conflict (412)', () => {
+    it('reloads, says what changed, keeps the user’s choice and saves it on the next Save', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' }); // 60 minutes
+      await patchBehind({ autoLogoutMinutes: 120, welcomeMessage: 'Changed in another tab' });
+
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await until(() => alerts(el).some((a) => a.includes('changed somewhere else')), 'no conflict message');
+      await el.updateComplete;
+      const message = alerts(el).join(' ');
+      expect(message).to.contain('Auto-logout is now 2 hours (was 30 minutes).');
+      expect(message).to.contain('The welcome message was changed.');
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('Changed in another tab');
+      expect(select(el).value).to.equal('60');
+      expect(el.dirty).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      const user = await dbUser('admin');
+      expect(user.autoLogoutMinutes).to.equal(60);
+      expect(user.welcomeMessage).to.equal('Changed in another tab');
+
+      await clickOn(button(el, 'Dismiss'));
+      await el.updateComplete;
+      expect(alerts(el)).to.deep.equal([]);
+    });
+  });
+
+  describe('max. online sessions', () => {
+    it('turns the limit on at its default of 1 with “Log out of the session” and saves it', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      const field = sessionField(el);
+      const checkbox = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+      await clickOn(checkbox);
+      await el.updateComplete;
+      await field.updateComplete;
+      const logOut = [...field.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+        (r) => r.value === 'log-out',
+      )!;
+      await clickOn(logOut);
+      await el.updateComplete;
+      expect(el.dirty).to.equal(true);
+      await clickOn(button(el, 'Save Max. Online Sessions'));
+      await saved(el);
+      expect((await dbUser('admin')).sessionLimit).to.deep.equal({ max: 1, policy: 'log-out' });
+      const patch = api.calls.find((c) => c.method === 'PATCH')!;
+      expect(JSON.parse(patch.body!)).to.deep.equal({ sessionLimit: { max: 1, policy: 'log-out' } });
+      await expect(el).to.be.accessible();
+    });
+
+    it('saves a maximum of 5 (Not allowed) and turning it off again saves unlimited', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const field = sessionField(el);
+      await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+      await field.updateComplete;
+      const max = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
+      max.focus();
+      max.select();
+      await sendKeys({ type: '5' });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      await clickOn(button(el, 'Save Max. Online Sessions'));
+      await saved(el);
+      expect((await dbUser('admin')).sessionLimit).to.deep.equal({ max: 5, policy: 'deny' });
+
+      await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+      await el.updateComplete;
+      await clickOn(button(el, 'Save Max. Online Sessions'));
+      await saved(el);
+      expect((await dbUser('admin')).sessionLimit).to.equal(null);
+    });
+
+    it('shows the server’s refusal of the value on the field', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      // A backend that disagrees with the field: the body reaching it asks for log-out above 1.
+      api.rewriteBody((method, body) =>
+        method === 'PATCH' ? JSON.stringify({ sessionLimit: { max: 3, policy: 'log-out' } }) : body,
+      );
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      const errors = recordEvents(el, 'personal-info-error');
+      const field = sessionField(el);
+      await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+      await el.updateComplete;
+      await clickOn(button(el, 'Save Max. Online Sessions'));
+      await saved(el);
+      expect(detailOf<PersonalInfoErrorEvent>(errors[0]!).error.code).to.equal('validation-failed');
+      expect(field.error).to.not.equal('');
+      expect(textOf(field.shadowRoot!)).to.contain(field.error);
+      expect((await dbUser('admin')).sessionLimit).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('welcome message', () => {
+    it('edits with a live counter, saves on OK and shows the text', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('No welcome message');
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      const area = textarea(el)!;
+      expect(isFocused(area)).to.equal(true);
+      expect(area.maxLength).to.equal(512);
+      expect(textOf(shadow(el).querySelector('[part~="counter"]'))).to.equal('0 / 512');
+      await sendKeys({ type: 'Hello' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'team' });
+      await el.updateComplete;
+      expect(textOf(shadow(el).querySelector('[part~="counter"]'))).to.equal('10 / 512');
+      expect(el.dirty).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await clickOn(button(el, 'OK'));
+      await saved(el);
+      expect((await dbUser('admin')).welcomeMessage).to.equal('Hello\nteam');
+      expect(JSON.parse(api.calls.find((c) => c.method === 'PATCH')!.body!)).to.deep.equal({
+        welcomeMessage: 'Hello\nteam',
+      });
+      expect(textarea(el)).to.equal(null);
+      expect(shadow(el).querySelector('[part~="welcome-message"]')!.textContent).to.equal('Hello\nteam');
+      expect(isFocused(button(el, 'Edit Welcome Message'))).to.equal(true);
+    });
+
+    it('Cancel and Escape leave the saved message untouched', async () => {
+      await loginAs('admin');
+      await patchBehind({ welcomeMessage: 'Keep me' });
+      const el = await loadedForm();
+      const changes = recordEvents(el, 'personal-info-change');
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ type: ' not saved' });
+      await clickOn(button(el, 'Cancel'));
+      await el.updateComplete;
+      expect(textarea(el)).to.equal(null);
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('Keep me');
+
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ type: ' nor this' });
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(textarea(el)).to.equal(null);
+      expect(isFocused(button(el, 'Edit Welcome Message'))).to.equal(true);
+      expect((await dbUser('admin')).welcomeMessage).to.equal('Keep me');
+      expect(changes.map((e) => detailOf<PersonalInfoChangeEvent>(e).dirty)).to.deep.equal([
+        true,
+        false,
+        true,
+        false,
+      ]);
+    });
+
+    it('an empty message clears it', async () => {
+      await loginAs('admin');
+      await patchBehind({ welcomeMessage: 'Old news' });
+      const el = await loadedForm();
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'KeyA' });
+      await sendKeys({ up: 'Control' });
+      await sendKeys({ press: 'Backspace' });
+      await clickOn(button(el, 'OK'));
+      await saved(el);
+      expect((await dbUser('admin')).welcomeMessage).to.equal('');
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('No welcome message');
+    });
+
+    it('refuses control characters (a tab) before sending', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ type: 'a' });
+      // A tab pasted from elsewhere (typing Tab would move focus).
+      document.execCommand('insertText', false, '\tb');
+      await el.updateComplete;
+      await clickOn(button(el, 'OK'));
+      await el.updateComplete;
+      expect(textarea(el)!.getAttribute('aria-invalid')).to.equal('true');
+      expect(alerts(el).join(' ')).to.contain('Remove tabs and other control characters.');
+      expect(api.calls.filter((c) => c.method === 'PATCH')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    const XSS = [
+      '<img src=x onerror="window.__xss=1">',
+      '<script>window.__xss=1</script>',
+      '"><svg onload="window.__xss=1">',
+      'javascript:window.__xss=1',
+      '<a href="javascript:window.__xss=1">click</a>',
+      '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
+      '${window.__xss=1}{{constructor.constructor("window.__xss=1")()}}',
+      '&lt;b&gt;bold&lt;/b&gt; &amp; <b>bold</b>',
+      '<style>*{display:none}</style><!-- comment -->',
+    ];
+
+    it('renders every XSS payload stored on the server as text, creating no element', async () => {
+      await loginAs('admin');
+      const w = window as Window & { __xss?: number };
+      delete w.__xss;
+      for (const payload of XSS) {
+        await patchBehind({ welcomeMessage: payload });
+        const el = await loadedForm();
+        const shown = shadow(el).querySelector('[part~="welcome-message"]')!;
+        expect(shown.textContent).to.equal(payload);
+        expect(shown.children.length, payload).to.equal(0);
+        expect(shadow(el).querySelectorAll('img, script, svg, iframe, a, style, b')).to.have.length(0);
+        el.remove();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(w.__xss).to.equal(undefined);
+    });
+
+    it('saves a payload typed by the user as plain text', async () => {
+      await loginAs('admin');
+      const w = window as Window & { __xss?: number };
+      delete w.__xss;
+      const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+      const el = await loadedForm();
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ type: payload });
+      await clickOn(button(el, 'OK'));
+      await saved(el);
+      expect((await dbUser('admin')).welcomeMessage).to.equal(payload);
+      const shown = shadow(el).querySelector('[part~="welcome-message"]')!;
+      expect(shown.textContent).to.equal(payload);
+      expect(shadow(el).querySelectorAll('img, script')).to.have.length(0);
+      expect(w.__xss).to.equal(undefined);
+    });
+  });
+
+  describe('sections', () => {
+    it('shows only the sections a host asks for', async () => {
+      await loginAs('admin');
+      const el = await loadedForm(
+        html`<personal-info-form endpoint="/api/v1" sections="welcome-message"></personal-info-form>`,
+      );
+      expect(rowLabels(el)).to.deep.equal(['Welcome Message']);
+      expect(shadow(el).querySelector('session-limit-field')).to.equal(null);
+      expect(shadow(el).querySelector('contact-verify-dialog')).to.equal(null);
+
+      el.sections = 'contacts auto-logout';
+      await el.updateComplete;
+      expect(rowLabels(el)).to.deep.equal([
+        'Associate Mobile Number',
+        'Associate Email Address',
+        'Auto-Logout If No Activity Within',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('goes through the whole screen and saves every section without a mouse', async () => {
+      await loginAs('admin');
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <button id="before">before</button>
+        <personal-info-form endpoint="/api/v1"></personal-info-form>
+      </div>`);
+      const el = await whenLoaded(wrapper.querySelector('personal-info-form')!);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+
+      await sendKeys({ press: 'Tab' });
+      expect(isFocused(button(el, 'Edit mobile number'))).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(isFocused(button(el, 'Edit email address'))).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(isFocused(select(el))).to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      const saveAuto = button(el, 'Save Auto-Logout If No Activity Within');
+      expect(isFocused(saveAuto)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await saved(el);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
+      expect(isFocused(saveAuto)).to.equal(true);
+
+      // Into the session limit field: its checkbox first.
+      await sendKeys({ press: 'Tab' });
+      const field = sessionField(el);
+      const checkbox = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+      expect(isFocused(checkbox)).to.equal(true);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      const saveLimit = button(el, 'Save Max. Online Sessions');
+      for (let i = 0; i < 6 && !isFocused(saveLimit); i++) await sendKeys({ press: 'Tab' });
+      expect(isFocused(saveLimit)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await saved(el);
+      expect((await dbUser('admin')).sessionLimit).to.deep.equal({ max: 1, policy: 'deny' });
+
+      await sendKeys({ press: 'Tab' });
+      const editWelcome = button(el, 'Edit Welcome Message');
+      expect(isFocused(editWelcome)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(isFocused(textarea(el)!)).to.equal(true);
+      await sendKeys({ type: 'Hi' });
+      await sendKeys({ press: 'Tab' });
+      expect(isFocused(button(el, 'OK'))).to.equal(true);
+      await sendKeys({ press: 'Space' });
+      await saved(el);
+      expect((await dbUser('admin')).welcomeMessage).to.equal('Hi');
+      expect(isFocused(button(el, 'Edit Welcome Message'))).to.equal(true);
+    });
+  });
+
+  describe('locale, theme and direction', () => {
+    it('speaks Simplified Chinese (loaded lazily)', async () => {
+      await loginAs('admin');
+      const el = await loadedForm(
+        html`<personal-info-form endpoint="/api/v1" locale="zh-CN"></personal-info-form>`,
+      );
+      await el.updateComplete;
+      expect(rowLabels(el)).to.deep.equal([
+        '关联手机号码',
+        '关联邮箱地址',
+        '无操作自动登出时间',
+        '最大在线会话数',
+        '欢迎信息',
+      ]);
+      expect(textOf(row(el, '关联手机号码'))).to.contain('已验证');
+      expect(shadow(el).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('zh-CN');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible in dark mode and right-to-left', async () => {
+      await loginAs('operator');
+      const wrapper =
+        await fixture<HTMLElement>(html`<div dir="rtl" style="color-scheme: dark; background: #000">
+        <personal-info-form endpoint="/api/v1"></personal-info-form>
+      </div>`);
+      const el = await whenLoaded(wrapper.querySelector('personal-info-form')!);
+      expect(getComputedStyle(shadow(el).querySelector('[part="base"]')!).direction).to.equal('rtl');
+      await expect(el).to.be.accessible();
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('lets a host override a string', async () => {
+      await loginAs('admin');
+      const el = await loadedForm(
+        html`<personal-info-form
+          endpoint="/api/v1"
+          .strings=${{ 'personal-info.welcome.label': 'Greeting' }}
+        ></personal-info-form>`,
+      );
+      expect(rowLabels(el)).to.include('Greeting');
+    });
+  });
+});
