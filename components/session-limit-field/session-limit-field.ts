@@ -9,10 +9,14 @@ import { registerSessionLimitCatalogs } from './locales/index.js';
 import {
   formatSessionLimit,
   isValidMax,
+  PROBLEM_FLAGS,
   parseSessionLimit,
   SESSION_LIMIT_MAX,
   SESSION_LIMIT_MIN,
+  type SessionLimitControls,
   sameSessionLimit,
+  sessionLimitProblem,
+  typedMax,
 } from './session-limit-value.js';
 import { SessionLimitChangeEvent, SessionLimitInputEvent } from './session-limit-field.events.js';
 import { sessionLimitFieldStyles } from './session-limit-field.styles.js';
@@ -213,18 +217,13 @@ export class SessionLimitField extends FormAssociated(LitElement) {
     return this.#enabled && !this.#badInput && this.#maxText === String(this.#value.max);
   }
 
-  /** The typed maximum as a number (`NaN` when empty or not a number). */
-  #typedMax(): number {
-    return this.#badInput || this.#maxText.trim() === '' ? Number.NaN : Number(this.#maxText);
-  }
-
   /** The policy shown: the choice at 1; `deny` (locked) above 1. */
   #effectivePolicy(): SessionLimitPolicy {
     return this.#policyLocked() ? 'deny' : this.#policy;
   }
 
   #policyLocked(): boolean {
-    const max = this.#typedMax();
+    const max = typedMax(this.#controls());
     return Number.isFinite(max) && max > SESSION_LIMIT_MIN;
   }
 
@@ -233,36 +232,33 @@ export class SessionLimitField extends FormAssociated(LitElement) {
     if (!this.#enabled) {
       next = null;
     } else {
-      const max = this.#typedMax();
+      const max = typedMax(this.#controls());
       if (isValidMax(max)) next = { max, policy: max === 1 ? this.#policy : 'deny' };
     }
     if (!sameSessionLimit(next, this.#value)) this.#value = next;
   }
 
-  /** Validity flags and message, from the controls' state. */
+  /** Validity flags and message, from the controls' state; a server error or custom validity wins. */
   #validity(): { flags: ValidityStateFlags; message: string } {
-    const t = (id: string) => this.#l10n.t(id, { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX });
+    const problem = sessionLimitProblem(this.#controls());
+    const flags: ValidityStateFlags = problem ? { [PROBLEM_FLAGS[problem]]: true } : {};
     const custom = this.error || this.customValidityMessage;
-    let flags: ValidityStateFlags = {};
-    let message = '';
-    if (!this.#enabled) {
-      if (this.required) [flags, message] = [{ valueMissing: true }, t('session-limit.error.required')];
-    } else {
-      const max = this.#typedMax();
-      if (this.#badInput) [flags, message] = [{ badInput: true }, t('session-limit.error.bad-input')];
-      else if (this.#maxText.trim() === '')
-        [flags, message] = [{ valueMissing: true }, t('session-limit.error.value-missing')];
-      else if (!Number.isFinite(max))
-        [flags, message] = [{ badInput: true }, t('session-limit.error.bad-input')];
-      else if (max < SESSION_LIMIT_MIN)
-        [flags, message] = [{ rangeUnderflow: true }, t('session-limit.error.range-underflow')];
-      else if (max > SESSION_LIMIT_MAX)
-        [flags, message] = [{ rangeOverflow: true }, t('session-limit.error.range-overflow')];
-      else if (!Number.isInteger(max))
-        [flags, message] = [{ stepMismatch: true }, t('session-limit.error.step-mismatch')];
-    }
     if (custom) return { flags: { ...flags, customError: true }, message: custom };
-    return { flags, message };
+    return { flags, message: problem ? this.#t(`session-limit.error.${problem}`) : '' };
+  }
+
+  #controls(): SessionLimitControls {
+    return {
+      enabled: this.#enabled,
+      maxText: this.#maxText,
+      badInput: this.#badInput,
+      required: this.required,
+    };
+  }
+
+  /** A catalog string, with `{min}` / `{max}` filled in. */
+  #t(id: string): string {
+    return this.#l10n.t(id, { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX });
   }
 
   /** Push value, validity and custom states to ElementInternals. */
@@ -333,7 +329,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
   };
 
   protected override render() {
-    const t = (id: string) => this.#l10n.t(id, { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX });
+    const t = (id: string) => this.#t(id);
     const disabled = this.effectivelyDisabled;
     const { message } = this.#validity();
     const shownError = message && (this.#showValidation || this.error) && !disabled ? message : '';

@@ -45,3 +45,52 @@ export function sameSessionLimit(a: SessionLimit | null, b: SessionLimit | null)
   if (a === null || b === null) return a === b;
   return a.max === b.max && a.policy === b.policy;
 }
+
+/** What the field's controls hold. */
+export interface SessionLimitControls {
+  /** The checkbox is on. */
+  enabled: boolean;
+  /** The number as typed. */
+  maxText: string;
+  /** The number input holds text that is not a number. */
+  badInput: boolean;
+  /** The field is `required` (a limit must be set). */
+  required: boolean;
+}
+
+/** Why the controls do not hold a valid session limit (names follow the catalog's message ids). */
+export type SessionLimitProblem =
+  | 'required'
+  | 'value-missing'
+  | 'bad-input'
+  | 'range-underflow'
+  | 'range-overflow'
+  | 'step-mismatch';
+
+/** The `ValidityState` flag of each problem. */
+export const PROBLEM_FLAGS: Readonly<Record<SessionLimitProblem, keyof ValidityStateFlags>> = {
+  required: 'valueMissing',
+  'value-missing': 'valueMissing',
+  'bad-input': 'badInput',
+  'range-underflow': 'rangeUnderflow',
+  'range-overflow': 'rangeOverflow',
+  'step-mismatch': 'stepMismatch',
+};
+
+/** The typed maximum as a number, `NaN` when empty or not a number. */
+export function typedMax(controls: Pick<SessionLimitControls, 'maxText' | 'badInput'>): number {
+  return controls.badInput || controls.maxText.trim() === '' ? Number.NaN : Number(controls.maxText);
+}
+
+/** The first problem of the controls' state (as a native number input orders them), `null` when valid. */
+export function sessionLimitProblem(controls: SessionLimitControls): SessionLimitProblem | null {
+  if (!controls.enabled) return controls.required ? 'required' : null;
+  if (controls.badInput) return 'bad-input';
+  if (controls.maxText.trim() === '') return 'value-missing';
+  const max = typedMax(controls);
+  if (!Number.isFinite(max)) return 'bad-input';
+  if (max < SESSION_LIMIT_MIN) return 'range-underflow';
+  if (max > SESSION_LIMIT_MAX) return 'range-overflow';
+  if (!Number.isInteger(max)) return 'step-mismatch';
+  return null;
+}

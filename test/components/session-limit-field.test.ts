@@ -404,6 +404,21 @@ describe('<session-limit-field>', () => {
     });
   });
 
+  describe('state restore', () => {
+    it('restores the state the browser saved (back/forward, autocomplete)', async () => {
+      const el = await field();
+      const events = recordEvents(el, 'input', 'change');
+      el.formStateRestoreCallback('1;log-out', 'restore');
+      await el.updateComplete;
+      expect(el.value).to.deep.equal({ max: 1, policy: 'log-out' });
+      expect(logOutRadio(el).checked).to.equal(true);
+      el.formStateRestoreCallback('unlimited', 'restore');
+      await el.updateComplete;
+      expect(el.value).to.equal(null);
+      expect(events).to.deep.equal([]);
+    });
+  });
+
   describe('form value syntax', () => {
     it('round-trips through parseSessionLimit', () => {
       expect(parseSessionLimit('unlimited')).to.equal(null);
