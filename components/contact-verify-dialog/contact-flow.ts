@@ -522,6 +522,8 @@ export class ContactFlowController implements ReactiveController {
       case 'not-found':
         slot.code = '';
         slot.dead = true;
+        // The code outlived its lifetime on the server's clock, so the (shorter) resend cooldown is over.
+        if (key === 'code-expired') wait.stop();
         if (retryAfter && retryAfter > wait.remaining) wait.start(retryAfter);
         break;
       case 'cooldown':

@@ -100,7 +100,7 @@ export function renderBlocked(
       </div>
     </div>
     <footer class="footer" part="footer">
-      <button type="button" class="button" part="button primary-button" data-primary data-focus="primary" @click=${() => v.close('cancel-button')}>
+      <button type="button" class="button" part="button primary-button" data-primary @click=${() => v.close('cancel-button')}>
         ${v.t('contact-verify.close')}
       </button>
     </footer>`;
@@ -148,7 +148,7 @@ function renderFooter(v: View, primary: string, waiting = false): TemplateResult
       class="button"
       part="button primary-button"
       data-primary
-      data-focus="primary"
+     
       aria-disabled=${busy || waiting ? 'true' : 'false'}
       ?data-busy=${busy}
     >
@@ -265,6 +265,7 @@ export function renderIdentity(v: View): TemplateResult {
             spellcheck="false"
             maxlength=${LIMITS.passwordMax}
             data-focus="password"
+            data-autofocus
             .value=${live(flow.password)}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${ifDefined(describedBy(error && errorId('password')))}
@@ -342,6 +343,7 @@ export function renderValue(v: View): TemplateResult {
         dir="ltr"
         maxlength=${LIMITS.emailMax}
         data-focus="value"
+        data-autofocus
         .value=${live(flow.email)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy('value-hint', error && errorId('value')))}
@@ -376,6 +378,7 @@ export function renderValue(v: View): TemplateResult {
           dir="ltr"
           maxlength="32"
           data-focus="value"
+          data-autofocus
           .value=${live(flow.phone)}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy('value-hint', preview && 'value-preview', error && errorId('value')))}
@@ -467,7 +470,7 @@ export function renderDone(v: View): TemplateResult {
       </div>
     </div>
     <footer class="footer" part="footer">
-      <button type="button" class="button" part="button primary-button" data-primary data-focus="primary" @click=${() => v.close('done')}>
+      <button type="button" class="button" part="button primary-button" data-primary @click=${() => v.close('done')}>
         ${t('contact-verify.action.done')}
       </button>
     </footer>`;

@@ -199,11 +199,13 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('kind') || changed.has('mode')) && this.open) this.flow.reset();
+    // State changes here join the current render (no second update).
+    if (changed.has('open')) this.#prepareOpenChange();
+    else if ((changed.has('kind') || changed.has('mode')) && this.open) this.flow.reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open')) void this.#onOpenChange();
+    if (changed.has('open')) this.#applyOpenChange();
     this.#toggleState('busy', this.flow.request.busy !== null);
     this.#focusRequested();
   }
@@ -307,9 +309,11 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     }
   }
 
-  async #onOpenChange(): Promise<void> {
-    const dialog = this._dialog;
-    if (this.open && !dialog.open) {
+  /** Before rendering an open / close: events, fresh state, loading. */
+  #prepareOpenChange(): void {
+    const dialog = this._dialog as HTMLDialogElement | undefined;
+    const isOpen = dialog?.open ?? false;
+    if (this.open && !isOpen) {
       if (!this.dispatchEvent(new ContactVerifyShowEvent(this.#detail()))) {
         this.open = false;
         return;
@@ -325,25 +329,32 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
         this._loadedInfo = null;
         void this.#load.run();
       }
-      dialog.showModal();
-      this.#toggleState('open', true);
-      await this.updateComplete;
-      this.#focusRequested();
-      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
-    } else if (!this.open && dialog.open) {
+    } else if (!this.open && isOpen) {
       if (this.#hideSource === null) {
         this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'method' }));
       }
       this.flow.abort();
       this.#load.abort();
       this.#picker.close(false);
+    }
+  }
+
+  /** After rendering an open / close: the native dialog, focus, the `after-` events. */
+  #applyOpenChange(): void {
+    const dialog = this._dialog;
+    if (this.open && !dialog.open) {
+      dialog.showModal();
+      this.#toggleState('open', true);
+      this.#focusRequested();
+      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
+    } else if (!this.open && dialog.open) {
       dialog.close();
       this.#toggleState('open', false);
       const opener = this.#opener;
       this.#opener = null;
       if (opener?.isConnected) opener.focus();
-      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.#detail(), confirmed: this.#confirmed }));
       this.#hideSource = null;
+      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.#detail(), confirmed: this.#confirmed }));
     }
   }
 
@@ -359,12 +370,12 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   #focusRequested(): void {
     const target = this.flow.focusTarget;
     if (!target || !this.open) return;
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+    // `primary`: the step's first input (`data-autofocus`), else its main button.
     const el =
-      this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`) ??
-      this.renderRoot.querySelector<HTMLElement>(`#${target}`) ??
-      (target === 'primary'
-        ? this.renderRoot.querySelector<HTMLElement>('.body input, [data-primary]')
-        : null);
+      target === 'primary'
+        ? (find('[data-autofocus]') ?? find('#step-up-code, #code') ?? find('[data-primary]'))
+        : (find(`[data-focus="${target}"]`) ?? find(`#${target}`));
     if (!el) return;
     this.flow.focusTarget = null;
     el.focus();
