@@ -69,6 +69,7 @@ const sessionLimitConverter = {
  */
 export class SessionLimitField extends FormAssociated(LitElement) {
   static override styles = [tokens, sessionLimitFieldStyles];
+  /** @internal */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,

@@ -59,6 +59,7 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
   class FormAssociatedMixin extends Base {
     static formAssociated = true;
 
+    /** @internal */
     static properties: PropertyDeclarations = {
       name: { reflect: true },
       disabled: { type: Boolean, reflect: true },
