@@ -8,7 +8,10 @@ import { apiClientContext } from '../api/context.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { checkEndpoint } from '../api/endpoint.js';
 import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
-import type { ContactVerifyConfirmedEvent } from '../contact-verify-dialog/contact-verify-dialog.events.js';
+import type {
+  ContactVerifyAfterHideEvent,
+  ContactVerifyConfirmedEvent,
+} from '../contact-verify-dialog/contact-verify-dialog.events.js';
 import { LocalizeController } from '../shared/localize.js';
 import { registerSharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
@@ -268,6 +271,12 @@ export class PersonalInfoForm extends LitElement {
     await dialog?.show();
   }
 
+  /** The dialog gives focus back to the button that opened it; a Verify button is gone once verified. */
+  readonly #onDialogClosed = (event: ContactVerifyAfterHideEvent) => {
+    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement) return;
+    this.renderRoot.querySelector<HTMLElement>(`#${event.detail.kind}-edit`)?.focus();
+  };
+
   readonly #onContactConfirmed = (event: ContactVerifyConfirmedEvent) => {
     const info = this._info;
     const { kind, contact, version } = event.detail;
@@ -340,17 +349,19 @@ export class PersonalInfoForm extends LitElement {
         <div class="visually-hidden" role="status">
           ${keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`)}
         </div>
-      </div>
-      ${
-        this._info && this.#shows('contacts')
-          ? html`<contact-verify-dialog
-            kind=${this._dialog.kind}
-            mode=${this._dialog.mode}
-            .personalInfo=${this._info}
-            .locale=${this.#localize.locale}
-            @contact-verify-confirmed=${this.#onContactConfirmed}
-          ></contact-verify-dialog>`
-          : nothing
-      }`;
+        ${this.#renderDialog()}
+      </div>`;
+  }
+
+  #renderDialog(): TemplateResult | typeof nothing {
+    if (!this._info || !this.#shows('contacts')) return nothing;
+    return html`<contact-verify-dialog
+      kind=${this._dialog.kind}
+      mode=${this._dialog.mode}
+      .personalInfo=${this._info}
+      .locale=${this.#localize.locale}
+      @contact-verify-confirmed=${this.#onContactConfirmed}
+      @contact-verify-after-hide=${this.#onDialogClosed}
+    ></contact-verify-dialog>`;
   }
 }

@@ -21,7 +21,16 @@ import {
   sendKeys,
   waitUntil,
 } from '../helpers/fixtures.js';
-import { advanceClock, dbUser, loginAs, setFailWrites, useMockApi } from '../helpers/mock-api.js';
+import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
+import {
+  advanceClock,
+  dbUser,
+  latestCode,
+  loginAs,
+  SEEDED_PASSWORD,
+  setFailWrites,
+  useMockApi,
+} from '../helpers/mock-api.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: find things the way a user does (by visible text / accessible name), never by class.
@@ -114,6 +123,29 @@ async function patchBehind(body: Record<string, unknown>): Promise<PersonalInfo>
   });
   expect(response.status, await response.clone().text()).to.equal(200);
   return (await response.json()) as PersonalInfo;
+}
+
+function dialogOf(el: PersonalInfoForm): ContactVerifyDialog {
+  return shadow(el).querySelector('contact-verify-dialog')!;
+}
+
+/** Visible text of the dialog (bidi isolates removed). */
+function dialogText(dialog: ContactVerifyDialog): string {
+  return textOf(dialog.shadowRoot).replace(/[\u2068\u2069]/g, '');
+}
+
+async function dialogShows(dialog: ContactVerifyDialog, wanted: string): Promise<void> {
+  await waitUntil(() => dialogText(dialog).includes(wanted), `the dialog does not say "${wanted}"`, {
+    timeout: 15_000,
+  });
+}
+
+function dialogButton(dialog: ContactVerifyDialog, name: string): HTMLButtonElement {
+  const found = [...dialog.shadowRoot!.querySelectorAll('button')].find(
+    (b) => textOf(b).replace(/[\u2068\u2069]/g, '') === name,
+  );
+  if (!found) throw new Error(`No dialog button "${name}"`);
+  return found;
 }
 
 interface Call {
@@ -510,6 +542,79 @@ describe('<personal-info-form>', function () {
       expect((expired[0] as SessionExpiredEvent).detail.reason).to.equal('session-expired');
       expect(alerts(el).join(' ')).to.contain('Sign in again to continue.');
       expect((await dbUser('admin')).autoLogoutMinutes).to.equal(30);
+    });
+  });
+
+  describe('contacts', () => {
+    it('verifies an unverified number through the dialog and updates in place', async () => {
+      await loginAs('operator');
+      const el = await loadedForm();
+      const savedEvents = recordEvents(el, 'personal-info-saved');
+      await clickOn(button(el, 'Verify mobile number'));
+      const dialog = dialogOf(el);
+      await until(() => dialog.open, 'the dialog did not open');
+      expect(dialog.kind).to.equal('mobile');
+      expect(dialog.mode).to.equal('verify');
+      await dialogShows(dialog, 'Send code');
+      await clickOn(dialogButton(dialog, 'Send code'));
+      await dialogShows(dialog, 'We sent a 6-digit code');
+      await sendKeys({ type: await latestCode('+8613900001111') });
+      await dialogShows(dialog, 'is verified');
+
+      await el.updateComplete;
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('Verified');
+      expect(textOf(row(el, 'Associate Mobile Number'))).not.to.contain('Not verified');
+      expect(hasButton(el, 'Verify mobile number')).to.equal(false);
+      expect(savedEvents).to.have.length(1);
+      const detail = detailOf<PersonalInfoSavedEvent>(savedEvents[0]!);
+      expect(detail.changed).to.deep.equal(['mobile']);
+      expect(detail.personalInfo.mobile.verified).to.equal(true);
+      expect((await dbUser('operator')).mobile.verified).to.equal(true);
+
+      await clickOn(dialogButton(dialog, 'Done'));
+      await until(() => !dialog.open, 'the dialog did not close');
+      // Its Verify button is gone: focus lands on the number's Edit button, not on the page.
+      expect(isFocused(button(el, 'Edit mobile number'))).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('changes the email address, then saves another section with the new version (no conflict)', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const editEmail = button(el, 'Edit email address');
+      await clickOn(editEmail);
+      const dialog = dialogOf(el);
+      await until(() => dialog.open, 'the dialog did not open');
+      expect(dialog.mode).to.equal('edit');
+      expect(dialog.kind).to.equal('email');
+      await dialogShows(dialog, 'Password');
+      await sendKeys({ type: SEEDED_PASSWORD });
+      await sendKeys({ press: 'Enter' });
+      await dialogShows(dialog, 'New email address');
+      await sendKeys({ type: 'new.person@example.com' });
+      await sendKeys({ press: 'Enter' });
+      await dialogShows(dialog, 'We sent a 6-digit code');
+      await sendKeys({ type: await latestCode('new.person@example.com') });
+      await dialogShows(dialog, 'saved and verified');
+      await el.updateComplete;
+      const email = textOf(row(el, 'Associate Email Address'));
+      expect(email).not.to.contain('a***n@example.com');
+      expect(email).to.contain('@example.com');
+      expect(email).not.to.contain('new.person@example.com');
+      const stored = await dbUser('admin');
+      expect(stored.email.value).to.equal('new.person@example.com');
+      expect(stored.email.verified).to.equal(true);
+
+      await clickOn(dialogButton(dialog, 'Done'));
+      await until(() => !dialog.open, 'the dialog did not close');
+      expect(isFocused(editEmail)).to.equal(true);
+
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      expect(alerts(el)).to.deep.equal([]);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
     });
   });
 
