@@ -105,6 +105,8 @@ async function sendCode(deps: Deps, user: UserRecord, kind: ContactKind, destina
   // Re-check after the await: a parallel request may have sent meanwhile.
   assertCanSend(deps, user, kind, destination, now);
   deps.store.data.sendLog.push({ userId: user.id, destination, at: now });
+  // The send is on disk before anything leaves: the hourly cap holds even through a storage outage.
+  await deps.store.commit();
   return { id, code, codeHash, now };
 }
 
@@ -117,15 +119,16 @@ export async function createChallenge(
   destination: string,
 ): Promise<ChallengeRecord> {
   const { id, code, codeHash, now } = await sendCode(deps, user, kind, destination);
-  const data = deps.store.data;
   try {
     await deliver(deps, kind, destination, purpose, code);
   } catch (e) {
+    const data = deps.store.data;
     data.sendLog = data.sendLog.filter(
       (s) => !(s.userId === user.id && s.at === now && s.destination === destination),
     );
     throw e;
   }
+  const data = deps.store.data;
   // Latest only: an earlier open challenge of this user, kind and purpose is dead now.
   for (const c of data.challenges) {
     if (c.userId === user.id && c.kind === kind && c.purpose === purpose && c.state === 'open')

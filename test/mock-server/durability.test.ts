@@ -7,6 +7,8 @@ import { runMockToExit, type SpawnedMock, spawnMock } from '../helpers-node/spaw
 
 /** Rounds of kill -9 (issue: 20 in the hardening run; `DURABILITY_ROUNDS` overrides). */
 const ROUNDS = Number(process.env.DURABILITY_ROUNDS ?? 5);
+/** Acknowledged writes across all writers; each round kills only once the stream is really flowing. */
+let progress = 0;
 const WRITERS = 8;
 
 async function login(base: string, username: string): Promise<string> {
@@ -48,6 +50,7 @@ async function writeStream(
       if (res.status !== 200) throw new Error(`unexpected ${res.status}`);
       version = ((await res.json()) as { version: string }).version;
       acked = n;
+      progress++;
     } catch {
       break; // the server died mid-request: that write was not acknowledged
     }
@@ -72,7 +75,10 @@ describe('storage durability (real server process, kill -9)', () => {
       const controller = new AbortController();
       const streams = users.map((u) => writeStream(server!.url, u, acked.get(u)!, controller.signal));
       // Let writes flow, then kill without warning while requests are in flight.
-      await new Promise((r) => setTimeout(r, 600 + Math.floor(Math.random() * 600)));
+      const target = progress + WRITERS * 3;
+      const deadline = Date.now() + 20_000;
+      while (progress < target && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 150)));
       server.child.kill('SIGKILL');
       await new Promise((r) => server!.child.once('exit', r));
       controller.abort();
