@@ -3,10 +3,9 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { ApiClient, type ApiError } from '../api/client.js';
+import type { ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
-import { checkEndpoint } from '../api/endpoint.js';
 import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
 import type {
   ContactVerifyAfterHideEvent,
@@ -16,6 +15,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { registerSharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
+import { type ClientSource, resolveClientSource } from './client-source.js';
 import { asApiError, loadErrorMessage } from './errors.js';
 import { describeChanges } from './format.js';
 import { registerPersonalInfoCatalogs } from './locales/index.js';
@@ -26,7 +26,7 @@ import {
   PersonalInfoSavedEvent,
 } from './personal-info-form.events.js';
 import { styles } from './personal-info-form.styles.js';
-import { renderBanner, renderFailure, renderLoading } from './render/states.js';
+import { renderBanner, renderConflict, renderFailure, renderLoading } from './render/states.js';
 import { SectionsController } from './sections-controller.js';
 
 export type { PersonalInfoSection } from './personal-info-form.events.js';
@@ -40,8 +40,6 @@ export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
 ];
 
 const stop = (event: Event) => event.stopPropagation();
-
-type ConfigProblem = { reason: 'missing' | 'invalid' | 'insecure'; url: string };
 
 /**
  * The "Modify Personal Info" screen: the masked mobile number and email address with Edit / Verify,
@@ -73,7 +71,17 @@ type ConfigProblem = { reason: 'missing' | 'invalid' | 'insecure'; url: string }
  * @csspart banner - The message above the screen after a version conflict or a failed reload.
  *
  * @cssproperty --personal-info-label-width - Width of the label column (default `16rem`); rows stack on narrow containers.
- * @cssproperty --personal-settings-accent - Accent colour (primary buttons, focus); see the shared tokens.
+ * @cssproperty --personal-settings-accent - Accent: primary buttons, focus, spinner.
+ * @cssproperty --personal-settings-accent-contrast - Text on the accent.
+ * @cssproperty --personal-settings-color - Text colour.
+ * @cssproperty --personal-settings-muted-color - Help text, empty values, the counter.
+ * @cssproperty --personal-settings-background - Background of the screen and its inputs.
+ * @cssproperty --personal-settings-surface - Buttons, panels and banners.
+ * @cssproperty --personal-settings-border-color - Row separators, inputs and buttons.
+ * @cssproperty --personal-settings-danger - Errors. @cssproperty --personal-settings-success - Verified, Saved.
+ * @cssproperty --personal-settings-warning - Not verified; the conflict banner.
+ * @cssproperty --personal-settings-radius - Corner radius. @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --personal-settings-gap - Space between rows.
  *
  * @cssstate loading - The personal info is being loaded.
  * @cssstate error - Loading failed, or the endpoint is refused.
@@ -90,7 +98,7 @@ export class PersonalInfoForm extends LitElement {
     t: (id, values) => this.#localize.t(id, values),
     lang: () => this.#localize.lang,
     locale: () => this.#localize.locale,
-    client: () => this.#client,
+    client: () => this.#source.client,
     info: () => this._info,
     setInfo: (info) => {
       this._info = info;
@@ -108,17 +116,14 @@ export class PersonalInfoForm extends LitElement {
       if (!client) return initialState;
       return (await client.call('getPersonalInfo', { signal })).data;
     },
-    args: () => [this.#client] as const,
+    args: () => [this.#source.client] as const,
     onComplete: (info) => this.#loaded(info),
     onError: (error) => this.#loadFailed(asApiError(error)),
   });
 
-  #client: ApiClient | undefined;
-  #config: ConfigProblem | null = null;
+  #source: ClientSource = { client: undefined, builtFrom: null, config: null };
   /** The personal info before a save was refused with 412, to tell the user what changed. */
   #conflictFrom: PersonalInfo | null = null;
-  /** The endpoint URL the current client was built from (`null` for a client set by the host). */
-  #builtFrom: string | null = null;
 
   /** @internal */
   @state() private _info: PersonalInfo | null = null;
@@ -181,7 +186,7 @@ export class PersonalInfoForm extends LitElement {
   protected override updated(): void {
     const failed = this.#task.status === TaskStatus.ERROR && asApiError(this.#task.error).kind !== 'aborted';
     this.#setState('loading', this.#task.status === TaskStatus.PENDING);
-    this.#setState('error', this.#config !== null || (failed && this._info === null));
+    this.#setState('error', this.#source.config !== null || (failed && this._info === null));
     this.#setState('dirty', this.dirty);
     this.#setState('saving', this.#sections.saving);
   }
@@ -204,27 +209,12 @@ export class PersonalInfoForm extends LitElement {
   }
 
   #resolveClient(): void {
-    let client: ApiClient | undefined;
-    let builtFrom: string | null = null;
-    this.#config = null;
-    if (this.client) {
-      client = this.client;
-    } else if (this.endpoint) {
-      const checked = checkEndpoint(this.endpoint);
-      if (checked.ok) {
-        builtFrom = checked.url;
-        client = builtFrom === this.#builtFrom ? this.#client : new ApiClient({ baseUrl: checked.url });
-      } else {
-        this.#config = { reason: checked.reason, url: checked.url };
-      }
-    } else {
-      this.#config = { reason: 'missing', url: '' };
-    }
-    this.#builtFrom = builtFrom;
-    if (client === this.#client) return;
+    const next = resolveClientSource(this.client, this.endpoint, this.#source);
+    const changed = next.client !== this.#source.client;
+    this.#source = next;
+    if (!changed) return;
     // Another API (or none): what was loaded and typed belonged to the previous one.
-    this.#client = client;
-    this.#provider.setValue(client);
+    this.#provider.setValue(next.client);
     this._info = null;
     this._conflict = null;
     this.#sections.reset();
@@ -295,38 +285,36 @@ export class PersonalInfoForm extends LitElement {
   #shows(section: PersonalInfoSection): boolean {
     const wanted = this.sections
       .split(/\s+/)
-      .filter((s): s is PersonalInfoSection => (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s));
+      .filter((s) => (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s));
     return wanted.length === 0 || wanted.includes(section);
   }
 
   #renderBody(): TemplateResult {
     const t = this.#localize.t.bind(this.#localize);
-    if (this.#config)
-      return renderFailure(t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }), t);
+    const lang = this.#localize.lang;
+    if (this.#source.config)
+      return renderFailure(
+        t(`personal-info.config.${this.#source.config.reason}`, { url: this.#source.config.url }),
+        t,
+      );
     const info = this._info;
     const status = this.#task.status;
     const error = status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
     const retry = () => void this.#task.run();
     if (!info) {
-      if (error && error.kind !== 'aborted')
-        return renderFailure(loadErrorMessage(error, t, this.#localize.lang), t, retry);
+      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
       return renderLoading(t);
     }
     const banner =
       error && error.kind !== 'aborted'
         ? renderBanner({
-            message: loadErrorMessage(error, t, this.#localize.lang),
+            message: loadErrorMessage(error, t, lang),
             actionLabel: t('personal-info.retry'),
             onAction: retry,
           })
         : this._conflict
-          ? renderBanner({
-              message: t('personal-info.conflict'),
-              items: this._conflict.length ? this._conflict : [t('personal-info.conflict.same')],
-              actionLabel: t('personal-info.dismiss'),
-              onAction: () => {
-                this._conflict = null;
-              },
+          ? renderConflict(this._conflict, t, () => {
+              this._conflict = null;
             })
           : nothing;
     return html`${banner}${PERSONAL_INFO_SECTIONS.filter((s) => this.#shows(s)).map((s) =>

@@ -38,3 +38,17 @@ export function renderBanner(options: BannerOptions): TemplateResult {
     ${action({ label: options.actionLabel, id: 'banner-action', onClick: options.onAction })}
   </div>`;
 }
+
+/** After a 412: the save was not applied, the latest values are shown, and what changed in words. */
+export function renderConflict(
+  changes: readonly string[],
+  t: Translate,
+  dismiss: () => void,
+): TemplateResult {
+  return renderBanner({
+    message: t('personal-info.conflict'),
+    items: changes.length ? changes : [t('personal-info.conflict.same')],
+    actionLabel: t('personal-info.dismiss'),
+    onAction: dismiss,
+  });
+}
