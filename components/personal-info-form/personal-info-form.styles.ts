@@ -79,8 +79,12 @@ export const styles = css`
   .badge[data-state='verified'] {
     color: var(--_success);
   }
-  .badge[data-state='unverified'] {
+  .badge[data-state='unverified'],
+  .badge[data-state='pending'] {
     color: var(--_warning);
+  }
+  .badge[data-state='pending'] {
+    border-style: dashed;
   }
 
   .button {

@@ -64,7 +64,7 @@ const stop = (event: Event) => event.stopPropagation();
  * @csspart textarea - The welcome message textarea (also `control`).
  * @csspart counter - The character counter of the welcome message.
  * @csspart welcome-message - The welcome message shown as text.
- * @csspart badge - The verified / not verified badge of a contact (`badge--verified`, `badge--unverified`).
+ * @csspart badge - A contact's badge: `badge--verified`, `badge--unverified`, `badge--pending` (a change waiting for its code).
  * @csspart button - Every button (`button--primary` for Save and OK).
  * @csspart error - The error message of a section.
  * @csspart state - The loading and load-error panels.

@@ -586,6 +586,31 @@ describe('<personal-info-form>', function () {
   });
 
   describe('contacts', () => {
+    it('shows a change waiting for its code as pending, next to the current value', async () => {
+      await loginAs('admin');
+      const json = { 'Content-Type': 'application/json' };
+      const stepUp = await fetch('/api/v1/me/identity-verifications', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ method: 'password', password: SEEDED_PASSWORD }),
+      });
+      const { stepUpToken } = (await stepUp.json()) as { stepUpToken: string };
+      const challenge = await fetch('/api/v1/me/contacts/email/challenges', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ purpose: 'change', value: 'pending.person@example.com', stepUpToken }),
+      });
+      expect(challenge.status).to.equal(201);
+      const el = await loadedForm();
+      const email = textOf(row(el, 'Associate Email Address'));
+      expect(email).to.contain('a***n@example.com');
+      expect(email).to.contain('Verified');
+      expect(email).to.contain('Change pending');
+      expect(email).to.match(/Change to \S+@example\.com waiting for its code \(until .+\)/);
+      expect(email).not.to.contain('pending.person');
+      await expect(el).to.be.accessible();
+    });
+
     it('verifies an unverified number through the dialog and updates in place', async () => {
       await loginAs('operator');
       const el = await loadedForm();

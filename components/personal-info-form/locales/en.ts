@@ -28,7 +28,8 @@ const en = {
   'personal-info.contact.none': 'Not set',
   'personal-info.contact.verified': 'Verified',
   'personal-info.contact.unverified': 'Not verified',
-  'personal-info.contact.pending': 'Change to {masked} waiting for its code (until {time})',
+  'personal-info.contact.pending': 'Change pending',
+  'personal-info.contact.pending-detail': 'Change to {masked} waiting for its code (until {time})',
   'personal-info.contact.updated': '{label} updated.',
 
   'personal-info.auto-logout.label': 'Auto-Logout If No Activity Within',

@@ -30,7 +30,8 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.contact.none': '未设置',
   'personal-info.contact.verified': '已验证',
   'personal-info.contact.unverified': '未验证',
-  'personal-info.contact.pending': '正在更改为 {masked}，等待验证码（{time} 前有效）',
+  'personal-info.contact.pending': '更改待验证',
+  'personal-info.contact.pending-detail': '正在更改为 {masked}，等待验证码（{time} 前有效）',
   'personal-info.contact.updated': '{label}已更新。',
 
   'personal-info.auto-logout.label': '无操作自动登出时间',

@@ -12,12 +12,17 @@ export interface ContactsContext extends SectionContext {
   readonly open: (kind: ContactKind, mode: ContactMode) => void;
 }
 
-function badge(view: ContactView, t: SectionContext['t']): TemplateResult | typeof nothing {
-  if (view.masked === null) return nothing;
-  const state = view.verified ? 'verified' : 'unverified';
+function badge(state: 'verified' | 'unverified' | 'pending', t: SectionContext['t']): TemplateResult {
   return html`<span class="badge" part="badge badge--${state}" data-state=${state}
     >${t(`personal-info.contact.${state}`)}</span
   >`;
+}
+
+function badges(view: ContactView, t: SectionContext['t']): TemplateResult[] {
+  const out: TemplateResult[] = [];
+  if (view.masked !== null) out.push(badge(view.verified ? 'verified' : 'unverified', t));
+  if (view.pending) out.push(badge('pending', t));
+  return out;
 }
 
 function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext): TemplateResult {
@@ -35,7 +40,7 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
             ? html`<span class="value value--empty">${t('personal-info.contact.none')}</span>`
             : html`<span class="value" dir="ltr">${view.masked}</span>`
         }
-        ${badge(view, t)}
+        ${badges(view, t)}
         <span class="actions">
           ${action({
             label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
@@ -60,7 +65,7 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
       ${
         view.pending
           ? html`<p class="help">
-            ${t('personal-info.contact.pending', {
+            ${t('personal-info.contact.pending-detail', {
               masked: view.pending.masked,
               time: formatTime(view.pending.expiresAt, ctx.lang),
             })}
