@@ -35,6 +35,14 @@ export interface SectionsOptions {
   announce(text: string): void;
 }
 
+/** The `PATCH` field each section saves: where its `fieldErrors` are. */
+const FIELD_OF: Readonly<Record<PersonalInfoSection, string>> = {
+  contacts: 'contacts',
+  'auto-logout': 'autoLogoutMinutes',
+  'session-limit': 'sessionLimit',
+  'welcome-message': 'welcomeMessage',
+};
+
 type SessionLimitField = HTMLElement & {
   value: SessionLimit | null;
   checkValidity?: () => boolean;
@@ -159,9 +167,15 @@ export class SectionsController {
       this.#o.conflict();
       return;
     }
-    const onField = section === 'session-limit' ? fieldError(error, 'sessionLimit') : null;
-    if (onField) this.#sessionLimitError = onField;
-    else this.#errors[section] = problemMessage(error, t, this.#o.lang());
+    const onField = fieldError(error, FIELD_OF[section]);
+    if (section === 'session-limit' && onField) {
+      // Shown on the field itself (its `error`), which also makes it invalid until changed.
+      this.#sessionLimitError = onField;
+      return;
+    }
+    if (section === 'welcome-message' && onField) this.#welcomeInvalid = true;
+    const message = problemMessage(error, t, this.#o.lang());
+    this.#errors[section] = onField ? `${message} ${onField}` : message;
   }
 
   #saveAutoLogout = () => {

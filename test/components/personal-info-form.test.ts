@@ -875,6 +875,26 @@ describe('<personal-info-form>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('shows the server’s refusal of the message on the textarea', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      // A backend stricter than the element: what reaches it is too long.
+      api.rewriteBody((method, body) =>
+        method === 'PATCH' ? JSON.stringify({ welcomeMessage: 'x'.repeat(600) }) : body,
+      );
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await el.updateComplete;
+      await sendKeys({ type: 'Hello' });
+      await clickOn(button(el, 'OK'));
+      await saved(el);
+      expect(textarea(el)!.getAttribute('aria-invalid')).to.equal('true');
+      expect(alerts(el).join(' ')).to.contain('At most 512 characters');
+      expect(textarea(el)!.value).to.equal('Hello');
+      expect((await dbUser('admin')).welcomeMessage).to.equal('');
+      await expect(el).to.be.accessible();
+    });
+
     const XSS = [
       '<img src=x onerror="window.__xss=1">',
       '<script>window.__xss=1</script>',
