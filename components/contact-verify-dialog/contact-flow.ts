@@ -195,6 +195,13 @@ export class ContactFlowController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** On blur: say what is wrong with a typed address (an empty one is only refused on submit). */
+  checkEmail(): void {
+    if (this.step !== 'value' || !this.email.trim()) return;
+    this.#valueBody();
+    this.focusTarget = null;
+  }
+
   setEmail(value: string): void {
     this.email = value;
     this.#clearErrors('value');
@@ -217,11 +224,19 @@ export class ContactFlowController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** On blur: show a valid number in its region's format. */
+  /** On blur: show a valid number in its region's format, or say what is wrong with it. */
   formatPhone(): void {
-    if (!this.phoneLib || !this.region) return;
+    if (this.step !== 'value' || !this.phoneLib || !this.region || !this.phone.trim()) return;
     const check = checkMobile(this.phoneLib, this.phone, this.region);
-    if (!check.ok) return;
+    if (!check.ok) {
+      this.inputError = {
+        field: 'value',
+        id: `contact-verify.error.mobile.${check.problem}`,
+        values: { region: this.region },
+      };
+      this.#host.requestUpdate();
+      return;
+    }
     this.phone =
       this.phone.trim().startsWith('+') || check.region !== this.region
         ? check.international
@@ -404,6 +419,9 @@ export class ContactFlowController implements ReactiveController {
     if (this.#host.mode !== 'edit') return;
     this.request.abort();
     this.target = emptySlot();
+    // The cooldown is per destination: a corrected number may get its code at once (the server
+    // answers `cooldown` if it is the same one, and the countdown starts again from its answer).
+    this.targetWait.stop();
     this.problem = null;
     this.inputError = null;
     this.step = 'value';
@@ -483,8 +501,10 @@ export class ContactFlowController implements ReactiveController {
   }
 
   #clearErrors(field?: Field): void {
+    const before = [this.inputError, this.problem];
     if (!field || this.inputError?.field === field) this.inputError = null;
     if (this.problem && (!field || this.problem.field === field)) this.problem = null;
+    if (before[0] !== this.inputError || before[1] !== this.problem) this.#host.requestUpdate();
   }
 
   #fail(error: unknown, field: Field | null, retry: () => void): void {

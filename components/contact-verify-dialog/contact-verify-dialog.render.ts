@@ -348,6 +348,7 @@ export function renderValue(v: View): TemplateResult {
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy('value-hint', error && errorId('value')))}
         @input=${(e: Event) => flow.setEmail((e.target as HTMLInputElement).value)}
+        @blur=${() => queueMicrotask(() => flow.checkEmail())}
       />
       <p id="value-hint" class="field__hint" part="field__hint">${t('contact-verify.value.email.hint')}</p>
       ${renderError(v, 'value')}
@@ -383,7 +384,7 @@ export function renderValue(v: View): TemplateResult {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy('value-hint', preview && 'value-preview', error && errorId('value')))}
           @input=${(e: Event) => flow.setPhone((e.target as HTMLInputElement).value)}
-          @blur=${() => flow.formatPhone()}
+          @blur=${() => queueMicrotask(() => flow.formatPhone())}
         />
       </div>
       ${v.picker.renderPopup(t)}

@@ -20,17 +20,17 @@ const own = css`
   .dialog::backdrop {
     background: var(--contact-verify-backdrop, rgb(10 14 20 / 0.5));
   }
-  .dialog[open] {
-    animation: dialog-in 160ms ease-out;
+  /* Only the backdrop fades in: the panel is usable (and clickable where it is drawn) at once. */
+  .dialog[open]::backdrop {
+    animation: backdrop-in 160ms ease-out;
   }
-  @keyframes dialog-in {
+  @keyframes backdrop-in {
     from {
       opacity: 0;
-      transform: translateY(0.5rem) scale(0.98);
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .dialog[open] {
+    .dialog[open]::backdrop {
       animation: none;
     }
   }
@@ -143,9 +143,9 @@ const own = css`
     color: var(--_accent-contrast);
   }
   .steps__label {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+    line-height: 1.2;
   }
   @container (max-width: 24rem) {
     .steps__item:not([aria-current]) .steps__label {

@@ -207,7 +207,8 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.#applyOpenChange();
     this.#toggleState('busy', this.flow.request.busy !== null);
-    this.#focusRequested();
+    // Focus after the update: blur / focus handlers may change state, which must not happen mid-update.
+    if (this.flow.focusTarget) void this.updateComplete.then(() => this.#focusRequested());
   }
 
   // ---- FlowHost ---------------------------------------------------------------------------
@@ -345,7 +346,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     if (this.open && !dialog.open) {
       dialog.showModal();
       this.#toggleState('open', true);
-      this.#focusRequested();
       this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
     } else if (!this.open && dialog.open) {
       dialog.close();

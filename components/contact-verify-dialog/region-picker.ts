@@ -150,6 +150,8 @@ export class RegionPickerController implements ReactiveController {
 
   /** The button showing the region (goes before the number input). */
   renderButton(t: Translate, current: RegionOption | undefined): TemplateResult {
+    // The accessible name is the sentence (“Country or region: China (+86)”); the badge and dial
+    // code are its visual shorthand, hidden from assistive technology so name and label agree.
     return html`<button
       type="button"
       id="region-button"
@@ -158,12 +160,18 @@ export class RegionPickerController implements ReactiveController {
       aria-haspopup="listbox"
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls=${this.open ? 'region-popup' : nothing}
-      aria-label=${current ? t('contact-verify.region.button', { name: current.name, dialCode: current.dialCode }) : t('contact-verify.region')}
       @click=${() => (this.open ? this.close(true) : this.show())}
       @keydown=${this.#onButtonKey}
     >
+      <span class="visually-hidden"
+        >${
+          current
+            ? t('contact-verify.region.button', { name: current.name, dialCode: current.dialCode })
+            : t('contact-verify.region')
+        }</span
+      >
       <span class="region__iso" aria-hidden="true">${current?.code ?? '··'}</span>
-      <span class="region__dial" dir="ltr">${current?.dialCode ?? '+'}</span>
+      <span class="region__dial" dir="ltr" aria-hidden="true">${current?.dialCode ?? '+'}</span>
       <svg class="region__chevron" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" /></svg>
     </button>`;
   }

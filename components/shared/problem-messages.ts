@@ -138,8 +138,12 @@ export function problemKey(error: unknown): ProblemKey {
  * element shows, so the same problem reads the same everywhere.
  */
 export function describeProblem(error: unknown, t: Translate, options: DescribeOptions): ProblemDescription {
-  const key = problemKey(error);
   const problem = isApiError(error) ? error.problem : null;
+  // A wrong code with no tries left reads as what it means: that code is dead.
+  const key: ProblemKey =
+    problemKey(error) === 'invalid-code' && problem?.attemptsRemaining === 0
+      ? 'too-many-attempts'
+      : problemKey(error);
   const kind = problem?.channel ?? options.kind ?? 'mobile';
   const retryAfter = options.secondsLeft ?? problem?.retryAfterSeconds ?? null;
   const attempts = problem?.attemptsRemaining ?? null;

@@ -1,0 +1,900 @@
+import '../../components/contact-verify-dialog/define.js';
+import { ContextProvider } from '@lit/context';
+import { ApiClient } from '../../components/api/client.js';
+import { apiClientContext } from '../../components/api/context.js';
+import type { PersonalInfo } from '../../components/api/contract/index.js';
+import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
+import type {
+  ContactVerifyConfirmedEvent,
+  ContactVerifyErrorEvent,
+  ContactVerifySendEvent,
+  ContactVerifySentEvent,
+  SessionExpiredEvent,
+} from '../../components/contact-verify-dialog/contact-verify-dialog.events.js';
+import en from '../../components/contact-verify-dialog/locales/en.js';
+import sharedEn from '../../components/shared/locales/en.js';
+import {
+  clickOn,
+  deepActiveElement,
+  expect,
+  fixture,
+  html,
+  recordEvents,
+  sendKeys,
+  sendMouse,
+  waitUntil as waitUntilWithin,
+} from '../helpers/fixtures.js';
+import {
+  dbUser,
+  latestCode,
+  loginAs,
+  readOutbox,
+  SEEDED_PASSWORD,
+  setNotifications,
+  startMockApi,
+  useMockApi,
+} from '../helpers/mock-api.js';
+
+/** `waitUntil` with room for a request and a countdown tick (each ≤ 1 s). */
+const waitUntil = (
+  predicate: () => unknown,
+  message?: string,
+  options: { timeout?: number; interval?: number } = {},
+) => waitUntilWithin(predicate, message, { timeout: 5000, ...options });
+
+// ---- what a user sees --------------------------------------------------------------------------
+
+function root(el: ContactVerifyDialog): ShadowRoot {
+  if (!el.shadowRoot) throw new Error('no shadow root');
+  return el.shadowRoot;
+}
+
+const clean = (s: string) =>
+  s
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Visible text of the dialog, whitespace collapsed, bidi isolates removed. */
+function text(el: ContactVerifyDialog): string {
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(root(el), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent?.checkVisibility()) parts.push(node.textContent ?? '');
+  }
+  return clean(parts.join(' '));
+}
+
+async function focused(element: Element): Promise<void> {
+  await waitUntil(
+    () => deepActiveElement() === element,
+    `focus is on ${deepActiveElement()?.outerHTML.slice(0, 80)}`,
+  );
+}
+
+async function seeText(el: ContactVerifyDialog, wanted: string): Promise<void> {
+  await waitUntil(() => text(el).includes(wanted), `expected "${wanted}" in: ${text(el)}`, { timeout: 5000 });
+}
+
+/** A button's accessible name: its aria-label, else its text without aria-hidden parts. */
+function accessibleName(b: HTMLElement): string {
+  const label = b.getAttribute('aria-label');
+  if (label) return clean(label);
+  const copy = b.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return clean(copy.textContent ?? '');
+}
+
+/** A button by its accessible name. */
+function findButton(el: ContactVerifyDialog, name: string | RegExp): HTMLButtonElement | null {
+  return (
+    [...root(el).querySelectorAll('button')].find((b) => {
+      const label = accessibleName(b);
+      return typeof name === 'string' ? label === name : name.test(label);
+    }) ?? null
+  );
+}
+
+function button(el: ContactVerifyDialog, name: string | RegExp): HTMLButtonElement {
+  const b = findButton(el, name);
+  if (!b) throw new Error(`No button "${String(name)}" in: ${text(el)}`);
+  return b;
+}
+
+/** Wait for a button, then click it with the real mouse. */
+async function clickButton(el: ContactVerifyDialog, name: string | RegExp): Promise<void> {
+  await waitUntil(() => findButton(el, name) !== null, `no button "${String(name)}" in: ${text(el)}`, {
+    timeout: 5000,
+  });
+  await clickOn(button(el, name));
+}
+
+/** The control a `<label>` with this text points at. */
+function control(el: ContactVerifyDialog, label: string): HTMLInputElement {
+  const l = [...root(el).querySelectorAll('label')].find((x) => clean(x.textContent ?? '') === label);
+  const input = l ? (root(el).getElementById(l.htmlFor) as HTMLInputElement | null) : null;
+  if (!input) throw new Error(`No control labelled "${label}" in: ${text(el)}`);
+  return input;
+}
+
+/** Focus a control and type into it with the real keyboard. */
+async function typeInto(el: ContactVerifyDialog, label: string, value: string): Promise<void> {
+  control(el, label).focus();
+  await sendKeys({ type: value });
+}
+
+function pasteInto(input: HTMLInputElement, value: string): void {
+  const data = new DataTransfer();
+  data.setData('text/plain', value);
+  input.focus();
+  input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}
+
+// ---- page time: `Date.now()` drives the dialog's countdowns and, in this page, the mock's clock ---
+
+const realNow = Date.now.bind(Date);
+let offsetMs = 0;
+
+/** Move time forward for the page: the countdowns and the in-page mock server both read `Date.now()`. */
+function advanceTime(seconds: number): void {
+  offsetMs += seconds * 1000;
+  Date.now = () => realNow() + offsetMs;
+}
+
+afterEach(() => {
+  offsetMs = 0;
+  Date.now = realNow;
+});
+
+// ---- fixtures ----------------------------------------------------------------------------------
+
+interface Opened {
+  el: ContactVerifyDialog;
+  opener: HTMLButtonElement;
+}
+
+async function open(
+  kind: 'mobile' | 'email',
+  mode: 'edit' | 'verify',
+  options: { client?: ApiClient; locale?: string; dir?: 'rtl'; endpoint?: string | null } = {},
+): Promise<Opened> {
+  const endpoint = options.endpoint === undefined ? '/api/v1' : options.endpoint;
+  const wrapper = await fixture<HTMLDivElement>(html`<div dir=${options.dir ?? 'ltr'}>
+    <button id="opener">Open</button>
+    <contact-verify-dialog
+      kind=${kind}
+      mode=${mode}
+      endpoint=${endpoint ?? ''}
+      locale=${options.locale ?? 'en'}
+      .client=${options.client}
+    ></contact-verify-dialog>
+  </div>`);
+  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+  const el = wrapper.querySelector<ContactVerifyDialog>('contact-verify-dialog')!;
+  if (endpoint === null) el.removeAttribute('endpoint');
+  opener.addEventListener('click', () => void el.show());
+  await clickOn(opener);
+  await waitUntil(() => el.open, 'dialog did not open');
+  await el.updateComplete;
+  return { el, opener };
+}
+
+interface Call {
+  method: string;
+  path: string;
+  signal: AbortSignal | null;
+}
+
+/** A client whose fetch records every call (and can be told to fail one). */
+function spyClient(fail?: (call: Call) => Response | Error | null): {
+  client: ApiClient;
+  calls: Call[];
+  failing: { on: boolean };
+} {
+  const calls: Call[] = [];
+  const failing = { on: true };
+  const client = new ApiClient({
+    baseUrl: '/api/v1',
+    fetch: async (input, init) => {
+      const url = new URL(String(input), location.href);
+      const call = {
+        method: init?.method ?? 'GET',
+        path: url.pathname.replace('/api/v1', ''),
+        signal: init?.signal ?? null,
+      };
+      calls.push(call);
+      const failure = failing.on ? fail?.(call) : null;
+      if (failure instanceof Error) throw failure;
+      if (failure) return failure;
+      return fetch(input, init);
+    },
+  });
+  return { client, calls, failing };
+}
+
+const sends = (calls: Call[]) =>
+  calls.filter((c) => c.method === 'POST' && /\/challenges(\/[^/]+\/resend)?$/.test(c.path));
+
+async function passPassword(el: ContactVerifyDialog): Promise<void> {
+  await seeText(el, 'Password');
+  await typeInto(el, 'Password', SEEDED_PASSWORD);
+  await sendKeys({ press: 'Enter' });
+}
+
+/** A 6-digit code that is not `code`. */
+const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
+
+describe('<contact-verify-dialog>', function () {
+  // End-to-end flows through the real mock: several requests and renders per test.
+  this.timeout(30_000);
+  useMockApi();
+
+  describe('edit email', () => {
+    it('verifies identity, sends a code to the new address and saves it, with events', async () => {
+      await loginAs('admin');
+      const { el, opener } = await open('email', 'edit');
+      const events = recordEvents(
+        el,
+        'contact-verify-send',
+        'contact-verify-sent',
+        'contact-verify-confirm',
+        'contact-verify-confirmed',
+        'contact-verify-hide',
+        'contact-verify-after-hide',
+      );
+      await seeText(el, 'Step 1 of 3');
+      expect(text(el)).to.include('confirm it is you before changing your email address');
+      await focused(control(el, 'Password'));
+      await expect(el).to.be.accessible();
+
+      await passPassword(el);
+      await seeText(el, 'New email address');
+      expect(text(el)).to.include('Current: a***n@example.com');
+      await focused(control(el, 'New email address'));
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ type: 'new.person@example.com' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to n***n@example.com');
+      expect(text(el)).to.include('Wrong address? Edit');
+      expect(text(el)).to.match(/Resend code in (1:00|0:5\d)/);
+      const input = control(el, 'Verification code');
+      expect(input.autocomplete).to.equal('one-time-code');
+      expect(input.inputMode).to.equal('numeric');
+      await focused(input);
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ type: await latestCode('new.person@example.com') });
+      await seeText(el, 'Your email address is saved and verified: n***n@example.com.');
+      await expect(el).to.be.accessible();
+      const db = await dbUser('admin');
+      expect(db.email).to.include({ value: 'new.person@example.com', verified: true });
+      // The old address gets a notice without a code.
+      const outbox = await readOutbox();
+      expect(outbox.some((m) => m.to === 'admin@example.com' && m.code === null)).to.equal(true);
+
+      await clickButton(el, 'Done');
+      await waitUntil(() => !el.open);
+      await focused(opener);
+      expect(events.map((e) => e.type)).to.deep.equal([
+        'contact-verify-send',
+        'contact-verify-sent',
+        'contact-verify-confirm',
+        'contact-verify-confirmed',
+        'contact-verify-hide',
+        'contact-verify-after-hide',
+      ]);
+      const send = events[0] as ContactVerifySendEvent;
+      expect(send.detail).to.deep.equal({
+        kind: 'email',
+        mode: 'edit',
+        channel: 'email',
+        purpose: 'change',
+        resend: false,
+      });
+      expect(send.bubbles && send.composed && send.cancelable).to.equal(true);
+      const sent = events[1] as ContactVerifySentEvent;
+      expect(sent.detail.destination).to.equal('n***n@example.com');
+      expect(sent.cancelable).to.equal(false);
+      const confirmed = events[3] as ContactVerifyConfirmedEvent;
+      expect(confirmed.detail.kind).to.equal('email');
+      expect(confirmed.detail.contact).to.include({
+        kind: 'email',
+        masked: 'n***n@example.com',
+        verified: true,
+      });
+      expect(confirmed.detail.version).to.be.a('string');
+      expect((events[5] as CustomEvent).detail).to.deep.equal({
+        kind: 'email',
+        mode: 'edit',
+        confirmed: true,
+      });
+    });
+
+    it('refuses an invalid address before sending, and the current one kindly', async () => {
+      await loginAs('admin');
+      const { client, calls } = spyClient();
+      const { el } = await open('email', 'edit', { client });
+      await passPassword(el);
+      await seeText(el, 'New email address');
+      await sendKeys({ type: 'not-an-email' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Enter an email address like name@example.com.');
+      expect(control(el, 'New email address').getAttribute('aria-invalid')).to.equal('true');
+      expect(sends(calls)).to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      const input = control(el, 'New email address');
+      input.select();
+      await sendKeys({ type: 'admin@example.com' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'That is already your email address.');
+      expect(text(el)).to.include('Enter a different one');
+      await focused(control(el, 'New email address'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the password is wrong, then locks after too many tries', async () => {
+      await loginAs('admin');
+      const { el } = await open('email', 'edit');
+      await seeText(el, 'Password');
+      await typeInto(el, 'Password', 'wrong-password');
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'That password is not correct.');
+      expect(control(el, 'Password').value).to.equal('');
+      await expect(el).to.be.accessible();
+      // The server counts wrong passwords (with failed logins) and locks after five.
+      for (let i = 0; i < 6 && !text(el).includes('Too many wrong attempts'); i++) {
+        await typeInto(el, 'Password', 'wrong-password');
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(
+          () => /not correct|Too many wrong attempts/.test(text(el)) && control(el, 'Password').value === '',
+          `no answer to wrong password ${i + 2}: ${text(el)}`,
+          { timeout: 5000 },
+        );
+      }
+      await seeText(el, 'Too many wrong attempts: changes are locked for a while.');
+      expect(text(el)).to.match(/Try again in \d+ minutes/);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('edit mobile', () => {
+    it('picks the region from a searchable list, validates and formats the number, and saves it', async () => {
+      await loginAs('admin');
+      const { el } = await open('mobile', 'edit');
+      await passPassword(el);
+      await seeText(el, 'New mobile number');
+      // Starts on the current number's region.
+      await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null);
+      await expect(el).to.be.accessible();
+
+      await clickButton(el, 'Country or region: China (+86)');
+      const search = root(el).querySelector<HTMLInputElement>('[role="combobox"]')!;
+      await waitUntil(() => deepActiveElement() === search);
+      await sendKeys({ type: 'united k' });
+      const options = [...root(el).querySelectorAll('[role="option"]')].map((o) =>
+        clean(o.textContent ?? ''),
+      );
+      expect(options[0]).to.equal('GB United Kingdom +44');
+      expect(search.getAttribute('aria-activedescendant')).to.equal('region-option-GB');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => findButton(el, 'Country or region: United Kingdom (+44)') !== null);
+      await focused(control(el, 'New mobile number'));
+
+      await sendKeys({ type: '07400 1' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'This number is too short for United Kingdom.');
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: '23456' });
+      await seeText(el, 'Will be saved as +44 7400 123456');
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to +44 740****3456');
+      expect(text(el)).to.include('Wrong number? Edit');
+
+      // "Wrong number? Edit" goes back with the number kept.
+      await clickButton(el, 'Edit');
+      await seeText(el, 'New mobile number');
+      expect(control(el, 'New mobile number').value.replace(/\s/g, '')).to.equal('07400123456');
+      await sendKeys({ press: 'Enter' });
+      // A second code to the same number waits for the cooldown: the dialog says so and counts down.
+      await seeText(el, 'A code was sent a moment ago.');
+      await expect(el).to.be.accessible();
+      advanceTime(61);
+      await waitUntil(() => findButton(el, 'Send code') !== null, 'send button never came back');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code to +44 740****3456');
+
+      const code = await latestCode('+447400123456');
+      pasteInto(control(el, 'Verification code'), `${code.slice(0, 3)} ${code.slice(3)}`);
+      await seeText(el, 'Your mobile number is saved and verified: +44 740****3456.');
+      expect((await dbUser('admin')).mobile).to.include({ value: '+447400123456', verified: true });
+    });
+
+    it('selects the region from a pasted or typed +code', async () => {
+      await loginAs('admin');
+      const { el } = await open('mobile', 'edit');
+      await passPassword(el);
+      await seeText(el, 'New mobile number');
+      await waitUntil(() => findButton(el, /^Country or region: /) !== null);
+      await sendKeys({ type: '+44 7400 123456' });
+      await waitUntil(() => findButton(el, 'Country or region: United Kingdom (+44)') !== null);
+      // Pasting (inserting text as a paste does) works the same.
+      const input = control(el, 'New mobile number');
+      input.select();
+      document.execCommand('insertText', false, '+1 212 555 0100');
+      await waitUntil(() => findButton(el, 'Country or region: United States (+1)') !== null);
+      expect(input.value).to.equal('+1 212 555 0100');
+    });
+
+    it('a user without a password proves identity with a code to the verified email', async () => {
+      await loginAs('sso.user');
+      const { el } = await open('mobile', 'edit');
+      await seeText(el, 'We will send a 6-digit code by email to s***r@example.com.');
+      expect(findButton(el, 'Next')).to.equal(null);
+      await expect(el).to.be.accessible();
+      const events = recordEvents(el, 'contact-verify-send');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code to s***r@example.com');
+      expect((events[0] as ContactVerifySendEvent).detail).to.include({
+        channel: 'email',
+        purpose: 'step-up',
+      });
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: await latestCode('sso.user@example.com') });
+      await seeText(el, 'New mobile number');
+      expect(text(el)).to.not.include('Current:');
+      await waitUntil(() => findButton(el, /^Country or region: /) !== null);
+      await sendKeys({ type: '+44 7400 123456' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to +44 740****3456');
+      await sendKeys({ type: await latestCode('+447400123456') });
+      await seeText(el, 'saved and verified');
+      expect((await dbUser('sso.user')).mobile).to.include({ value: '+447400123456', verified: true });
+    });
+
+    it('explains why there is no way to verify identity, without a dead end', async () => {
+      await loginAs('admin');
+      const { client, calls } = spyClient();
+      const wrapper = await fixture<HTMLDivElement>(html`<div><button>Open</button></div>`);
+      const info: PersonalInfo = {
+        version: '"1"',
+        user: { username: 'nobody', displayName: 'Nobody', type: 'third-party' },
+        mobile: { kind: 'mobile', masked: null, verified: false, pending: null },
+        email: { kind: 'email', masked: null, verified: false, pending: null },
+        stepUpMethods: [],
+        autoLogout: { minutes: 30, options: [30], editable: false, lockedReason: 'third-party' },
+        sessionLimit: null,
+        welcomeMessage: '',
+      };
+      const el = document.createElement('contact-verify-dialog');
+      el.kind = 'mobile';
+      el.client = client;
+      el.personalInfo = info;
+      wrapper.append(el);
+      wrapper.querySelector('button')!.focus();
+      await el.show();
+      await seeText(el, 'Add mobile number');
+      expect(text(el)).to.include('Your mobile number cannot be changed here.');
+      expect(text(el)).to.include('Ask your administrator to change it for you.');
+      expect(calls).to.have.length(0);
+      await expect(el).to.be.accessible();
+      await clickButton(el, 'Close');
+      await waitUntil(() => !el.open);
+    });
+  });
+
+  describe('verify', () => {
+    it('sends a code to the current number and verifies it, keyboard only', async () => {
+      await loginAs('operator');
+      const { el, opener } = await open('mobile', 'verify');
+      const events = recordEvents(el, 'contact-verify-sent', 'contact-verify-confirmed');
+      await seeText(el, 'We will send a 6-digit code to +86 139****1111 to confirm it is yours.');
+      expect(text(el)).to.not.include('Step 1');
+      await expect(el).to.be.accessible();
+      // Focus starts on Send code.
+      await focused(button(el, 'Send code'));
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to +86 139****1111');
+      expect(text(el)).to.not.include('Wrong number?');
+      const code = await latestCode('+8613900001111');
+      await sendKeys({ type: code.slice(0, 5) });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Enter all 6 digits.');
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: code.slice(5) });
+      await seeText(el, 'Your mobile number +86 139****1111 is verified.');
+      await focused(button(el, 'Done'));
+      expect((await dbUser('operator')).mobile.verified).to.equal(true);
+      expect((events[0] as ContactVerifySentEvent).detail).to.include({
+        purpose: 'verify',
+        destination: '+86 139****1111',
+      });
+      expect((events[1] as ContactVerifyConfirmedEvent).detail).to.deep.include({
+        kind: 'mobile',
+        mode: 'verify',
+      });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open);
+      await focused(opener);
+    });
+
+    it('says when there is nothing to verify', async () => {
+      await loginAs('operator');
+      const { el } = await open('email', 'verify');
+      await seeText(el, 'You have no email address to verify yet.');
+      await expect(el).to.be.accessible();
+      await el.hide();
+      await loginAs('admin');
+      const second = await open('email', 'verify');
+      await seeText(second.el, 'This email address is already verified.');
+    });
+  });
+
+  describe('problems, each with its words and next step', () => {
+    it('wrong code: tries left, then the code is dead and a new one can be sent', async () => {
+      await loginAs('operator');
+      const { el } = await open('mobile', 'verify');
+      const errors = recordEvents(el, 'contact-verify-error');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code');
+      const code = await latestCode('+8613900001111');
+      await sendKeys({ type: wrongCode(code) });
+      await seeText(
+        el,
+        'That code is not correct. Check the newest message and type its code again (4 tries left).',
+      );
+      expect(control(el, 'Verification code').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'Verification code').value).to.equal('');
+      const error = errors[0] as ContactVerifyErrorEvent;
+      expect(error.detail).to.include({ code: 'invalid-code', kind: 'mobile', mode: 'verify', step: 'code' });
+      expect(error.detail.error.problem?.attemptsRemaining).to.equal(4);
+      await expect(el).to.be.accessible();
+      for (let left = 3; left >= 1; left--) {
+        await sendKeys({ type: wrongCode(code) });
+        await seeText(el, `(${left} ${left === 1 ? 'try' : 'tries'} left)`);
+      }
+      await sendKeys({ type: wrongCode(code) });
+      await seeText(el, 'Too many wrong codes: this code can no longer be used. Send a new code.');
+      expect(control(el, 'Verification code').readOnly).to.equal(true);
+      await expect(el).to.be.accessible();
+      advanceTime(61);
+      await waitUntil(() => findButton(el, 'Send a new code')?.getAttribute('aria-disabled') === 'false');
+      await clickButton(el, 'Send a new code');
+      await seeText(el, 'Resend code in');
+      await focused(control(el, 'Verification code'));
+      await sendKeys({ type: await latestCode('+8613900001111') });
+      await seeText(el, 'is verified');
+    });
+
+    it('expired code: says so and sends a new one', async () => {
+      await loginAs('operator');
+      const { el } = await open('mobile', 'verify');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code');
+      const code = await latestCode('+8613900001111');
+      advanceTime(301);
+      await sendKeys({ type: code });
+      await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
+      await expect(el).to.be.accessible();
+      await clickButton(el, 'Send a new code');
+      await seeText(el, 'Resend code in');
+      await focused(control(el, 'Verification code'));
+      expect(await latestCode('+8613900001111')).to.not.equal(code);
+      await sendKeys({ type: await latestCode('+8613900001111') });
+      await seeText(el, 'is verified');
+    });
+
+    it('resend countdown follows the server and the clock; rate limit after five codes an hour', async () => {
+      await loginAs('operator');
+      const { el } = await open('mobile', 'verify');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code');
+      const resend = () => root(el).querySelector<HTMLButtonElement>('[part="resend-button"]')!;
+      expect(clean(resend().textContent ?? '')).to.match(/^Resend code in (1:00|0:5\d)$/);
+      expect(resend().getAttribute('aria-disabled')).to.equal('true');
+      advanceTime(30);
+      await waitUntil(() => /Resend code in 0:(2\d|30)$/.test(clean(resend().textContent ?? '')));
+      const codesSent = async () => (await readOutbox()).filter((m) => m.to === '+8613900001111').length;
+      for (let sent = 2; sent <= 5; sent++) {
+        advanceTime(31);
+        await waitUntil(() => clean(resend().textContent ?? '') === 'Resend code', 'resend never enabled');
+        await clickOn(resend());
+        await waitUntil(async () => (await codesSent()) === sent, `code ${sent} was not sent`);
+        await waitUntil(() => /^Resend code in/.test(clean(resend().textContent ?? '')));
+        await seeText(el, 'A new code was sent to +86 139****1111.');
+        advanceTime(30);
+      }
+      advanceTime(31);
+      await waitUntil(() => clean(resend().textContent ?? '') === 'Resend code');
+      await clickOn(resend());
+      await seeText(el, 'Too many codes were sent to this mobile number recently.');
+      expect(text(el)).to.match(/Try again in \d+ minutes\./);
+      expect(resend().getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('notification not configured: the seed’s advice, and a retry that works once it is', async () => {
+      await loginAs('operator');
+      await setNotifications('mobile', false);
+      const { el } = await open('mobile', 'verify');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'Codes cannot be sent by SMS: remote notification is not configured.');
+      expect(text(el)).to.include(
+        'Ask your administrator to configure remote notification (the SMS gateway), then try again.',
+      );
+      await expect(el).to.be.accessible();
+      await setNotifications('mobile', true);
+      await clickButton(el, 'Try again');
+      await seeText(el, 'We sent a 6-digit code to +86 139****1111');
+    });
+
+    it('step-up expired: back to step 1, then on with nothing lost', async () => {
+      await loginAs('admin');
+      const { el } = await open('email', 'edit');
+      await passPassword(el);
+      await seeText(el, 'New email address');
+      await sendKeys({ type: 'kept@example.com' });
+      advanceTime(301);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Your identity check has expired (it lasts 5 minutes).');
+      expect(text(el)).to.include('Step 1 of 3');
+      await expect(el).to.be.accessible();
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'New email address');
+      expect(control(el, 'New email address').value).to.equal('kept@example.com');
+      advanceTime(100);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to k***t@example.com');
+
+      // The new check expires while the code is typed: back to step 1, then to the same code, still typed.
+      const code = await latestCode('kept@example.com');
+      await focused(control(el, 'Verification code'));
+      advanceTime(201);
+      await sendKeys({ type: code });
+      await seeText(el, 'Your identity check has expired');
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Step 3 of 3');
+      expect(text(el)).to.include('You are verified again');
+      await focused(control(el, 'Verification code'));
+      expect(control(el, 'Verification code').value).to.equal(code);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'saved and verified');
+      expect((await dbUser('admin')).email.value).to.equal('kept@example.com');
+    });
+
+    it('session expired: a session-expired event and words to sign in again', async () => {
+      await loginAs('admin');
+      const { el } = await open('email', 'edit');
+      await seeText(el, 'Password');
+      const events = recordEvents(el, 'session-expired', 'contact-verify-error');
+      advanceTime(31 * 60);
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Your session has ended because you were inactive for too long.');
+      expect(text(el)).to.include('Sign in again.');
+      const expired = events.find((e) => e.type === 'session-expired') as SessionExpiredEvent;
+      expect(expired.detail.reason).to.equal('session-expired');
+      expect(expired.bubbles && expired.composed).to.equal(true);
+      await expect(el).to.be.accessible();
+      await clickButton(el, 'Close');
+      await waitUntil(() => !el.open);
+    });
+
+    it('session replaced: a newer login ended this one', async () => {
+      await loginAs('admin');
+      const api = new ApiClient({ baseUrl: '/api/v1' });
+      const { etag } = await api.call('getPersonalInfo', {});
+      await api.call('updatePersonalInfo', {
+        body: { sessionLimit: { max: 1, policy: 'log-out' } },
+        ifMatch: etag ?? '',
+      });
+      const { el } = await open('email', 'edit');
+      await seeText(el, 'Password');
+      // Another browser signs in (outside this page's cookie jar) and replaces this session.
+      const { mock } = await startMockApi();
+      const login = await mock.app.fetch(
+        new Request(new URL('/api/v1/auth/login', location.href), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: SEEDED_PASSWORD }),
+        }),
+      );
+      expect(login.status).to.equal(200);
+      const events = recordEvents(el, 'session-expired');
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'You were signed out because your account signed in somewhere else.');
+      expect((events[0] as SessionExpiredEvent).detail.reason).to.equal('session-replaced');
+    });
+
+    it('network error: retry repeats the request', async () => {
+      await loginAs('operator');
+      const { client, failing } = spyClient((call) =>
+        call.path.endsWith('/challenges') ? new TypeError('Failed to fetch') : null,
+      );
+      const { el } = await open('mobile', 'verify', { client });
+      await clickButton(el, 'Send code');
+      await seeText(el, 'The server could not be reached. Check your connection, then try again.');
+      await expect(el).to.be.accessible();
+      failing.on = false;
+      await clickButton(el, 'Try again');
+      await seeText(el, 'We sent a 6-digit code');
+    });
+
+    it('contract error: an answer the page cannot read', async () => {
+      await loginAs('operator');
+      const { client } = spyClient((call) =>
+        call.path.endsWith('/challenges') ? Response.json({ surprise: true }, { status: 201 }) : null,
+      );
+      const { el } = await open('mobile', 'verify', { client });
+      const errors = recordEvents(el, 'contact-verify-error');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'The server sent an answer this page does not understand.');
+      expect((errors[0] as ContactVerifyErrorEvent).detail.code).to.equal('contract');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a refused endpoint is a visible configuration error', async () => {
+      const { el } = await open('email', 'edit', { endpoint: 'http://console.example.com/api/v1' });
+      await seeText(el, 'The endpoint “http://console.example.com/api/v1” is refused: it is not HTTPS.');
+      await expect(el).to.be.accessible();
+      await el.hide();
+      const none = await open('email', 'edit', { endpoint: null });
+      await seeText(none.el, 'This dialog has no endpoint to talk to.');
+    });
+  });
+
+  describe('requests', () => {
+    it('sends one request on a double click', async () => {
+      await loginAs('operator');
+      await setNotifications('mobile', true, 400);
+      const { client, calls } = spyClient();
+      const { el } = await open('mobile', 'verify', { client });
+      await seeText(el, 'Send code');
+      const send = button(el, 'Send code');
+      const box = send.getBoundingClientRect();
+      const position: [number, number] = [
+        Math.round(box.x + box.width / 2),
+        Math.round(box.y + box.height / 2),
+      ];
+      await sendMouse({ type: 'move', position });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'up' });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'up' });
+      await seeText(el, 'We sent a 6-digit code');
+      expect(sends(calls)).to.have.length(1);
+      expect((await readOutbox()).filter((m) => m.to === '+8613900001111')).to.have.length(1);
+    });
+
+    it('aborts the request in flight when closed', async () => {
+      await loginAs('operator');
+      await setNotifications('mobile', true, 3000);
+      const { client, calls } = spyClient();
+      const { el, opener } = await open('mobile', 'verify', { client });
+      const errors = recordEvents(el, 'contact-verify-error');
+      await clickButton(el, 'Send code');
+      await seeText(el, 'Sending…');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !el.open);
+      expect(sends(calls)[0]?.signal?.aborted).to.equal(true);
+      expect(errors).to.have.length(0);
+      await focused(opener);
+    });
+
+    it('gets its client from @lit/context, and loads the personal info itself', async () => {
+      await loginAs('admin');
+      const { client, calls } = spyClient();
+      const wrapper = await fixture<HTMLDivElement>(html`<div><button>Open</button></div>`);
+      new ContextProvider(wrapper, { context: apiClientContext, initialValue: client });
+      const el = document.createElement('contact-verify-dialog');
+      el.kind = 'email';
+      wrapper.append(el);
+      await el.show();
+      await seeText(el, 'Password');
+      expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal(['GET /me/personal-info']);
+    });
+  });
+
+  describe('open and close', () => {
+    it('Escape and the close button cancel; a cancelled hide keeps it open; focus returns', async () => {
+      await loginAs('admin');
+      const { el, opener } = await open('email', 'edit');
+      const events = recordEvents(el, 'contact-verify-hide', 'contact-verify-after-hide');
+      await seeText(el, 'Password');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !el.open);
+      await focused(opener);
+      expect((events[0] as CustomEvent).detail).to.deep.equal({
+        kind: 'email',
+        mode: 'edit',
+        source: 'escape',
+      });
+      expect((events[1] as CustomEvent).detail).to.deep.equal({
+        kind: 'email',
+        mode: 'edit',
+        confirmed: false,
+      });
+
+      await clickOn(opener);
+      await waitUntil(() => el.open);
+      const keep = (e: Event) => e.preventDefault();
+      el.addEventListener('contact-verify-hide', keep);
+      await clickButton(el, 'Close');
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      el.removeEventListener('contact-verify-hide', keep);
+      await clickButton(el, 'Close');
+      await waitUntil(() => !el.open);
+      await focused(opener);
+    });
+
+    it('a cancelled show stays closed; a cancelled send sends nothing', async () => {
+      await loginAs('operator');
+      const { client, calls } = spyClient();
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <contact-verify-dialog kind="mobile" mode="verify" .client=${client}></contact-verify-dialog>
+      </div>`);
+      const el = wrapper.querySelector('contact-verify-dialog')!;
+      el.addEventListener('contact-verify-show', (e) => e.preventDefault(), { once: true });
+      await el.show();
+      expect(el.open).to.equal(false);
+      await el.show();
+      expect(el.open).to.equal(true);
+      el.addEventListener('contact-verify-send', (e) => e.preventDefault());
+      await seeText(el, 'Send code');
+      await clickButton(el, 'Send code');
+      await el.updateComplete;
+      expect(sends(calls)).to.have.length(0);
+    });
+  });
+
+  describe('languages and direction', () => {
+    it('zh-CN renders no English', async () => {
+      await loginAs('admin');
+      const { el } = await open('mobile', 'edit', { locale: 'zh-CN' });
+      const english = [...Object.values(en), ...Object.values(sharedEn)].filter((s) => /[a-z]{4,}/i.test(s));
+      const check = () => {
+        const visible = text(el);
+        const attrs = [...root(el).querySelectorAll('[aria-label], [title], [placeholder]')]
+          .flatMap((n) => ['aria-label', 'title', 'placeholder'].map((a) => n.getAttribute(a) ?? ''))
+          .join(' ');
+        const all = `${visible} ${attrs}`;
+        expect(all, all).to.not.match(/[A-Za-z]{3,}/);
+        for (const s of english) expect(all).to.not.include(s);
+      };
+      await seeText(el, '修改手机号码');
+      check();
+      await expect(el).to.be.accessible();
+      await typeInto(el, '密码', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, '新手机号码');
+      await waitUntil(() => findButton(el, '国家/地区：中国（+86）') !== null);
+      await sendKeys({ type: '123' });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, '对于中国，此号码太短。');
+      check();
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps code digits left to right in a right-to-left page', async () => {
+      await loginAs('operator');
+      const { el } = await open('mobile', 'verify', { dir: 'rtl' });
+      await clickButton(el, 'Send code');
+      await seeText(el, 'We sent a 6-digit code');
+      const input = control(el, 'Verification code');
+      expect(getComputedStyle(root(el).querySelector('.base')!).direction).to.equal('rtl');
+      expect(getComputedStyle(input).direction).to.equal('ltr');
+      await sendKeys({ type: '12' });
+      const boxes = [...root(el).querySelectorAll('[part~="code-input__box"]')] as HTMLElement[];
+      expect(boxes[0]!.getBoundingClientRect().left).to.be.lessThan(boxes[1]!.getBoundingClientRect().left);
+      expect(boxes[0]!.textContent).to.equal('1');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
