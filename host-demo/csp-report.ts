@@ -1,7 +1,7 @@
 /**
- * Imported first by main.ts, so it runs before any element loads: every Content Security Policy
- * violation on the page is logged to the console with a fixed prefix (the e2e test counts them) and
- * kept in `window.cspViolations` for a quick look in the devtools.
+ * Called first by main.ts, before any element is created: every Content Security Policy violation on
+ * the page is logged to the console with a fixed prefix (the e2e test counts them) and kept in
+ * `window.cspViolations` for a quick look in the devtools.
  */
 export interface CspViolation {
   directive: string;
@@ -16,15 +16,16 @@ declare global {
   }
 }
 
-window.cspViolations = [];
-
-document.addEventListener('securitypolicyviolation', (event) => {
-  const violation: CspViolation = {
-    directive: event.effectiveDirective,
-    blocked: event.blockedURI,
-    source: event.sourceFile ? `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '',
-    sample: event.sample,
-  };
-  window.cspViolations.push(violation);
-  console.error(`[csp-violation] ${JSON.stringify(violation)}`);
-});
+export function reportCspViolations(): void {
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const violation: CspViolation = {
+      directive: event.effectiveDirective,
+      blocked: event.blockedURI,
+      source: event.sourceFile ? `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '',
+      sample: event.sample,
+    };
+    window.cspViolations.push(violation);
+    console.error(`[csp-violation] ${JSON.stringify(violation)}`);
+  });
+}
