@@ -81,37 +81,52 @@ type ClientState =
  *
  * @csspart dialog - The native `<dialog>` (size and position).
  * @csspart base - The dialog's panel: background, border, radius, shadow, padding.
- * @csspart header - Title row. @csspart title - The heading. @csspart close-button - The × button.
- * @csspart steps - Edit progress (`step` for each item). @csspart body - The step's content.
- * @csspart alert - A problem with its next step. @csspart alert__action - Its “Try again” button.
- * @csspart field - A label + input group. @csspart field__label - A label.
- * @csspart field__input - A text input. @csspart field__hint - Help text under an input.
+ * @csspart header - The title row.
+ * @csspart title - The heading.
+ * @csspart close-button - The × button.
+ * @csspart steps - Edit mode: where the user is in the three steps.
+ * @csspart step - One item of `steps`.
+ * @csspart body - The current step's content.
+ * @csspart alert - A problem, with what to do next.
+ * @csspart alert__action - The alert's “Try again” button.
+ * @csspart field - A label + input group.
+ * @csspart field__label - A label.
+ * @csspart field__input - A text input (password, email, number).
+ * @csspart field__hint - Help text under an input.
  * @csspart field__error - The error under an input.
- * @csspart password-toggle - Show / hide password.
+ * @csspart password-toggle - Show / hide the password.
  * @csspart phone - The region button + number row.
- * @csspart region-picker - The open search box + list. @csspart region-picker__button - The region button.
- * @csspart region-picker__search - The search box. @csspart region-picker__list - The list.
+ * @csspart region-picker__button - The country/region button.
+ * @csspart region-picker - The open search box and list.
+ * @csspart region-picker__search - The search box.
+ * @csspart region-picker__list - The list of regions.
  * @csspart region-picker__option - One region.
- * @csspart code-input - The code field. @csspart code-input__box - One digit box
- *   (`code-input__box--active`, `code-input__box--filled`).
- * @csspart resend-button - “Resend code”. @csspart countdown - The resend countdown.
+ * @csspart code-input - The verification-code field.
+ * @csspart code-input__box - One digit box (also `code-input__box--active`, `code-input__box--filled`).
+ * @csspart resend-button - “Resend code”.
+ * @csspart countdown - The resend countdown.
  * @csspart edit-value-button - “Wrong number? Edit”.
  * @csspart success - The saved / verified message.
- * @csspart footer - The button row. @csspart button - Every footer button. @csspart primary-button - The main one.
+ * @csspart footer - The button row.
+ * @csspart button - Every footer button.
+ * @csspart primary-button - The footer's main button.
  *
  * @cssproperty --contact-verify-width - Largest inline size of the dialog (default `30rem`).
- * @cssproperty --contact-verify-backdrop - The page-dimming backdrop (default translucent black).
+ * @cssproperty --contact-verify-backdrop - The backdrop dimming the page.
  * @cssproperty --personal-settings-accent - Accent: primary button, focus, active digit box.
  * @cssproperty --personal-settings-accent-contrast - Text on the accent.
  * @cssproperty --personal-settings-color - Text colour.
  * @cssproperty --personal-settings-muted-color - Secondary text.
  * @cssproperty --personal-settings-background - Panel background.
- * @cssproperty --personal-settings-surface - Raised surfaces (alerts, list hover).
+ * @cssproperty --personal-settings-surface - Raised surfaces (region button, hover).
  * @cssproperty --personal-settings-border-color - Borders.
- * @cssproperty --personal-settings-danger - Errors. @cssproperty --personal-settings-success - Success.
- * @cssproperty --personal-settings-radius - Corner radius. @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --personal-settings-danger - Errors.
+ * @cssproperty --personal-settings-success - Success.
+ * @cssproperty --personal-settings-radius - Corner radius.
+ * @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
  *
- * @cssstate open - The dialog is open. @cssstate busy - A request is in flight.
+ * @cssstate open - The dialog is open.
+ * @cssstate busy - A request is in flight.
  */
 export class ContactVerifyDialog extends LitElement implements FlowHost {
   static override styles = styles;
