@@ -1,9 +1,9 @@
 /**
- * Registers `<personal-info-form>` and the elements it renders (`<contact-verify-dialog>`,
- * `<session-limit-field>`). Safe to import twice (two bundles on one page): the first definition
- * wins, a different one only warns.
+ * Registers `<personal-info-form>` and `<session-limit-field>` it renders. `<contact-verify-dialog>`
+ * is imported on first use (Edit / Verify / Add), so a page that shows the form does not download
+ * the dialog, the phone metadata or its strings until the user asks for them. Safe to import twice
+ * (two bundles on one page): the first definition wins, a different one only warns.
  */
-import '../contact-verify-dialog/define.js';
 import '../session-limit-field/define.js';
 import { defineElement } from '../shared/define.js';
 import { PersonalInfoForm } from './personal-info-form.js';

@@ -256,6 +256,8 @@ export class PersonalInfoForm extends LitElement {
 
   async #openDialog(kind: ContactKind, mode: 'edit' | 'verify'): Promise<void> {
     this._dialog = { kind, mode };
+    // Lazy: the dialog (and, through it, the phone metadata) loads on the first Edit / Verify / Add.
+    await import('../contact-verify-dialog/define.js');
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector<ContactVerifyDialog>('contact-verify-dialog');
     await dialog?.show();
