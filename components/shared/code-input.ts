@@ -101,6 +101,7 @@ export const codeInputStyles = css`
   .code {
     position: relative;
     display: inline-grid;
+    align-self: flex-start; /* at the start of the line (the right in RTL), digits still left to right */
     max-inline-size: 100%;
   }
   .code__boxes {

@@ -429,6 +429,31 @@ describe('<contact-verify-dialog>', function () {
       expect(input.value).to.equal('+1 212 555 0100');
     });
 
+    it('region list by keyboard: arrows open it, Escape closes only the list', async () => {
+      await loginAs('admin');
+      const { el } = await open('mobile', 'edit');
+      await passPassword(el);
+      await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null);
+      const regionButton = button(el, 'Country or region: China (+86)');
+      regionButton.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      const search = () => root(el).querySelector<HTMLInputElement>('[role="combobox"]');
+      await waitUntil(() => search() !== null && deepActiveElement() === search());
+      expect(regionButton.getAttribute('aria-expanded')).to.equal('true');
+      expect(search()!.getAttribute('aria-activedescendant')).to.equal('region-option-CN');
+      await sendKeys({ type: '+44' });
+      expect([...root(el).querySelectorAll('[role="option"]')].map((o) => o.id)).to.include.members([
+        'region-option-GB',
+        'region-option-JE',
+        'region-option-GG',
+        'region-option-IM',
+      ]);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => search() === null);
+      expect(el.open).to.equal(true);
+      await focused(button(el, 'Country or region: China (+86)'));
+    });
+
     it('a user without a password proves identity with a code to the verified email', async () => {
       await loginAs('sso.user');
       const { el } = await open('mobile', 'edit');
@@ -855,6 +880,18 @@ describe('<contact-verify-dialog>', function () {
   });
 
   describe('languages and direction', () => {
+    it('takes string overrides from the host', async () => {
+      await loginAs('admin');
+      const { el } = await open('email', 'edit');
+      el.strings = {
+        'contact-verify.action.next': 'Continue',
+        'contact-verify.identity.password': 'Console password',
+      };
+      await seeText(el, 'Console password');
+      expect(findButton(el, 'Continue')).to.not.equal(null);
+      expect(control(el, 'Console password').type).to.equal('password');
+    });
+
     it('zh-CN renders no English', async () => {
       await loginAs('admin');
       const { el } = await open('mobile', 'edit', { locale: 'zh-CN' });
