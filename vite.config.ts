@@ -175,6 +175,20 @@ function demoConfig(): UserConfig {
       sourcemap: true,
       // No inline <script>: Vite's module-preload polyfill would otherwise be an inline script in old setups.
       modulePreload: { polyfill: false },
+      // The console, and the same form embedded by a React 19 and a Vue 3 host page (issue #5).
+      rolldownOptions: {
+        input: {
+          main: at('host-demo/index.html'),
+          react: at('host-demo/react/index.html'),
+          vue: at('host-demo/vue/index.html'),
+        },
+      },
+    },
+    // Vue's compile-time flags (host-demo/vue/ uses render functions only: no Options API, no devtools).
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
   };
 }

@@ -1,0 +1,128 @@
+/**
+ * `<personal-info-form>` in React 19, both ways a React app talks to a custom element:
+ *
+ * - **declaratively** (React 19's custom element support): `client`, `sections` and `locale` are JSX
+ *   props that React assigns as properties, and `onpersonal-info-saved` / `onpersonal-info-change`
+ *   props become listeners for exactly those event names — typed by the package's JSX types;
+ * - **imperatively**, as with any DOM node: a `ref`, a property assigned in an effect (`strings`) and
+ *   `addEventListener` / `removeEventListener` in the same effect (`session-expired`,
+ *   `contact-verify-confirmed`, `personal-info-error`).
+ *
+ * The event log renders each entry as text (React escapes it; no HTML is ever built from event data).
+ */
+import { type ReactElement, useCallback, useEffect, useRef, useState, version } from 'react';
+// The JSX types, as an app would load them once: `import type {} from 'personal-settings-elements/jsx'`.
+import type {} from '../../components/jsx.js';
+import type { ContactVerifyConfirmedEvent } from '../../components/contact-verify-dialog/contact-verify-dialog.events.js';
+import type {
+  PersonalInfoErrorEvent,
+  PersonalInfoSection,
+} from '../../components/personal-info-form/personal-info-form.events.js';
+import {
+  PERSONAL_INFO_SECTIONS,
+  type PersonalInfoForm,
+} from '../../components/personal-info-form/personal-info-form.js';
+import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
+import {
+  appendEntry,
+  createHostClient,
+  describe,
+  hostStrings,
+  LOCALES,
+  type LogEntry,
+  SECTION_LABELS,
+} from '../framework-host.js';
+
+// Created once, outside the component: a new client would make the form load again.
+const client = createHostClient('react');
+const strings = hostStrings('react');
+
+export function App(): ReactElement {
+  const formRef = useRef<PersonalInfoForm>(null);
+  const [sections, setSections] = useState<readonly PersonalInfoSection[]>(PERSONAL_INFO_SECTIONS);
+  const [locale, setLocale] = useState('en');
+  const [log, setLog] = useState<readonly LogEntry[]>([]);
+  const append = useCallback((text: string) => setLog((entries) => appendEntry(entries, text)), []);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    form.strings = strings;
+    const onExpired = (event: SessionExpiredEvent) => append(describe.expired(event));
+    const onConfirmed = (event: ContactVerifyConfirmedEvent) => append(describe.confirmed(event));
+    const onError = (event: PersonalInfoErrorEvent) => append(describe.error(event));
+    form.addEventListener('session-expired', onExpired);
+    form.addEventListener('contact-verify-confirmed', onConfirmed);
+    form.addEventListener('personal-info-error', onError);
+    return () => {
+      form.removeEventListener('session-expired', onExpired);
+      form.removeEventListener('contact-verify-confirmed', onConfirmed);
+      form.removeEventListener('personal-info-error', onError);
+    };
+  }, [append]);
+
+  const toggleSection = (section: PersonalInfoSection, shown: boolean) =>
+    setSections((current) =>
+      PERSONAL_INFO_SECTIONS.filter((s) => (s === section ? shown : current.includes(s))),
+    );
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>React 19 host</h1>
+        <p>
+          <code>&lt;personal-info-form&gt;</code> rendered by React {version}: properties and{' '}
+          <code>on&lt;event&gt;</code> props in JSX, plus a ref with listeners in an effect.
+        </p>
+      </header>
+      <main className="layout">
+        <section className="host-controls" aria-labelledby="host-controls-title">
+          <h2 id="host-controls-title">Host controls</h2>
+          <fieldset>
+            <legend>Sections (the sections property)</legend>
+            {PERSONAL_INFO_SECTIONS.map((section) => (
+              <label key={section}>
+                <input
+                  type="checkbox"
+                  id={`section-${section}`}
+                  checked={sections.includes(section)}
+                  onChange={(event) => toggleSection(section, event.currentTarget.checked)}
+                />{' '}
+                {SECTION_LABELS[section]}
+              </label>
+            ))}
+          </fieldset>
+          <label className="stacked">
+            Language (the locale property)
+            <select id="locale" value={locale} onChange={(event) => setLocale(event.currentTarget.value)}>
+              {LOCALES.map(({ value, label }) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </section>
+        <section className="embedded" aria-label="Personal settings">
+          <personal-info-form
+            ref={formRef}
+            client={client}
+            sections={sections.join(' ')}
+            locale={locale}
+            onpersonal-info-saved={(event) => append(describe.saved(event))}
+            onpersonal-info-change={(event) => append(describe.change(event))}
+          />
+        </section>
+        <section className="event-log" aria-labelledby="event-log-title">
+          <h2 id="event-log-title">Events received</h2>
+          <ol id="event-log" aria-live="polite">
+            {log.map((entry) => (
+              <li key={entry.id}>{entry.text}</li>
+            ))}
+          </ol>
+        </section>
+      </main>
+    </>
+  );
+}
+

@@ -1,0 +1,19 @@
+/**
+ * A React 19 host page: `npm start`, then open `/react/`.
+ *
+ * Register the element before React first renders it: React 19 sets a prop as a property only when
+ * the element already has that property (`'client' in element`); on a not-yet-upgraded element it
+ * would become an attribute (an object turned into "[object Object]").
+ */
+import '../../components/personal-info-form/define.js';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

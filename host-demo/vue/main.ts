@@ -1,0 +1,11 @@
+/**
+ * A Vue 3 host page: `npm start`, then open `/vue/`.
+ *
+ * The element is registered first, so it is upgraded before Vue creates it and Vue's "is it a
+ * property?" check (`key in element`) sees the element's properties.
+ */
+import '../../components/personal-info-form/define.js';
+import { createApp } from 'vue';
+import { App } from './app.js';
+
+createApp(App).mount('#root');
