@@ -63,20 +63,20 @@ type ClientState =
  *
  * @tag contact-verify-dialog
  *
- * @fires {ContactVerifyShowEvent} contact-verify-show - About to open; cancelable. `detail: { kind, mode }`.
+ * @fires {ContactVerifyShowEvent} contact-verify-show - About to open; cancelable. Detail: kind, mode.
  * @fires {ContactVerifyAfterShowEvent} contact-verify-after-show - Open, with focus inside.
  * @fires {ContactVerifyHideEvent} contact-verify-hide - About to close; cancelable when the user asked
  *   (`detail.source`: `close-button`, `escape`, `cancel-button`, `done`; `method` for `hide()`).
  * @fires {ContactVerifyAfterHideEvent} contact-verify-after-hide - Closed, focus restored. `detail.confirmed`.
  * @fires {ContactVerifySendEvent} contact-verify-send - A code is about to be requested; cancelable.
- *   `detail: { kind, mode, channel, purpose, resend }`.
+ *   Detail: kind, mode, channel, purpose, resend.
  * @fires {ContactVerifySentEvent} contact-verify-sent - A code was sent. `detail` adds the masked
  *   `destination`, `expiresAt` and `resendAvailableAt`.
  * @fires {ContactVerifyConfirmEvent} contact-verify-confirm - The code is about to be checked; cancelable.
  * @fires {ContactVerifyConfirmedEvent} contact-verify-confirmed - Saved and verified.
- *   `detail: { kind, mode, contact (masked ContactView), version }`.
+ *   Detail: kind, mode, contact (the masked ContactView), version.
  * @fires {ContactVerifyErrorEvent} contact-verify-error - A request failed (the dialog shows what to do).
- *   `detail: { kind, mode, error (ApiError), code, step }`.
+ *   Detail: kind, mode, error (the ApiError), code, step.
  * @fires {SessionExpiredEvent} session-expired - The server answered 401: the host should sign the user in again.
  *
  * @csspart dialog - The native `<dialog>` (size and position).
@@ -240,7 +240,9 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   /** @internal */
   flowSend(channel: ContactKind, purpose: Challenge['purpose'], resend: boolean): boolean {
-    return this.dispatchEvent(new ContactVerifySendEvent({ ...this.#detail(), channel, purpose, resend }));
+    const event = new ContactVerifySendEvent({ ...this.#detail(), channel, purpose, resend });
+    this.dispatchEvent(event);
+    return !event.defaultPrevented;
   }
 
   /** @internal */
