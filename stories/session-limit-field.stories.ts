@@ -38,7 +38,14 @@ const meta: Meta<Args> = {
   title: 'Elements/session-limit-field',
   component: 'session-limit-field',
   render: field,
-  args: { name: 'sessionLimit', defaultValue: 'unlimited', disabled: false, required: false, error: '', locale: '' },
+  args: {
+    name: 'sessionLimit',
+    defaultValue: 'unlimited',
+    disabled: false,
+    required: false,
+    error: '',
+    locale: '',
+  },
   argTypes: {
     name: { control: 'text' },
     defaultValue: { control: 'text', name: 'default-value' },

@@ -97,7 +97,9 @@ export function extractArgTypes(tagName: string): ArgTypes | null {
   for (const m of d.members ?? []) {
     if (m.static) continue;
     if (m.kind === 'method') {
-      const params = (m.parameters ?? []).map((p) => `${p.name}${p.type ? `: ${p.type.text}` : ''}`).join(', ');
+      const params = (m.parameters ?? [])
+        .map((p) => `${p.name}${p.type ? `: ${p.type.text}` : ''}`)
+        .join(', ');
       types[`method:${m.name}`] = row(`${m.name}()`, 'methods', {
         ...m,
         type: { text: `(${params}) => ${m.return?.type?.text ?? 'void'}` },
@@ -121,7 +123,8 @@ export function extractArgTypes(tagName: string): ArgTypes | null {
   for (const s of d.slots ?? []) types[`slot:${s.name}`] = row(s.name || '(default)', 'slots', s);
   for (const p of d.cssParts ?? []) types[`part:${p.name}`] = row(`::part(${p.name})`, 'css parts', p);
   for (const p of d.cssProperties ?? []) types[`css:${p.name}`] = row(p.name, 'css custom properties', p);
-  for (const s of d.cssStates ?? []) types[`state:${s.name}`] = row(`:state(${s.name})`, 'css custom states', s);
+  for (const s of d.cssStates ?? [])
+    types[`state:${s.name}`] = row(`:state(${s.name})`, 'css custom states', s);
   return types;
 }
 

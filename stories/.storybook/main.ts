@@ -19,7 +19,9 @@ const config: StorybookConfig = {
   stories: ['../*.mdx', '../*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // The msw worker must be served from the root: its scope is where it lives.
-  staticDirs: [{ from: resolve(root, 'node_modules/msw/lib/mockServiceWorker.js'), to: '/mockServiceWorker.js' }],
+  staticDirs: [
+    { from: resolve(root, 'node_modules/msw/lib/mockServiceWorker.js'), to: '/mockServiceWorker.js' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: { defaultName: 'Docs' },
   viteFinal(config) {

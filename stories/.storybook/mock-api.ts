@@ -11,7 +11,12 @@
  * ```
  */
 import { ApiClient } from '../../components/api/client.js';
-import type { Challenge, ContactKind, PersonalInfo, PersonalInfoPatch } from '../../components/api/contract/index.js';
+import type {
+  Challenge,
+  ContactKind,
+  PersonalInfo,
+  PersonalInfoPatch,
+} from '../../components/api/contract/index.js';
 
 export const API_BASE = '/api/v1';
 export const SEEDED_PASSWORD = 'Passw0rd!';
@@ -50,15 +55,23 @@ export const mockApi = {
   reset: () => dev('POST', '/__dev/reset') as Promise<void>,
   /** Sign in as a seeded user (`sso.user` through the simulated single sign-on). */
   async login(user: SeededUser): Promise<void> {
-    const body = user === 'sso.user' ? { username: user, provider: 'sso' } : { username: user, password: SEEDED_PASSWORD };
+    const body =
+      user === 'sso.user'
+        ? { username: user, provider: 'sso' }
+        : { username: user, password: SEEDED_PASSWORD };
     await dev('POST', `${API_BASE}/auth/login`, body);
   },
   logout: () => dev('POST', `${API_BASE}/auth/logout`) as Promise<void>,
   /** Move the server's clock forward (code expiry, cooldowns, idle logout). */
-  advanceClock: (seconds: number) => dev('POST', '/__dev/clock', { advanceSeconds: seconds }) as Promise<{ now: string }>,
+  advanceClock: (seconds: number) =>
+    dev('POST', '/__dev/clock', { advanceSeconds: seconds }) as Promise<{ now: string }>,
   /** Turn a notification channel off ("not configured") or on, optionally slow. */
   async setNotifications(channel: Channel, enabled: boolean, delayMs?: number): Promise<void> {
-    await dev('PUT', '/__dev/notifications', delayMs === undefined ? { channel, enabled } : { channel, enabled, delayMs });
+    await dev(
+      'PUT',
+      '/__dev/notifications',
+      delayMs === undefined ? { channel, enabled } : { channel, enabled, delayMs },
+    );
   },
   /** Make every write fail (storage down) or work again. */
   async setFailWrites(failWrites: boolean): Promise<void> {

@@ -14,7 +14,7 @@ export function shadow(el: Element | null | undefined): ShadowRoot {
 }
 
 /** The first element matching `selector` in the canvas, once it is defined and rendered. */
-export async function element<T extends HTMLElement>(canvas: HTMLElement, selector: string): Promise<T> {
+export async function element<T extends HTMLElement>(canvas: ParentNode, selector: string): Promise<T> {
   const el = await waitFor(() => {
     const found = canvas.querySelector<T>(selector);
     if (!found?.shadowRoot) throw new Error(`waiting for ${selector}`);
@@ -50,7 +50,10 @@ export async function seeText(root: ParentNode, text: string, timeout = WAIT.tim
 }
 
 const accessibleName = (el: Element) =>
-  (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  (el.getAttribute('aria-label') ?? el.textContent ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The button whose accessible name is (or, with `partial`, starts with) `name`. */
 export async function button(root: ParentNode, name: string, partial = false): Promise<HTMLButtonElement> {
@@ -68,13 +71,17 @@ export async function button(root: ParentNode, name: string, partial = false): P
 export async function click(root: ParentNode, name: string, partial = false): Promise<void> {
   const target = await button(root, name, partial);
   await waitFor(() => {
-    if (target.getAttribute('aria-disabled') === 'true' || target.disabled) throw new Error(`"${name}" is disabled`);
+    if (target.getAttribute('aria-disabled') === 'true' || target.disabled)
+      throw new Error(`"${name}" is disabled`);
   }, WAIT);
   await userEvent.click(target);
 }
 
 /** The input labelled `label` (by `<label for>` or `aria-label`). */
-export async function input(root: ParentNode, label: string): Promise<HTMLInputElement | HTMLTextAreaElement> {
+export async function input(
+  root: ParentNode,
+  label: string,
+): Promise<HTMLInputElement | HTMLTextAreaElement> {
   return waitFor(() => {
     for (const l of root.querySelectorAll('label')) {
       if (accessibleName(l) !== label) continue;
@@ -88,10 +95,13 @@ export async function input(root: ParentNode, label: string): Promise<HTMLInputE
   }, WAIT);
 }
 
-/** Type into the input labelled `label`, like a user (click, then keystrokes). */
+/**
+ * Type into the input labelled `label`, like a user: click it, select what is there, type over it.
+ * (`userEvent.clear()` refuses inputs inside a shadow root, so the selection does the clearing.)
+ */
 export async function typeInto(root: ParentNode, label: string, text: string): Promise<void> {
   const target = await input(root, label);
   await userEvent.click(target);
-  if (target.value) await userEvent.clear(target);
-  await userEvent.type(target, text);
+  if (target.value) target.select();
+  await userEvent.keyboard(text);
 }

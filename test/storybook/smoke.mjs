@@ -3,9 +3,9 @@
 // that errors, a `play` function that throws, an axe violation (addon-a11y, `test: 'error'`) or a
 // console error. Not part of `npm test` (it needs the build): `npm run test:storybook`.
 //
-//   node test/storybook/smoke.mjs [--dir storybook-static] [--filter regexp] [--verbose]
+//   node test/storybook/smoke.mjs [--dir storybook-static] [--filter regexp] [--screenshots dir] [--verbose]
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ const { values: options } = parseArgs({
     filter: { type: 'string', default: '' }, // a RegExp on story ids
     verbose: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '45000' },
+    screenshots: { type: 'string', default: '' }, // a directory: one PNG per story
   },
 });
 
@@ -59,7 +60,12 @@ const server = createServer((req, res) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const chrome = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+const chrome = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+]
   .filter(Boolean)
   .find((p) => existsSync(p));
 if (!chrome) {
@@ -144,8 +150,11 @@ for (const story of stories) {
   try {
     await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
     await page.waitForFunction(
-      () => globalThis.__smokeEvents?.some((e) => e.name !== 'storyFinished' || e.payload) &&
-        globalThis.__smokeEvents.some((e) => e.name === 'storyFinished' || e.name === 'storyErrored' || e.name === 'storyMissing'),
+      () =>
+        globalThis.__smokeEvents?.some((e) => e.name !== 'storyFinished' || e.payload) &&
+        globalThis.__smokeEvents.some(
+          (e) => e.name === 'storyFinished' || e.name === 'storyErrored' || e.name === 'storyMissing',
+        ),
       { timeout, polling: 100 },
     );
     const events = await page.evaluate(() => globalThis.__smokeEvents);
@@ -155,7 +164,9 @@ for (const story of stories) {
           for (const reporter of payload.reporters ?? []) {
             const violations = reporter.result?.violations ?? [];
             for (const v of violations) {
-              problems.push(`axe ${v.id}: ${v.help} (${v.nodes?.map((n) => n.target?.join(' ')).join(', ')})`);
+              problems.push(
+                `axe ${v.id}: ${v.help} (${v.nodes?.map((n) => n.target?.join(' ')).join(', ')})`,
+              );
             }
             if (!violations.length && reporter.status === 'error') problems.push(`${reporter.type}: error`);
           }
@@ -181,6 +192,10 @@ for (const story of stories) {
       };
       return root ? collect(root).replace(/\s+/g, ' ').trim() : '';
     });
+    if (options.screenshots) {
+      await mkdir(options.screenshots, { recursive: true });
+      await page.screenshot({ path: join(options.screenshots, `${story.id}.png`), fullPage: true });
+    }
   } catch (error) {
     problems.push(`did not finish: ${error.message}`);
   }
