@@ -3,8 +3,9 @@ import { css } from 'lit';
 /**
  * Design tokens shared by every element. Public custom properties are namespaced
  * `--personal-settings-*` and documented on each element; everything `--_*` is private.
- * Light and dark follow the host's `color-scheme` (set `color-scheme: dark` on any ancestor, or
- * let the user's preference decide), so a host themes us by setting a handful of properties.
+ * Light and dark follow the host page's `color-scheme`, which the elements inherit: `color-scheme:
+ * light dark` on `:root` follows the user's preference, `color-scheme: dark` on any ancestor forces
+ * dark. A host themes us by setting a handful of `--personal-settings-*` properties.
  */
 export const tokens = css`
   :host {
@@ -21,7 +22,6 @@ export const tokens = css`
     --_radius: var(--personal-settings-radius, 6px);
     --_focus: var(--personal-settings-focus-ring, 0 0 0 3px light-dark(#1f5fd155, #7aa7ff66));
     --_gap: var(--personal-settings-gap, 1rem);
-    color-scheme: light dark;
     font: inherit;
     color: var(--_fg);
   }
