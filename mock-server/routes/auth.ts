@@ -1,7 +1,7 @@
 import { RULES } from '../../components/api/contract/index.js';
 import { iso } from '../clock.js';
 import type { RouteHandlers } from '../context.js';
-import { keyedHash, randomToken, verifyPassword } from '../crypto.js';
+import { randomToken, verifyPassword } from '../crypto.js';
 import type { UserRecord } from '../db.js';
 import { ProblemError } from '../problem.js';
 import {
@@ -11,6 +11,7 @@ import {
   readCookie,
   SESSION_COOKIE,
   sessionCookie,
+  sessionTokenHash,
 } from '../sessions.js';
 import type { Deps } from '../context.js';
 
@@ -47,7 +48,7 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
     // Verify before any decision so timing does not tell which usernames exist.
     const passwordOk = sso ? false : await verifyPassword(body.password, found?.passwordHash ?? null);
     const token = randomToken(128);
-    const tokenHash = await keyedHash(store.data.secret, `session:${token}`);
+    const tokenHash = await sessionTokenHash(store.data.secret, token);
     const user = store.data.users.find((u) => u.username === body.username);
     if (!user) throw new ProblemError('invalid-credentials');
     const now = clock.now();
@@ -104,7 +105,7 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
     const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
     const secure = deps.config.secureCookies || new URL(request.url).protocol === 'https:';
     if (token && token.length <= 64) {
-      const hash = await keyedHash(deps.store.data.secret, `session:${token}`);
+      const hash = await sessionTokenHash(deps.store.data.secret, token);
       const before = deps.store.data.sessions.length;
       deps.store.data.sessions = deps.store.data.sessions.filter((s) => s.tokenHash !== hash);
       deps.store.data.stepUps = deps.store.data.stepUps.filter((s) =>
