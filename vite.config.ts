@@ -145,6 +145,8 @@ function libraryConfig(): UserConfig {
       rolldownOptions: {
         external: EXTERNAL,
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // "plugin X took N s" warnings only measure how busy the machine is.
+        checks: { bundlerTimings: false },
       },
     },
   };
@@ -182,6 +184,7 @@ function demoConfig(): UserConfig {
           react: at('host-demo/react/index.html'),
           vue: at('host-demo/vue/index.html'),
         },
+        checks: { bundlerTimings: false },
       },
     },
     // Vue's compile-time flags (host-demo/vue/ uses render functions only: no Options API, no devtools).

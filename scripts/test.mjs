@@ -11,6 +11,7 @@ const steps = [
   ['mock server + API client (in-process)', 'npm', ['run', '--silent', 'test:node']],
   ['contract suite (against the mock server)', 'npm', ['run', '--silent', 'test:contract']],
   ['elements in Chromium', 'npm', ['run', '--silent', 'test:browser']],
+  ['host demo end to end (production build, CSP, Chromium)', 'npm', ['run', '--silent', 'test:e2e']],
   ['size budget', 'node', ['scripts/bench-size.mjs', '--check']],
 ].filter(([, , args]) => !args[0].startsWith('scripts/') || existsSync(args[0]));
 

@@ -1,0 +1,127 @@
+/**
+ * Shared by the end-to-end tests (Node, `node:test`): Chromium through puppeteer-core (installed with
+ * @web/test-runner-chrome; it downloads no browser), the mock server, and the demo as a production
+ * build served by `vite preview`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { build, preview } from 'vite';
+import { startMockServer } from '../../mock-server/node.js';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const CHROME_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** The same lookup as test/web-test-runner.config.mjs: `$CHROME_PATH`, then the usual places. */
+export function findChrome(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to "${fromEnv}", but no file exists there.`);
+  }
+  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    `No Chrome or Chromium found (looked at $CHROME_PATH and ${CHROME_CANDIDATES.join(', ')}). ` +
+      'Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.',
+  );
+}
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS });
+}
+
+export async function tempDir(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+export interface DemoServers {
+  /** The demo page (production build, behind `vite preview` with its CSP header and proxy). */
+  url: string;
+  /** The mock server itself, for the dev routes. */
+  mockUrl: string;
+  close: () => Promise<void>;
+}
+
+/** The mock server and a production build of the host demo, on 127.0.0.1 and free ports. */
+export async function startDemo(): Promise<DemoServers> {
+  const dir = await tempDir('host-demo-e2e-');
+  const mock = await startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: join(dir.path, 'db.json'),
+    devRoutes: true,
+    corsOrigins: [],
+    seedUsers: 0,
+  });
+  // vite.config.ts reads it for the `/api` and `/__dev` proxy.
+  process.env.MOCK_URL = mock.url;
+  const configFile = resolve(root, 'vite.config.ts');
+  const outDir = join(dir.path, 'demo');
+  try {
+    await build({ configFile, mode: 'demo', logLevel: 'warn', build: { outDir, sourcemap: false } });
+    const server = await preview({
+      configFile,
+      mode: 'demo',
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false },
+    });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('vite preview did not report its URL');
+    return {
+      url,
+      mockUrl: mock.url,
+      close: async () => {
+        await new Promise<void>((done) => server.httpServer.close(() => done()));
+        await mock.close();
+        await dir.remove();
+      },
+    };
+  } catch (error) {
+    await mock.close();
+    await dir.remove();
+    throw error;
+  }
+}
+
+/** What a page reported: CSP violations, uncaught errors, and console errors other than failed requests. */
+export interface PageWatch {
+  csp: string[];
+  errors: string[];
+}
+
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { csp: [], errors: [] };
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (text.startsWith('[csp-violation]') || /Content Security Policy/i.test(text)) watch.csp.push(text);
+    // An HTTP error status (409 at a refused login, 401 after an idle logout) is expected in these flows.
+    else if (!text.startsWith('Failed to load resource')) watch.errors.push(text);
+  });
+  page.on('pageerror', (error) => {
+    watch.errors.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return watch;
+}
