@@ -43,7 +43,9 @@ export const LOCALES: readonly { value: string; label: string }[] = [
 /** A string override the host sets through the `strings` property (shown under the auto-logout select). */
 export function hostStrings(framework: HostFramework): Partial<Record<string, string>> {
   const name = framework === 'react' ? 'React' : 'Vue';
-  return { 'personal-info.auto-logout.help': `Set by the ${name} host: sign out after this long without activity.` };
+  return {
+    'personal-info.auto-logout.help': `Set by the ${name} host: sign out after this long without activity.`,
+  };
 }
 
 export interface LogEntry {

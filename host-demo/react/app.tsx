@@ -125,4 +125,3 @@ export function App(): ReactElement {
     </>
   );
 }
-
