@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// Render cost of <personal-info-form> in headless Chromium (puppeteer-core + /usr/bin/chromium), as a ratio
+// to a bare Lit element with the same fields (scripts/bench-render/bare-form.ts) built and run side by side:
+//   - define + first render: evaluate the (preloaded) module, which defines the element, then one
+//     element with data, until its update is complete and layout is done;
+//   - 200 instances on one page, each with its data, until all are rendered and laid out.
+// The form gets its data from a stub client answering from memory (no network; the contract parse is
+// measured); the bare element gets it as a property. Bundles: esbuild, minified, as in production.
+// Fresh page per measurement, variants alternated, medians. Target: ≤ 1.3× (reported, not enforced).
+//
+//   node scripts/bench-render.mjs [--runs 7] [--instances 200]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { median, ROOT, round, table, writeResults } from './bench-lib.mjs';
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, instances: { type: 'string', default: '200' } },
+});
+const RUNS = Number(args.runs);
+const INSTANCES = Number(args.instances);
+const TARGET = 1.3;
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function chromiumPath() {
+  for (const p of [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+  ])
+    if (p && existsSync(p)) return p;
+  throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.');
+}
+
+/** The data both variants show: a local user with a verified mobile, an unverified email, a limit of 1. */
+const INFO = {
+  version: '7',
+  user: { username: 'admin', displayName: 'Administrator', type: 'local' },
+  mobile: { kind: 'mobile', masked: '+86 138****5678', verified: true, pending: null },
+  email: { kind: 'email', masked: 'a***n@example.com', verified: false, pending: null },
+  stepUpMethods: [{ type: 'password' }],
+  autoLogout: {
+    minutes: 30,
+    options: [5, 10, 15, 30, 60, 120, 240, 480],
+    editable: true,
+    lockedReason: null,
+  },
+  sessionLimit: { max: 1, policy: 'log-out' },
+  welcomeMessage: 'Welcome back. Maintenance window: Sunday 02:00–04:00 UTC.',
+};
+
+/** The page: every chunk both variants load eagerly is preloaded (fetched and compiled, not evaluated). */
+const page = (preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+${preload.map((f) => `<link rel="modulepreload" href="/${f}">`).join('\n')}
+</head><body style="font: 14px system-ui"><main id="root"></main></body></html>`;
+
+async function bundle(outdir) {
+  const result = await build({
+    entryPoints: {
+      'form-entry': join(ROOT, 'scripts/bench-render/form-entry.ts'),
+      'bare-form': join(ROOT, 'scripts/bench-render/bare-form.ts'),
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    outdir,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const outputs = result.metafile.outputs;
+  const eager = new Set();
+  const queue = Object.keys(outputs).filter((o) => outputs[o].entryPoint);
+  while (queue.length) {
+    const o = queue.pop();
+    if (eager.has(o)) continue;
+    eager.add(o);
+    for (const imp of outputs[o].imports) if (imp.kind === 'import-statement') queue.push(imp.path);
+  }
+  const files = [...eager].map((o) => o.slice(o.lastIndexOf('/') + 1));
+  writeFileSync(join(outdir, 'index.html'), page(files));
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript' };
+  const server = http.createServer((req, res) => {
+    const path = join(dir, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(readFileSync(path));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, server }),
+    ),
+  );
+}
+
+/**
+ * In the page: import (evaluate + define) the variant's module, mount `count` elements with data, wait
+ * until every one has rendered its data, force layout. Returns milliseconds for the whole and its parts.
+ */
+async function measureInPage(page, variant, count, info) {
+  return page.evaluate(
+    async (variant, count, info) => {
+      // Yield to the event loop without setTimeout's clamping.
+      const yieldTask = () =>
+        new Promise((r) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => r();
+          channel.port2.postMessage(null);
+        });
+      const root = document.getElementById('root');
+      const t0 = performance.now();
+      const mod = await import(variant === 'form' ? '/form-entry.js' : '/bare-form.js');
+      const t1 = performance.now();
+      const client = variant === 'form' ? mod.stubClient(info) : null;
+      const elements = [];
+      for (let i = 0; i < count; i++) {
+        const el = document.createElement(variant === 'form' ? 'personal-info-form' : 'bare-personal-info');
+        if (client) el.client = client;
+        else el.info = info;
+        elements.push(el);
+      }
+      root.append(...elements);
+      // Rendered with data: the form once its load task has put the data on screen.
+      while (variant === 'form' && elements.some((el) => el.personalInfo === null)) await yieldTask();
+      await Promise.all(elements.map((el) => el.updateComplete));
+      document.body.getBoundingClientRect(); // style + layout
+      const t2 = performance.now();
+      // Attribution: what the client alone (stub fetch + contract parse) costs per element.
+      let parse = 0;
+      if (client) {
+        const p0 = performance.now();
+        for (let i = 0; i < count; i++) await client.call('getPersonalInfo');
+        parse = (performance.now() - p0) / count;
+      }
+      const text = elements[0].shadowRoot.textContent;
+      return {
+        total: t2 - t1 + (t1 - t0),
+        define: t1 - t0,
+        render: t2 - t1,
+        ok: text.includes('138****5678'),
+      };
+    },
+    variant,
+    count,
+    info,
+  );
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-render-'));
+  let browser;
+  let server;
+  try {
+    await bundle(dir);
+    const sizes = Object.fromEntries(
+      ['form-entry.js', 'bare-form.js'].map((f) => [f, readFileSync(join(dir, f)).byteLength]),
+    );
+    const served = await serve(dir);
+    server = served.server;
+    const base = `${served.url}/`;
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    const results = { one: { form: [], bare: [] }, many: { form: [], bare: [] } };
+    const runOnce = async (scenario, variant, count) => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(base, { waitUntil: 'load' });
+      const r = await measureInPage(page, variant, count, INFO);
+      await context.close();
+      if (!r.ok) throw new Error(`${variant} did not render the data`);
+      results[scenario][variant].push(r);
+    };
+    // Warm the browser (JIT of its own, disk cache) once per variant, then alternate.
+    await runOnce('one', 'bare', 1);
+    await runOnce('one', 'form', 1);
+    results.one.bare.length = 0;
+    results.one.form.length = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 ? ['form', 'bare'] : ['bare', 'form'];
+      for (const v of order) await runOnce('one', v, 1);
+      for (const v of order) await runOnce('many', v, INSTANCES);
+      process.stderr.write('.');
+    }
+    process.stderr.write('\n');
+
+    const summary = (scenario, key) => {
+      const f = results[scenario].form.map((r) => r[key]);
+      const b = results[scenario].bare.map((r) => r[key]);
+      return {
+        form: round(median(f), 1),
+        bare: round(median(b), 1),
+        ratio: round(median(f.map((x, i) => x / b[i])), 2),
+      };
+    };
+    const rows = [
+      { what: 'define + first render, 1 element', ...summary('one', 'total') },
+      { what: '  of which module evaluation + define', ...summary('one', 'define') },
+      { what: '  of which render with data + layout', ...summary('one', 'render') },
+      { what: `${INSTANCES} instances on one page`, ...summary('many', 'total') },
+      { what: `  of which render with data + layout`, ...summary('many', 'render') },
+    ];
+    const parseMs = round(median(results.many.form.map((r) => r.parse)), 2);
+    const checks = [rows[0], rows[3]].map((r) => ({
+      what: r.what.trim(),
+      ratio: r.ratio,
+      ok: r.ratio <= TARGET,
+    }));
+    const text = [
+      `Render — headless Chromium, ${RUNS} runs per variant (fresh page each, alternated), medians; ` +
+        `bundles minified (form ${round(sizes['form-entry.js'] / 1024, 1)} KB, bare ${round(sizes['bare-form.js'] / 1024, 1)} KB)`,
+      '',
+      table([
+        ['measure', '<personal-info-form> ms', 'bare Lit ms', 'ratio'],
+        ...rows.map((r) => [r.what, r.form, r.bare, `${r.ratio}×`]),
+      ]),
+      '',
+      `The form's client alone (stub fetch + contract parse of the response): ${parseMs} ms per element.`,
+      '',
+      ...checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.what} ≤ ${TARGET}× the bare element: ${c.ratio}×`),
+    ].join('\n');
+    writeResults('render', { runs: RUNS, instances: INSTANCES, rows, parseMs, checks, raw: results }, text);
+  } finally {
+    await browser?.close();
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
