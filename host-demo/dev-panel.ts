@@ -93,7 +93,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
       ...[
         [60, '+1 min'],
         [5 * 60, '+5 min'],
-        [30 * 60, '+30 min'],
+        [31 * 60, '+31 min'],
         [13 * 3600, '+13 h'],
       ].map(([seconds, label]) =>
         h(
