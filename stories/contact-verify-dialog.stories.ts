@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { userEvent, waitFor } from 'storybook/test';
 import type { PersonalInfo } from '../components/api/contract/index.js';
 import type { ContactVerifyDialog } from '../components/contact-verify-dialog/contact-verify-dialog.js';
-import { eventNames } from './.storybook/custom-elements.js';
+import { componentDocs, eventNames } from './.storybook/custom-elements.js';
 import {
   API_BASE,
   type MockApi,
@@ -45,12 +45,10 @@ const dialog = (args: Args, personalInfo?: PersonalInfo) => {
   </div>`;
 };
 
-/**
- * The modal flow for one contact. **Edit**: verify identity (password, or a code for users without
- * one) → the new number (with its country or region) or address → Send Code → the code → saved and
- * verified. **Verify**: Send Code to the current value → the code → verified. Every story runs the mock
- * server's rules; the `play` functions type like a user and read the codes from the mock's outbox.
- */
+/** Stories of `<contact-verify-dialog>`; the docs page shows the class's JSDoc from custom-elements.json. */
+const NOTE =
+  "**In these stories** every step runs the mock server's rules (in the page, through msw); the `play` functions open the dialog, type like a user and read the codes from the mock's outbox, as a user reads an SMS.";
+
 const meta: Meta<Args> = {
   title: 'Elements/contact-verify-dialog',
   component: 'contact-verify-dialog',
@@ -64,7 +62,7 @@ const meta: Meta<Args> = {
   },
   parameters: {
     actions: { handles: eventNames('contact-verify-dialog') },
-    docs: { story: { iframeHeight: 620 } },
+    docs: { ...componentDocs('contact-verify-dialog', NOTE), story: { iframeHeight: 620 } },
   },
 };
 export default meta;

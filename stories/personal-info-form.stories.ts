@@ -5,7 +5,7 @@ import { expect } from 'storybook/test';
 import type { ContactVerifyDialog } from '../components/contact-verify-dialog/contact-verify-dialog.js';
 import type { PersonalInfoForm } from '../components/personal-info-form/personal-info-form.js';
 import type { SessionExpiredEvent } from '../components/shared/session-expired-event.js';
-import { eventNames } from './.storybook/custom-elements.js';
+import { componentDocs, eventNames } from './.storybook/custom-elements.js';
 import { API_BASE, type MockApiParameters } from './.storybook/mock-api.js';
 import { click, element, seeText, shadow } from './.storybook/play.js';
 
@@ -25,11 +25,10 @@ const form = (args: Args) =>
 
 const mockApi = (parameters: MockApiParameters) => ({ mockApi: parameters });
 
-/**
- * The whole "Modify Personal Info" screen. Every story talks to the mock server through msw: the data
- * is what the mock's seed users have (`admin`, `operator`, `sso.user`), changed through the API
- * where a story needs another state. Saving, the dialogs and errors all run the mock's real rules.
- */
+/** Stories of `<personal-info-form>`; the docs page shows the class's JSDoc from custom-elements.json. */
+const NOTE =
+  "**In these stories** the data is the mock server's seeded users (`admin`, `operator`, `sso.user`), changed through the API where a story needs another state; saving, the dialogs and the errors all run the mock's real rules.";
+
 const meta: Meta<Args> = {
   title: 'Elements/personal-info-form',
   component: 'personal-info-form',
@@ -42,7 +41,7 @@ const meta: Meta<Args> = {
   },
   parameters: {
     actions: { handles: [...eventNames('personal-info-form'), ...eventNames('contact-verify-dialog')] },
-    docs: { story: { iframeHeight: 640 } },
+    docs: { ...componentDocs('personal-info-form', NOTE), story: { iframeHeight: 640 } },
   },
 };
 export default meta;

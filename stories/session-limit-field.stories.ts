@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent } from 'storybook/test';
 import { isApiError } from '../components/api/client.js';
 import type { SessionLimitField } from '../components/session-limit-field/session-limit-field.js';
-import { eventNames } from './.storybook/custom-elements.js';
+import { componentDocs, eventNames } from './.storybook/custom-elements.js';
 import { mockApi } from './.storybook/mock-api.js';
 import { element, input, seeText, shadow } from './.storybook/play.js';
 
@@ -29,11 +29,10 @@ const field = (args: Args) =>
     locale=${args.locale || nothing}
   ></session-limit-field>`;
 
-/**
- * The "Max. Online Sessions" control on its own: off = unlimited; on = a maximum of 1–500 and, at
- * exactly 1, what a new login does when the maximum is in use. A form-associated element: it submits
- * one entry (`unlimited`, `3;deny`, `1;log-out`) in any `<form>`.
- */
+/** Stories of `<session-limit-field>`; the docs page shows the class's JSDoc from custom-elements.json. */
+const NOTE =
+  '**In these stories** the field stands alone (it talks to no API); *In a plain form* shows the `FormData` it submits and what Reset brings back.';
+
 const meta: Meta<Args> = {
   title: 'Elements/session-limit-field',
   component: 'session-limit-field',
@@ -53,6 +52,7 @@ const meta: Meta<Args> = {
     locale: { control: 'select', options: ['', 'en', 'zh-CN'] },
   },
   parameters: {
+    docs: componentDocs('session-limit-field', NOTE),
     actions: { handles: eventNames('session-limit-field') },
     // The field talks to no API on its own.
     mockApi: { user: null },

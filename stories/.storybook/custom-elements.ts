@@ -132,3 +132,12 @@ export function extractArgTypes(tagName: string): ArgTypes | null {
 export function extractComponentDescription(tagName: string): string | null {
   return declarationOf(tagName)?.description ?? null;
 }
+
+/**
+ * `parameters.docs.description.component` for an element's stories: the class's JSDoc from the
+ * manifest (one source of truth), then what the stories add.
+ */
+export function componentDocs(tagName: string, note: string): { description: { component: string } } {
+  const own = declarationOf(tagName)?.description ?? '';
+  return { description: { component: [own, note].filter(Boolean).join('\n\n') } };
+}

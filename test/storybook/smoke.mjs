@@ -88,7 +88,7 @@ const browser = await puppeteer.launch({
 
 const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter(
-  (e) => e.type === 'story' && new RegExp(options.filter).test(e.id),
+  (e) => (e.type === 'story' || e.type === 'docs') && new RegExp(options.filter).test(e.id),
 );
 
 /** Collect the preview channel's story events from the first moment the channel exists. */
@@ -108,6 +108,7 @@ function hookChannel() {
         'playFunctionThrewException',
         'unhandledErrorsWhilePlaying',
         'storyMissing',
+        'docsRendered',
       ]) {
         value.on(name, (payload) => {
           let copy = null;
@@ -148,17 +149,20 @@ for (const story of stories) {
   const problems = [];
   let text = '';
   try {
-    await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    const docs = story.type === 'docs';
+    const url = `${base}/iframe.html?id=${story.id}&viewMode=${docs ? 'docs' : 'story'}`;
+    await page.goto(url, { waitUntil: 'load' });
+    const done = docs
+      ? ['docsRendered', 'storyErrored', 'storyMissing']
+      : ['storyFinished', 'storyErrored', 'storyMissing'];
     await page.waitForFunction(
-      () =>
-        globalThis.__smokeEvents?.some((e) => e.name !== 'storyFinished' || e.payload) &&
-        globalThis.__smokeEvents.some(
-          (e) => e.name === 'storyFinished' || e.name === 'storyErrored' || e.name === 'storyMissing',
-        ),
+      (names) => globalThis.__smokeEvents?.some((e) => names.includes(e.name)),
       { timeout, polling: 100 },
+      done,
     );
     const events = await page.evaluate(() => globalThis.__smokeEvents);
     for (const { name, payload } of events) {
+      if (name === 'docsRendered') continue;
       if (name === 'storyFinished') {
         if (payload?.status === 'error') {
           for (const reporter of payload.reporters ?? []) {
