@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['test/api', 'test/mock-server', 'test/storybook'];
+const dirs = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['test/api', 'test/mock-server', 'test/storybook'];
 const files = dirs.flatMap(function walk(dir) {
   let entries;
   try {
