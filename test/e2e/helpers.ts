@@ -63,8 +63,13 @@ export interface DemoServers {
   close: () => Promise<void>;
 }
 
+export interface DemoOptions {
+  /** Build only the console page (host-demo/index.html), not the framework pages: a faster build. */
+  consoleOnly?: boolean;
+}
+
 /** The mock server and a production build of the host demo, on 127.0.0.1 and free ports. */
-export async function startDemo(): Promise<DemoServers> {
+export async function startDemo(options: DemoOptions = {}): Promise<DemoServers> {
   const dir = await tempDir('host-demo-e2e-');
   const mock = await startMockServer({
     port: 0,
@@ -79,7 +84,17 @@ export async function startDemo(): Promise<DemoServers> {
   const configFile = resolve(root, 'vite.config.ts');
   const outDir = join(dir.path, 'demo');
   try {
-    await build({ configFile, mode: 'demo', logLevel: 'warn', build: { outDir, sourcemap: false } });
+    await build({
+      configFile,
+      mode: 'demo',
+      logLevel: 'warn',
+      build: {
+        outDir,
+        sourcemap: false,
+        // A string replaces the config's input object (an object would be merged into it).
+        ...(options.consoleOnly ? { rolldownOptions: { input: resolve(root, 'host-demo/index.html') } } : {}),
+      },
+    });
     const server = await preview({
       configFile,
       mode: 'demo',

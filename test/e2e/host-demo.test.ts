@@ -86,7 +86,7 @@ async function openPersonalInfo(page: Page): Promise<void> {
 
 describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () => {
   before(async () => {
-    [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+    [demo, browser] = await Promise.all([startDemo({ consoleOnly: true }), launchChromium()]);
   });
   after(async () => {
     await browser?.close();
