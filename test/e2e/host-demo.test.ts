@@ -108,6 +108,22 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in the built page');
   });
 
+  it("the proxy keeps the Host header: same-origin mutations pass the mock's Origin check, others do not", async () => {
+    const origin = new URL(demo.url).origin;
+    const login = (from: string) =>
+      fetch(new URL('/api/v1/auth/login', demo.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: from },
+        body: JSON.stringify({ username: 'operator', password: 'Passw0rd!' }),
+      });
+    const own = await login(origin);
+    assert.equal(own.status, 200);
+    assert.match(own.headers.get('set-cookie') ?? '', /^psid=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    const foreign = await login('https://evil.example');
+    assert.equal(foreign.status, 403);
+    assert.equal(((await foreign.json()) as { code: string }).code, 'forbidden-origin');
+  });
+
   it('welcome message: set in the form, shown as a text banner at the next login', async () => {
     const { page, watch } = await openPage();
     await login(page, 'admin');
