@@ -3,7 +3,7 @@
 // that errors, a `play` function that throws, an axe violation (addon-a11y, `test: 'error'`) or a
 // console error. Not part of `npm test` (it needs the build): `npm run test:storybook`.
 //
-//   node test/storybook/smoke.mjs [--dir storybook-static] [--filter regexp] [--screenshots dir] [--verbose]
+//   node test/storybook/smoke.mjs [--dir storybook-static | --url http://127.0.0.1:6006] [--filter regexp] [--screenshots dir] [--verbose]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -14,6 +14,7 @@ import puppeteer from 'puppeteer-core';
 const { values: options } = parseArgs({
   options: {
     dir: { type: 'string', default: 'storybook-static' },
+    url: { type: 'string', default: '' }, // a running Storybook (e.g. `npm run storybook`) instead of --dir
     filter: { type: 'string', default: '' }, // a RegExp on story ids
     verbose: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '45000' },
@@ -22,7 +23,7 @@ const { values: options } = parseArgs({
 });
 
 const dir = resolve(options.dir);
-if (!existsSync(join(dir, 'index.json'))) {
+if (!options.url && !existsSync(join(dir, 'index.json'))) {
   console.error(`No built Storybook in ${dir}: run \`npm run build-storybook\` first.`);
   process.exit(1);
 }
@@ -58,7 +59,7 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = options.url.replace(/\/$/, '') || `http://127.0.0.1:${server.address().port}`;
 
 const chrome = [
   process.env.CHROME_PATH,
@@ -86,7 +87,9 @@ const browser = await puppeteer.launch({
   ],
 });
 
-const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+const index = options.url
+  ? await (await fetch(`${base}/index.json`)).json()
+  : JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter(
   (e) => (e.type === 'story' || e.type === 'docs') && new RegExp(options.filter).test(e.id),
 );
@@ -141,7 +144,8 @@ for (const story of stories) {
   page.on('response', (response) => {
     if (response.status() < 400) return;
     const api = /\/(api\/v1|__dev)\//.test(response.url());
-    if (!api) consoleErrors.push(`${response.status()} ${response.url()}`);
+    if (!api && !response.url().endsWith('/favicon.ico'))
+      consoleErrors.push(`${response.status()} ${response.url()}`);
     if (options.verbose) console.log(`    [${response.status()}] ${response.url()}`);
   });
   await page.evaluateOnNewDocument(hookChannel);
