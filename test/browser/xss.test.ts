@@ -173,3 +173,124 @@ describe('XSS: server strings are shown as text, never markup', () => {
     });
   }
 });
+
+// ---- the dialog: step-up destinations and a challenge's destination --------------------------------
+
+/** A third-party user (code step-up to `s`), whose step-up challenge answers with destination `s`. */
+function tamperedDialogClient(s: string): ApiClient {
+  const json = (value: unknown, status: number, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(value), {
+      status,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
+  const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+  return new ApiClient({
+    baseUrl: '/api/v1',
+    fetch: async (input, init) => {
+      const path = new URL(String(input), location.href).pathname;
+      if ((init?.method ?? 'GET') === 'GET') {
+        const base = info(s);
+        return json(
+          {
+            ...base,
+            user: { ...base.user, type: 'third-party' },
+            email: { kind: 'email', masked: s, verified: true, pending: null },
+            stepUpMethods: [{ type: 'code', channel: 'email', destination: s }],
+            autoLogout: { ...base.autoLogout, editable: false, lockedReason: 'third-party' },
+          },
+          200,
+          { ETag: '"5"' },
+        );
+      }
+      if (path.endsWith('/challenges')) {
+        return json(
+          {
+            id: 'c1',
+            kind: 'email',
+            purpose: 'step-up',
+            destination: s,
+            expiresAt: later(300),
+            resendAvailableAt: later(60),
+            attemptsRemaining: 5,
+            codeLength: 6,
+          },
+          201,
+        );
+      }
+      return new Response(JSON.stringify({ type: s, title: s, status: 404, code: 'not-found', detail: s }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/problem+json' },
+      });
+    },
+  });
+}
+
+function dialogText(dialog: Element): string {
+  return (dialog.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+}
+
+/** Open the dialog on the email row, then send a step-up code: the dialog's structure at each step. */
+async function exerciseDialog(
+  s: string,
+): Promise<{ dialog: Element; identity: string[]; code: string[]; shown: string }> {
+  const el = await fixture<PersonalInfoForm>(
+    html`<personal-info-form .client=${tamperedDialogClient(s)}></personal-info-form>`,
+  );
+  await waitUntil(() => el.personalInfo !== null, 'the form shows its data', { timeout: 8000 });
+  await el.updateComplete;
+  const row = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].find(
+    (r) => (r.querySelector('[part~="label"]')?.textContent ?? '').trim() === 'Associate Email Address',
+  )!;
+  const edit = [...row.querySelectorAll('button')].find((b) =>
+    (b.textContent ?? '').trim().startsWith('Edit'),
+  );
+  await clickOn(edit!);
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('contact-verify-dialog')?.shadowRoot,
+    'the dialog opens',
+  );
+  const dialog = el.shadowRoot!.querySelector('contact-verify-dialog')!;
+  await waitUntil(
+    () => dialogText(dialog).includes('We will send'),
+    `the identity step: ${dialogText(dialog)}`,
+  );
+  const identity = structure(dialog);
+  const shown = dialogText(dialog);
+  const send = [...dialog.shadowRoot!.querySelectorAll('button')].find(
+    (b) => (b.textContent ?? '').trim() === 'Send code',
+  );
+  await clickOn(send!);
+  await waitUntil(
+    () => dialog.shadowRoot!.querySelector('input[autocomplete="one-time-code"]'),
+    'the code step',
+  );
+  await nextFrame();
+  const code = structure(dialog);
+  await sendKeys({ press: 'Escape' }); // a modal left open would catch the next test's clicks
+  return { dialog, identity, code, shown: shown + dialogText(dialog) };
+}
+
+describe('XSS: the dialog shows server destinations as text', () => {
+  let baseline: { identity: string[]; code: string[] };
+
+  before(async () => {
+    baseline = await exerciseDialog(BENIGN);
+  });
+
+  beforeEach(() => {
+    delete window.__xss;
+  });
+
+  for (const payload of CORPUS.slice(0, 8)) {
+    it(`${JSON.stringify(payload).slice(0, 70)}: no script, no new element, shown as text`, async () => {
+      const { dialog, identity, code, shown } = await exerciseDialog(payload);
+      expect(identity, 'elements at the identity step').to.deep.equal(baseline.identity);
+      expect(code, 'elements at the code step').to.deep.equal(baseline.code);
+      expect(handlerAttributes(dialog)).to.deep.equal([]);
+      await nextFrame();
+      await nextFrame();
+      expect(window.__xss, 'a payload ran').to.equal(undefined);
+      expect(shown).to.contain(payload.replace(/\s+/g, ' ').trim().slice(0, 20));
+    });
+  }
+});
