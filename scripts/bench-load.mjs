@@ -6,7 +6,7 @@
 //   gains from concurrency) and plain lowdb doing one `db.write()` per request (what it would cost
 //   without group commit: every write stringifies and rewrites the whole file).
 //
-//   node scripts/bench-load.mjs [--duration 5] [--connections 20] [--users 10,10000]
+//   node scripts/bench-load.mjs [--duration 5] [--slices 5] [--connections 20] [--users 10,10000]
 //
 // Targets (reported, not enforced — the machine is shared): GET ≥ 0.5× raw; PATCH p99 ≤ 20 ms at 10 users.
 import { spawn } from 'node:child_process';
@@ -15,11 +15,12 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, round, table, writeResults } from './bench-lib.mjs';
+import { median, ROOT, round, table, writeResults } from './bench-lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
+    slices: { type: 'string', default: '5' },
     connections: { type: 'string', default: '20' },
     users: { type: 'string', default: '10,10000' },
     'raw-server': { type: 'string' },
@@ -155,8 +156,60 @@ async function cannon(url, { method, cookies, connections, duration }) {
   };
 }
 
+/** CPU time (user + system) the process has used, in µs — per request, it is far steadier than req/s here. */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1e6 / 100);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Run the targets of one group side by side: a 1 s warm-up each, then `slices` rounds of one short run
+ * per target, so a burst of load from other processes hits every target alike. Ratios are taken per
+ * round (target ÷ the group's first target) and the median reported.
+ */
+async function sideBySide(group, { slices, sliceSeconds, cookies }) {
+  for (const t of group.targets)
+    await cannon(t.server.url, { method: group.method, cookies, connections: t.conns, duration: 1 });
+  const runs = group.targets.map(() => []);
+  for (let i = 0; i < slices; i++) {
+    for (const [k, t] of group.targets.entries()) {
+      const before = cpuMicros(t.server.child.pid);
+      const r = await cannon(t.server.url, {
+        method: group.method,
+        cookies,
+        connections: t.conns,
+        duration: sliceSeconds,
+      });
+      runs[k].push({ ...r, cpu: (cpuMicros(t.server.child.pid) - before) / Math.max(1, r.total) });
+    }
+  }
+  return group.targets.map((t, k) => {
+    const mine = runs[k];
+    const base = runs[0];
+    return {
+      scenario: group.scenario,
+      target: t.label,
+      connections: t.conns,
+      rps: Math.round(median(mine.map((r) => r.rps))),
+      p50: median(mine.map((r) => r.p50)),
+      p99: median(mine.map((r) => r.p99)),
+      p99max: Math.max(...mine.map((r) => r.p99)),
+      cpuUs: Math.round(median(mine.map((r) => r.cpu))),
+      ratio: k === 0 ? null : round(median(mine.map((r, i) => r.rps / base[i].rps)), 2),
+      cpuRatio: k === 0 ? null : round(median(mine.map((r, i) => r.cpu / base[i].cpu)), 1),
+      non2xx: mine.reduce((a, r) => a + r.non2xx, 0),
+    };
+  });
+}
+
 async function main() {
   const duration = Number(args.duration);
+  const slices = Math.max(1, Math.min(duration, Number(args.slices)));
+  const sliceSeconds = Math.max(1, Math.round(duration / slices));
   const connections = Number(args.connections);
   const sizes = args.users.split(',').map(Number);
   const rows = [];
@@ -170,27 +223,11 @@ async function main() {
   try {
     for (const users of sizes) {
       const db = join(dir, `db-${users}.json`);
-      const started = performance.now();
-      const mock = await start(
-        [
-          '--import',
-          'tsx',
-          'mock-server/node.ts',
-          '--host',
-          '127.0.0.1',
-          '--port',
-          '0',
-          '--db',
-          db,
-          '--seed-users',
-          String(users),
-        ],
-        'mock server',
-      );
+      const mockArgs = ['--import', 'tsx', 'mock-server/node.ts', '--host', '127.0.0.1', '--port', '0'];
+      const mock = await start([...mockArgs, '--db', db, '--seed-users', String(users)], 'mock server');
       children.push(mock);
-      const startMs = Math.round(performance.now() - started);
       const dbBytes = readFileSync(db).byteLength;
-      // Each connection its own session: 20 sessions over the first min(users, 20) bulk users.
+      // Each connection its own session, over the first min(users, connections) bulk users.
       const cookies = [];
       for (let i = 0; i < connections; i++)
         cookies.push(await login(mock.url, `user${i % Math.min(users, connections)}`));
@@ -204,37 +241,35 @@ async function main() {
         'lowdb server',
       );
       children.push(raw, lowdb);
-
-      const run = async (scenario, target, url, method, conns = connections) => {
-        await cannon(url, { method, cookies, connections: conns, duration: 1 }); // warm up
-        const r = await cannon(url, { method, cookies, connections: conns, duration });
-        rows.push({ users, dbBytes, startMs, scenario, target, connections: conns, ...r });
-        console.error(
-          `  ${users} users · ${scenario} · ${target}: ${r.rps} req/s, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx!` : ''}`,
-        );
-        return r;
-      };
-      // Side by side: raw, then the mock, for each scenario.
-      const rawGet = await run('GET', 'raw node:http', raw.url, 'GET');
-      const mockGet = await run('GET', 'mock server', mock.url, 'GET');
-      const rawPatch = await run('PATCH', 'raw node:http', raw.url, 'PATCH');
-      const mockPatch = await run('PATCH', 'mock server', mock.url, 'PATCH');
-      const lowdbPatch = await run('PATCH', 'lowdb, 1 write per request', lowdb.url, 'PATCH');
-      const mockPatch1 = await run('PATCH', 'mock server, 1 connection', mock.url, 'PATCH', 1);
-      Object.assign(
-        rows.find((r) => r.users === users && r.scenario === 'GET' && r.target === 'mock server'),
+      const groups = [
         {
-          ratio: round(mockGet.rps / rawGet.rps, 2),
+          scenario: 'GET',
+          method: 'GET',
+          targets: [
+            { label: 'raw node:http', server: raw, conns: connections },
+            { label: 'mock server', server: mock, conns: connections },
+          ],
         },
-      );
-      Object.assign(
-        rows.find((r) => r.users === users && r.target === 'mock server' && r.scenario === 'PATCH'),
         {
-          ratio: round(mockPatch.rps / rawPatch.rps, 2),
-          vsLowdb: round(mockPatch.rps / lowdbPatch.rps, 1),
-          vsOneConnection: round(mockPatch.rps / mockPatch1.rps, 1),
+          scenario: 'PATCH',
+          method: 'PATCH',
+          targets: [
+            { label: 'raw node:http', server: raw, conns: connections },
+            { label: 'mock server', server: mock, conns: connections },
+            { label: 'lowdb, one write per request', server: lowdb, conns: connections },
+            { label: 'mock server, 1 connection', server: mock, conns: 1 },
+          ],
         },
-      );
+      ];
+      for (const group of groups) {
+        for (const row of await sideBySide(group, { slices, sliceSeconds, cookies })) {
+          rows.push({ users, dbBytes, ...row });
+          console.error(
+            `  ${users} users · ${row.scenario} · ${row.target}: ${row.rps} req/s, p99 ${row.p99} ms, ` +
+              `${row.cpuUs} µs CPU/req${row.non2xx ? `, ${row.non2xx} non-2xx!` : ''}`,
+          );
+        }
+      }
       await Promise.all([mock.stop(), raw.stop(), lowdb.stop()]);
       children.length = 0;
     }
@@ -242,10 +277,15 @@ async function main() {
     await cleanup();
   }
 
+  const find = (users, scenario, target) =>
+    rows.find((r) => r.users === users && r.scenario === scenario && r.target === target);
   const checks = [];
+  const notes = [];
   for (const users of sizes) {
-    const get = rows.find((r) => r.users === users && r.scenario === 'GET' && r.target === 'mock server');
-    const patch = rows.find((r) => r.users === users && r.scenario === 'PATCH' && r.target === 'mock server');
+    const get = find(users, 'GET', 'mock server');
+    const patch = find(users, 'PATCH', 'mock server');
+    const lowdb = find(users, 'PATCH', 'lowdb, one write per request');
+    const one = find(users, 'PATCH', 'mock server, 1 connection');
     checks.push({ what: `GET ≥ 0.5× raw (${users} users)`, value: `${get.ratio}×`, ok: get.ratio >= 0.5 });
     if (users <= 10)
       checks.push({
@@ -253,34 +293,50 @@ async function main() {
         value: `${patch.p99} ms`,
         ok: patch.p99 <= 20,
       });
+    notes.push(
+      `PATCH, ${users} users (${round(get.dbBytes / 1024 / 1024, 2)} MB db): ${patch.rps} req/s acknowledged — ` +
+        `${round(patch.rps / Math.max(1, lowdb.rps), 1)}× plain lowdb with one write per request (${lowdb.rps} req/s), ` +
+        `${round(patch.rps / Math.max(1, one.rps), 1)}× its own rate at 1 connection (${one.rps} req/s): group commit.`,
+    );
   }
   const text = [
-    `Mock server load — autocannon, ${connections} connections (own session each), ${duration} s per run after 1 s warm-up, 127.0.0.1`,
+    `Mock server load — autocannon on 127.0.0.1, ${connections} connections (own session each), ` +
+      `${slices} × ${sliceSeconds} s per target, interleaved, after a 1 s warm-up; medians`,
     '',
     table([
-      ['db users', 'db size', 'request', 'server', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'],
+      [
+        'db users',
+        'request',
+        'server',
+        'conns',
+        'req/s',
+        'vs raw',
+        'p50 ms',
+        'p99 ms',
+        'CPU µs/req',
+        'CPU vs raw',
+        'non-2xx',
+      ],
       ...rows.map((r) => [
         r.users,
-        `${round(r.dbBytes / 1024 / 1024, 2)} MB`,
         r.scenario,
         r.target,
         r.connections,
         r.rps,
+        r.ratio === null ? '' : `${r.ratio}×`,
         r.p50,
         r.p99,
-        r.ratio !== undefined ? `${r.ratio}× raw` : r.vsLowdb !== undefined ? '' : '',
+        r.cpuUs,
+        r.cpuRatio === null ? '' : `${r.cpuRatio}×`,
         r.non2xx,
       ]),
     ]),
     '',
-    ...sizes.map((users) => {
-      const p = rows.find((r) => r.users === users && r.scenario === 'PATCH' && r.target === 'mock server');
-      return `PATCH, ${users} users: group commit gives ${p.vsLowdb}× the throughput of one lowdb write per request, ${p.vsOneConnection}× its own 1-connection rate.`;
-    }),
+    ...notes,
     '',
     ...checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.what}: ${c.value}`),
   ].join('\n');
-  writeResults('load', { duration, connections, rows, checks }, text);
+  writeResults('load', { duration, slices, sliceSeconds, connections, rows, checks }, text);
 }
 
 if (args['raw-server']) await rawServer(args['raw-server'], args.mode ?? 'echo', args.db);
