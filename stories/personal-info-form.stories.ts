@@ -67,6 +67,22 @@ export const LoadedAdmin: Story = {
   },
 };
 
+/** Settings already made (through the API): auto-logout 60 minutes, one session with log-out, a welcome message. */
+export const WithSettings: Story = {
+  parameters: mockApi({
+    setup: (api) =>
+      api.patch({
+        autoLogoutMinutes: 60,
+        sessionLimit: { max: 1, policy: 'log-out' },
+        welcomeMessage: 'Welcome back.\nMaintenance window: Sundays 02:00–04:00.',
+      }),
+  }),
+  async play({ canvasElement }) {
+    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
+    await seeText(shadow(el), 'Maintenance window');
+  },
+};
+
 /** `operator`, a remote user: an unverified mobile number (Verify) and no email address (Add). */
 export const OperatorUnverifiedNoEmail: Story = {
   parameters: mockApi({ user: 'operator' }),

@@ -168,6 +168,14 @@ for (const story of stories) {
     for (const { name, payload } of events) {
       if (name === 'docsRendered') continue;
       if (name === 'storyFinished') {
+        for (const reporter of payload?.reporters ?? []) {
+          const violations = reporter.result?.violations?.length ?? 0;
+          const passes = reporter.result?.passes?.length ?? 0;
+          if (options.verbose)
+            console.log(
+              `    ${reporter.type}: ${reporter.status} (${violations} violations, ${passes} passes)`,
+            );
+        }
         if (payload?.status === 'error') {
           for (const reporter of payload.reporters ?? []) {
             const violations = reporter.result?.violations ?? [];
@@ -202,7 +210,7 @@ for (const story of stories) {
     });
     if (options.screenshots) {
       await mkdir(options.screenshots, { recursive: true });
-      await page.screenshot({ path: join(options.screenshots, `${story.id}.png`), fullPage: true });
+      await page.screenshot({ path: join(options.screenshots, `${story.id}.png`), fullPage: docs });
     }
   } catch (error) {
     problems.push(`did not finish: ${error.message}`);
