@@ -1,49 +1,16 @@
 // @web/test-runner config for the elements' browser tests (real Chromium, mocha bdd, msw).
 // Run all: `npm run test:browser`; one file:
 //   npx wtr --config test/web-test-runner.config.mjs --files test/components/<tag>.test.ts
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_FLAGS, findChrome } from '../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mswWorkerScript = resolve(root, 'node_modules/msw/lib/mockServiceWorker.js');
-
-const CHROME_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
-function findChrome() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to "${fromEnv}", but no file exists there.`);
-  }
-  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
-  throw new Error(
-    [
-      'No Chrome or Chromium found for the browser tests.',
-      `Looked at $CHROME_PATH and ${CHROME_CANDIDATES.join(', ')}.`,
-      'Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH to a Chrome binary.',
-    ].join('\n'),
-  );
-}
-
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Two test files may run side by side (2-core machine); override with WTR_CONCURRENCY.
 const concurrency = Number(process.env.WTR_CONCURRENCY) || Math.min(2, Math.max(1, cpus().length));

@@ -3,7 +3,6 @@
  * @web/test-runner-chrome; it downloads no browser), the mock server, and the demo as a production
  * build served by `vite preview`.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,37 +13,9 @@ import { startMockServer } from '../../mock-server/node.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const CHROME_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+import { CHROME_FLAGS, findChrome } from '../../scripts/chromium.mjs';
 
-/** The same lookup as test/web-test-runner.config.mjs: `$CHROME_PATH`, then the usual places. */
-export function findChrome(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to "${fromEnv}", but no file exists there.`);
-  }
-  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
-  throw new Error(
-    `No Chrome or Chromium found (looked at $CHROME_PATH and ${CHROME_CANDIDATES.join(', ')}). ` +
-      'Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROME_PATH.',
-  );
-}
-
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROME_FLAGS, findChrome };
 
 export function launchChromium(): Promise<Browser> {
   return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS });

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { CHROME_FLAGS, findChrome } from '../../scripts/chromium.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -61,31 +62,7 @@ const server = createServer((req, res) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const base = options.url.replace(/\/$/, '') || `http://127.0.0.1:${server.address().port}`;
 
-const chrome = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-]
-  .filter(Boolean)
-  .find((p) => existsSync(p));
-if (!chrome) {
-  console.error('No Chromium found: set CHROME_PATH.');
-  process.exit(1);
-}
-const browser = await puppeteer.launch({
-  executablePath: chrome,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS });
 
 const index = options.url
   ? await (await fetch(`${base}/index.json`)).json()
