@@ -3,9 +3,13 @@ import * as z from 'zod/mini';
 import { ContactKind } from '../../components/api/contract/index.js';
 import { iso } from '../clock.js';
 import type { Deps } from '../context.js';
+import type { UserRecord } from '../db.js';
 import { ProblemError } from '../problem.js';
 import { seedData } from '../seed.js';
 import { readJsonBody } from '../http.js';
+
+/** `GET /__dev/users/:username`: the stored record with full contact values, minus secrets. */
+export type DevUserView = Omit<UserRecord, 'passwordHash' | 'codeFailures'>;
 
 /** A clock the dev routes can move (the demo's "skip ahead" and the contract suite's expiry tests). */
 export interface AdvanceableClock {
@@ -69,7 +73,7 @@ export function devRoutes(deps: Deps & { clock: AdvanceableClock }): Hono {
     const user = store.data.users.find((u) => u.username === c.req.param('username'));
     if (!user) throw new ProblemError('not-found', { detail: 'No such user.' });
     const { passwordHash: _p, codeFailures: _c, ...rest } = user;
-    return c.json(rest);
+    return c.json(rest satisfies DevUserView);
   });
 
   return dev;

@@ -25,15 +25,9 @@ export const SEEDED_PASSWORD = 'Passw0rd!';
 export type SeededUser = 'admin' | 'operator' | 'sso.user';
 export type Channel = 'mobile' | 'email';
 
-export interface OutboxMessage {
-  id: string;
-  channel: Channel;
-  to: string;
-  subject: string;
-  text: string;
-  code: string | null;
-  sentAt: string;
-}
+import type { OutboxMessage } from '../../mock-server/db.js';
+
+export type { OutboxMessage };
 
 async function dev(method: string, path: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = { method, credentials: 'same-origin' };

@@ -20,37 +20,12 @@ export const SEEDED_PASSWORD = 'Passw0rd!';
 
 export type Channel = 'mobile' | 'email';
 
-export interface OutboxMessage {
-  id: string;
-  channel: Channel;
-  /** The full destination (E.164 number or email address). */
-  to: string;
-  subject: string;
-  text: string;
-  /** The verification code the message carries, `null` for a notice. */
-  code: string | null;
-  sentAt: string;
-}
+import type { OutboxMessage } from '../../mock-server/db.js';
+import type { DevUserView as DbUser } from '../../mock-server/routes/dev.js';
 
-interface StoredContact {
-  value: string | null;
-  verified: boolean;
-  pending: { value: string; challengeId: string; expiresAt: string } | null;
-}
+export type { DbUser, OutboxMessage };
 
 /** The stored user record as `GET /__dev/users/:username` returns it (full values). */
-export interface DbUser {
-  id: string;
-  username: string;
-  displayName: string;
-  type: 'local' | 'remote' | 'third-party';
-  mobile: StoredContact;
-  email: StoredContact;
-  autoLogoutMinutes: number;
-  sessionLimit: { max: number; policy: 'deny' | 'log-out' } | null;
-  welcomeMessage: string;
-  version: number;
-}
 
 type Worker = ReturnType<typeof setupWorker>;
 type BrowserMock = ReturnType<typeof createBrowserMock>;
