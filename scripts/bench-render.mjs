@@ -153,7 +153,7 @@ async function measureInPage(page, variant, count, info) {
       let parse = 0;
       if (client) {
         const p0 = performance.now();
-        for (let i = 0; i < count; i++) await client.call('getPersonalInfo');
+        for (let i = 0; i < count; i++) await client.call('getPersonalInfo', {});
         parse = (performance.now() - p0) / count;
       }
       const text = elements[0].shadowRoot.textContent;
