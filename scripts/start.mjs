@@ -82,6 +82,7 @@ const demoUrl = web.resolvedUrls?.local[0] ?? `http://localhost:${port}/`;
 const pad = (s, n) => s.padEnd(n);
 console.log(`
   Acme Console demo   ${demoUrl}${values.prod ? '   (production build, strict CSP)' : ''}
+  Framework hosts     ${demoUrl}react/   ${demoUrl}vue/
   Mock server         ${mock.url}   API reference ${mock.url}/api/v1/docs
   Mock database       ${db}
 
