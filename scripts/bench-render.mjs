@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { median, ROOT, round, table, writeResults } from './bench-lib.mjs';
+import { CHROME_FLAGS, findChrome } from './chromium.mjs';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, instances: { type: 'string', default: '200' } },
@@ -24,28 +25,6 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const INSTANCES = Number(args.instances);
 const TARGET = 1.3;
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-function chromiumPath() {
-  for (const p of [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome-stable',
-    '/usr/bin/google-chrome',
-  ])
-    if (p && existsSync(p)) return p;
-  throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROME_PATH.');
-}
 
 /** The data both variants show: a local user with a verified mobile, an unverified email, a limit of 1. */
 const INFO = {
@@ -178,9 +157,9 @@ async function main() {
     server = served.server;
     const base = `${served.url}/`;
     browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
+      executablePath: findChrome(),
       headless: true,
-      args: CHROMIUM_FLAGS,
+      args: CHROME_FLAGS,
     });
     const results = { one: { form: [], bare: [] }, many: { form: [], bare: [] } };
     const runOnce = async (scenario, variant, count) => {
