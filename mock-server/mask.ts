@@ -1,7 +1,23 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** `+8613812345678` → `+86 138****5678`: the country code, the first three and last four digits. */
+const masked = new Map<string, string>();
+const MASK_MEMO = 4096;
+
+/**
+ * `+8613812345678` → `+86 138****5678`: the country code, the first three and last four digits.
+ * Parsing with the full phone metadata is the costliest step of a GET, so recent results are kept.
+ */
 export function maskMobile(e164: string): string {
+  let result = masked.get(e164);
+  if (result === undefined) {
+    result = maskMobileUncached(e164);
+    if (masked.size >= MASK_MEMO) masked.delete(masked.keys().next().value ?? '');
+    masked.set(e164, result);
+  }
+  return result;
+}
+
+function maskMobileUncached(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   const cc = parsed?.countryCallingCode ?? '';
   const national = parsed?.nationalNumber ?? e164.replace(/\D/g, '');
