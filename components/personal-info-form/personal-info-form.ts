@@ -98,6 +98,7 @@ export class PersonalInfoForm extends LitElement {
     t: (id, values) => this.#localize.t(id, values),
     lang: () => this.#localize.lang,
     locale: () => this.#localize.locale,
+    strings: () => this.strings,
     client: () => this.#source.client,
     info: () => this._info,
     setInfo: (info) => {
@@ -146,7 +147,10 @@ export class PersonalInfoForm extends LitElement {
   /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
   @property({ attribute: false }) client: ApiClient | undefined = undefined;
 
-  /** Overrides of catalog strings by message id, for this element only. */
+  /**
+   * Overrides of catalog strings by message id (`personal-info.*`, and `session-limit.*` /
+   * `contact-verify.*` for the field and dialog it renders, which receive the same map).
+   */
   @property({ attribute: false }) strings: Partial<Record<string, string>> | null = null;
 
   constructor() {
@@ -350,6 +354,7 @@ export class PersonalInfoForm extends LitElement {
       mode=${this._dialog.mode}
       .personalInfo=${this._info}
       .locale=${this.#localize.locale}
+      .strings=${this.strings}
       @contact-verify-confirmed=${this.#onContactConfirmed}
       @contact-verify-after-hide=${this.#onDialogClosed}
     ></contact-verify-dialog>`;

@@ -21,6 +21,8 @@ export interface SectionsOptions {
   t: Translate;
   lang(): string;
   locale(): string;
+  /** The host's string overrides, passed on to the elements the form renders. */
+  strings(): Partial<Record<string, string>> | null;
   client(): ApiClient | undefined;
   info(): PersonalInfo | null;
   setInfo(info: PersonalInfo): void;
@@ -227,6 +229,7 @@ export class SectionsController {
       t,
       lang: this.#o.lang(),
       locale: this.#o.locale(),
+      strings: this.#o.strings(),
       busy: saving !== null || this.#o.busy(),
     };
     switch (section) {

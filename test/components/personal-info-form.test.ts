@@ -81,7 +81,12 @@ function alerts(el: PersonalInfoForm): string[] {
   return [...shadow(el).querySelectorAll('[role="alert"]')].map((a) => textOf(a));
 }
 
-type SessionLimitFieldEl = HTMLElement & { value: unknown; error: string; updateComplete: Promise<boolean> };
+type SessionLimitFieldEl = HTMLElement & {
+  value: unknown;
+  error: string;
+  strings: Partial<Record<string, string>> | null;
+  updateComplete: Promise<boolean>;
+};
 function sessionField(el: PersonalInfoForm): SessionLimitFieldEl {
   return shadow(el).querySelector('session-limit-field') as SessionLimitFieldEl;
 }
@@ -1062,6 +1067,20 @@ describe('<personal-info-form>', function () {
         ></personal-info-form>`,
       );
       expect(rowLabels(el)).to.include('Greeting');
+    });
+
+    it('passes the host’s overrides on to the field and the dialog it renders', async () => {
+      await loginAs('admin');
+      const strings = { 'session-limit.policy.deny': 'Refuse the new login' };
+      const el = await loadedForm(
+        html`<personal-info-form endpoint="/api/v1" .strings=${strings}></personal-info-form>`,
+      );
+      const field = sessionField(el);
+      expect(field.strings?.['session-limit.policy.deny']).to.equal('Refuse the new login');
+      // The form's own wording of the field's checkbox stays unless the host overrides that id too.
+      expect(field.strings?.['session-limit.label']).to.be.a('string');
+      const dialog = shadow(el).querySelector('contact-verify-dialog') as ContactVerifyDialog;
+      expect(dialog.strings).to.deep.equal(strings);
     });
   });
 });

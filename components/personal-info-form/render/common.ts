@@ -8,6 +8,8 @@ export interface SectionContext {
   readonly lang: string;
   /** The element's locale, passed on to the elements it renders. */
   readonly locale: string;
+  /** The host's string overrides (`strings`), passed on to the elements the form renders. */
+  readonly strings: Partial<Record<string, string>> | null;
   /** A save or a reload is in flight: no other action starts (no double submit). */
   readonly busy: boolean;
 }

@@ -26,7 +26,7 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
     if (event.detail) ctx.change(event.detail.value, event.detail.valid);
   };
   // The row is labelled "Max. Online Sessions"; the field's checkbox then says what it does.
-  const strings = { 'session-limit.label': t('personal-info.session-limit.enable') };
+  const strings = { 'session-limit.label': t('personal-info.session-limit.enable'), ...ctx.strings };
   return html`<div class="row" part="row" role="group" aria-labelledby="session-limit-label" data-section="session-limit">
     <span class="label" part="label" id="session-limit-label">${t('personal-info.session-limit.label')}</span>
     <div class="field">
