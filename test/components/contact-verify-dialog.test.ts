@@ -118,8 +118,11 @@ function control(el: ContactVerifyDialog, label: string): HTMLInputElement {
   return input;
 }
 
-/** Focus a control and type into it with the real keyboard. */
+/** Wait for a control (the step may still be loading), focus it and type with the real keyboard. */
 async function typeInto(el: ContactVerifyDialog, label: string, value: string): Promise<void> {
+  const present = () =>
+    [...root(el).querySelectorAll('label')].some((x) => clean(x.textContent ?? '') === label);
+  await waitUntil(present, `no control labelled "${label}" in: ${text(el)}`, { timeout: 5000 });
   control(el, label).focus();
   await sendKeys({ type: value });
 }
@@ -848,6 +851,8 @@ describe('<contact-verify-dialog>', function () {
 
       await clickOn(opener);
       await waitUntil(() => el.open);
+      // Let the step render first: the modal is centred, so its close button moves as content arrives.
+      await seeText(el, 'Password');
       const keep = (e: Event) => e.preventDefault();
       el.addEventListener('contact-verify-hide', keep);
       await clickButton(el, 'Close');
