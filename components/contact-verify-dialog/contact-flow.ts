@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiClient } from '../api/client.js';
+import { type ApiClient, isApiError } from '../api/client.js';
 import {
   type Challenge,
   type ChallengeRequest,
@@ -520,8 +520,7 @@ export class ContactFlowController implements ReactiveController {
       return;
     }
     this.#retry = retry;
-    const problem = (error as { problem?: { retryAfterSeconds?: number; attemptsRemaining?: number } })
-      .problem;
+    const problem = isApiError(error) ? error.problem : null;
     const retryAfter = problem?.retryAfterSeconds;
     const slot = step === 'identity' ? this.identity : this.target;
     const codeField = step === 'identity' ? 'step-up-code' : 'code';
@@ -574,9 +573,7 @@ export class ContactFlowController implements ReactiveController {
   }
 
   #fieldOf(error: unknown): Field | null {
-    const paths = Object.keys(
-      (error as { problem?: { fieldErrors?: Record<string, string[]> } }).problem?.fieldErrors ?? {},
-    );
+    const paths = Object.keys((isApiError(error) && error.problem?.fieldErrors) || {});
     if (paths.some((p) => p === 'value' || p === 'region')) return 'value';
     if (paths.some((p) => p === 'password')) return 'password';
     if (paths.some((p) => p === 'code')) return this.step === 'identity' ? 'step-up-code' : 'code';
