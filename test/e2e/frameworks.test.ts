@@ -10,20 +10,21 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
-import { type DemoServers, launchChromium, type PageWatch, startDemo, watchPage } from './helpers.js';
+import {
+  type DbUser,
+  type DemoServers,
+  devRoute,
+  launchChromium,
+  type OutboxMessage,
+  type PageWatch,
+  startDemo,
+  until,
+  watchPage,
+} from './helpers.js';
 
 let demo: DemoServers;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-interface UserRecord {
-  autoLogoutMinutes: number;
-  mobile: { verified: boolean };
-}
-interface OutboxMessage {
-  to: string;
-  code: string | null;
-}
 
 const FRAMEWORKS = [
   { name: 'react', title: 'React 19' },
@@ -31,26 +32,8 @@ const FRAMEWORKS = [
 ] as const;
 type Framework = (typeof FRAMEWORKS)[number]['name'];
 
-async function dev<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`${demo.mockUrl}/__dev${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  assert.ok(response.ok, `${path}: HTTP ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-/** Wait until `check` holds for what `read` returns (the stored user, the outbox). */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const dev = <T>(path: string, init?: { method: string; body?: unknown }) =>
+  devRoute<T>(demo.mockUrl, path, init);
 
 /** Sign in through the API (as a host's login page would) and hand the session cookie to the browser. */
 async function signIn(page: Page, username: string): Promise<void> {
@@ -207,7 +190,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await waitForLog(page, 'personal-info-saved: autoLogoutMinutes');
         await waitForLog(page, 'personal-info-change: nothing unsaved');
         await until(
-          () => dev<UserRecord>('/users/admin'),
+          () => dev<DbUser>('/users/admin'),
           (u) => u.autoLogoutMinutes === 60,
           'auto-logout 60 in the db',
         );
@@ -261,7 +244,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await waitForLog(page, 'contact-verify-confirmed: mobile +86 139****1111 verified');
         await waitForLog(page, 'personal-info-saved: mobile');
         await until(
-          () => dev<UserRecord>('/users/operator'),
+          () => dev<DbUser>('/users/operator'),
           (u) => u.mobile.verified,
           'the mobile number verified in the db',
         );

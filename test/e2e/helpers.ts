@@ -111,3 +111,36 @@ export function watchPage(page: Page): PageWatch {
   });
   return watch;
 }
+
+export type { OutboxMessage } from '../../mock-server/db.js';
+export type { DevUserView as DbUser } from '../../mock-server/routes/dev.js';
+
+/** Call one of the mock's `/__dev/*` routes (reset, outbox, users…) and return its JSON. */
+export async function devRoute<T>(
+  mockUrl: string,
+  path: string,
+  init?: { method: string; body?: unknown },
+): Promise<T> {
+  const response = await fetch(`${mockUrl}/__dev${path}`, {
+    method: init?.method ?? 'GET',
+    headers: init?.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Wait until `check` holds for what `read` returns (the stored user, the outbox); 5 s at most. */
+export async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

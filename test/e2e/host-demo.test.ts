@@ -8,31 +8,24 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { type DemoServers, launchChromium, type PageWatch, startDemo, watchPage } from './helpers.js';
+import {
+  type DbUser,
+  type DemoServers,
+  devRoute,
+  launchChromium,
+  type OutboxMessage,
+  type PageWatch,
+  startDemo,
+  until,
+  watchPage,
+} from './helpers.js';
 
 let demo: DemoServers;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-interface UserRecord {
-  welcomeMessage: string;
-  sessionLimit: { max: number; policy: 'deny' | 'log-out' } | null;
-  mobile: { verified: boolean };
-}
-interface OutboxMessage {
-  to: string;
-  code: string | null;
-}
-
-async function dev<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`${demo.mockUrl}/__dev${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  assert.ok(response.ok, `${path}: HTTP ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+const dev = <T>(path: string, init?: { method: string; body?: unknown }) =>
+  devRoute<T>(demo.mockUrl, path, init);
 
 /** A page in its own browser context (own cookies: a second "browser"), watched for CSP and errors. */
 async function openPage(): Promise<{ page: Page; watch: PageWatch }> {
@@ -60,17 +53,6 @@ const VISIBLE = { visible: true } as const;
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-
-/** Wait until `check` holds for the stored user (what reached the mock's db). */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function assertClean(watch: PageWatch): void {
   assert.deepEqual(watch.csp, [], 'CSP violations');
@@ -140,7 +122,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#welcome').fill(message);
     await page.locator('pierce/#welcome-ok').click();
     await until(
-      () => dev<UserRecord>('/users/admin'),
+      () => dev<DbUser>('/users/admin'),
       (u) => u.welcomeMessage === message,
       'the welcome message in the db',
     );
@@ -178,7 +160,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await codeInput?.type(code);
     await page.locator('::-p-aria(Done[role="button"])').click();
     await until(
-      () => dev<UserRecord>('/users/operator'),
+      () => dev<DbUser>('/users/operator'),
       (u) => u.mobile.verified,
       'the mobile number verified in the db',
     );
@@ -193,7 +175,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#enabled').click();
     await page.locator('pierce/#session-limit-save').click();
     await until(
-      () => dev<UserRecord>('/users/admin'),
+      () => dev<DbUser>('/users/admin'),
       (u) => u.sessionLimit?.max === 1 && u.sessionLimit.policy === 'deny',
       'session limit 1 / deny in the db',
     );
@@ -216,7 +198,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#policy-log-out').click();
     await page.locator('pierce/#session-limit-save').click();
     await until(
-      () => dev<UserRecord>('/users/admin'),
+      () => dev<DbUser>('/users/admin'),
       (u) => u.sessionLimit?.policy === 'log-out',
       'session limit 1 / log-out in the db',
     );
@@ -252,7 +234,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#welcome-ok').click();
     await page.waitForSelector('#login-reason');
     assert.match(await text(page, '#login-reason'), /signed out after a period without activity/);
-    assert.equal((await dev<UserRecord>('/users/admin')).welcomeMessage, '');
+    assert.equal((await dev<DbUser>('/users/admin')).welcomeMessage, '');
     assertClean(watch);
   });
 });
