@@ -1,16 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, isApiError } from '../api/client.js';
-import {
-  type Challenge,
-  type ChallengeRequest,
-  type ContactKind,
-  Email,
-  LIMITS,
-  type PersonalInfo,
-  RULES,
-  type StepUpMethod,
-  type StepUpToken,
-  type VerifyResponse,
+import { isEmail, LIMITS, RULES } from '../api/contract/constants.js';
+import type {
+  Challenge,
+  ChallengeRequest,
+  ContactKind,
+  PersonalInfo,
+  StepUpMethod,
+  StepUpToken,
+  VerifyResponse,
 } from '../api/contract/index.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import {
@@ -449,7 +447,7 @@ export class ContactFlowController implements ReactiveController {
       if (email.length > LIMITS.emailMax) {
         return this.#invalidValue('contact-verify.error.email.long', { max: LIMITS.emailMax });
       }
-      if (!Email.safeParse(email).success) return this.#invalidValue('contact-verify.error.email.invalid');
+      if (!isEmail(email)) return this.#invalidValue('contact-verify.error.email.invalid');
       return { value: email };
     }
     if (!this.phoneLib || !this.region) return null;

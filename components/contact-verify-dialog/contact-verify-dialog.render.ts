@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { type ContactKind, LIMITS, type PersonalInfo, RULES } from '../api/contract/index.js';
+import { LIMITS, RULES } from '../api/contract/constants.js';
+import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
 import { formatClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';

@@ -1,13 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiClient, ApiError } from '../api/client.js';
-import {
-  type ContactKind,
-  LIMITS,
-  type PersonalInfo,
-  type PersonalInfoPatch,
-  type SessionLimit,
-  WelcomeMessage,
-} from '../api/contract/index.js';
+import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
+import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
 import { endsSession, fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit, type Translate } from './format.js';
 import type { PersonalInfoSection } from './personal-info-form.events.js';
@@ -198,7 +192,7 @@ export class SectionsController {
     const draft = this.#welcome;
     const info = this.#o.info();
     if (draft === null || !info) return;
-    if (!WelcomeMessage.safeParse(draft).success) {
+    if (!isWelcomeMessage(draft)) {
       this.#welcomeInvalid = true;
       this.#errors['welcome-message'] =
         draft.length > LIMITS.welcomeMessageMax

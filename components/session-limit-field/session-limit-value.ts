@@ -1,4 +1,5 @@
-import { LIMITS, type SessionLimit, type SessionLimitPolicy } from '../api/contract/index.js';
+import { LIMITS } from '../api/contract/constants.js';
+import type { SessionLimit, SessionLimitPolicy } from '../api/contract/index.js';
 
 export const SESSION_LIMIT_MIN: number = LIMITS.sessionLimitMin;
 export const SESSION_LIMIT_MAX: number = LIMITS.sessionLimitMax;

@@ -1,5 +1,6 @@
 import { isApiError } from '../api/client.js';
-import { type ContactKind, type ProblemCode, RULES } from '../api/contract/index.js';
+import { type ProblemCode, RULES } from '../api/contract/constants.js';
+import type { ContactKind } from '../api/contract/index.js';
 import en from './locales/en.js';
 import { registerCatalog } from './localize.js';
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ProblemCode } from './problems.js';
+import type { ProblemCode } from './constants.js';
 import {
   ChallengeParams,
   ChallengeRequest,
@@ -208,12 +208,3 @@ type In<S> = S extends z.ZodMiniType ? z.input<S> : undefined;
 export type RouteParams<N extends RouteName> = In<Routes[N]['params']>;
 export type RouteBody<N extends RouteName> = In<Routes[N]['body']>;
 export type RouteResponse<N extends RouteName> = Out<Routes[N]['response']>;
-
-/** Fill `:param` placeholders, URL-encoding each value. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
-    return encodeURIComponent(value);
-  });
-}

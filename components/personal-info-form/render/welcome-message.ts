@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LIMITS } from '../../api/contract/index.js';
+import { LIMITS } from '../../api/contract/constants.js';
 import { action, type SectionContext, savedNote, sectionError } from './common.js';
 
 export interface WelcomeMessageContext extends SectionContext {

@@ -1,0 +1,118 @@
+/**
+ * The contract's plain values: limits, rules, problem codes, header names and the text rules the zod
+ * schemas refine with. No zod here, so an element that needs a limit or a rule does not pull the
+ * schemas (and zod) into a host page's first download; the schemas import these, so each rule is
+ * still written once.
+ * @module
+ */
+
+/** Limits of the contract, shared by the elements (counters, input limits) and the server (enforcement). */
+export const LIMITS = {
+  welcomeMessageMax: 512,
+  sessionLimitMin: 1,
+  sessionLimitMax: 500,
+  emailMax: 254,
+  passwordMax: 256,
+  usernameMax: 64,
+  codeLength: 6,
+  /** Largest accepted request body, in bytes. */
+  bodyMaxBytes: 16 * 1024,
+} as const;
+
+/** Rules the server enforces, published so the UI can explain them (countdowns, expiry). */
+export const RULES = {
+  codeLifetimeSeconds: 5 * 60,
+  codeMaxAttempts: 5,
+  resendCooldownSeconds: 60,
+  sendsPerDestinationPerHour: 5,
+  accountCodeFailuresPerHour: 20,
+  stepUpLifetimeSeconds: 5 * 60,
+  passwordMaxFailures: 5,
+  lockoutSeconds: 15 * 60,
+  sessionAbsoluteSeconds: 12 * 60 * 60,
+  thirdPartyAutoLogoutMinutes: 30,
+  defaultAutoLogoutMinutes: 30,
+} as const;
+
+/** Requests carrying this header (value `passive`) are not user activity: they do not keep a session alive. */
+export const ACTIVITY_HEADER = 'X-Activity';
+
+/** Any C0/C1 control character except line feed; carriage returns are normalised by the client. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find control characters
+export const CONTROL_EXCEPT_LF = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+/** Any C0/C1 control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find control characters
+export const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** Lone UTF-16 surrogates cannot be stored or sent as UTF-8 faithfully. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An email address as the contract accepts it (after trimming): `local@domain.tld`, with no spaces,
+ * control characters, quotes, brackets or list separators, and a top-level domain of 2+ characters.
+ */
+export const EMAIL_PATTERN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  /^[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F-\u009F]+@[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F-\u009F]+\.[^\s@"<>()[\]\\,;:.\u0000-\u001F\u007F-\u009F]{2,}$/;
+
+/** Whether a (trimmed) email address is one the contract accepts. */
+export const isEmail = (value: string): boolean =>
+  value.length <= LIMITS.emailMax && EMAIL_PATTERN.test(value);
+
+/** Whether a welcome message is one the contract accepts (length, no control characters, no lone surrogates). */
+export const isWelcomeMessage = (value: string): boolean =>
+  value.length <= LIMITS.welcomeMessageMax && !CONTROL_EXCEPT_LF.test(value) && !LONE_SURROGATE.test(value);
+
+/**
+ * Every stable problem `code` the API can answer with, and the HTTP status it travels with.
+ * Clients switch on `code`, never on `title` or `detail` (those are for humans and may change).
+ */
+export const PROBLEM_STATUS = {
+  'validation-failed': 400,
+  'malformed-request': 400,
+  'same-value': 400,
+  unauthenticated: 401,
+  'invalid-credentials': 401,
+  'session-expired': 401,
+  'session-replaced': 401,
+  'step-up-required': 403,
+  'step-up-expired': 403,
+  'not-editable': 403,
+  'forbidden-origin': 403,
+  'no-verified-contact': 403,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'session-limit-reached': 409,
+  'already-verified': 409,
+  'no-contact': 409,
+  'invalid-code': 422,
+  'code-expired': 410,
+  'version-conflict': 412,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'precondition-required': 428,
+  'too-many-attempts': 429,
+  cooldown: 429,
+  'rate-limited': 429,
+  'account-locked': 429,
+  internal: 500,
+  'notification-not-configured': 503,
+  'notification-failed': 503,
+  'storage-unavailable': 503,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
+
+/** The `type` URI of a problem code (RFC 9457 §3.1.1). Stable; resolvable in the mock's API reference. */
+export const problemType = (code: ProblemCode): string => `urn:personal-settings:problem:${code}`;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Fill `:param` placeholders, URL-encoding each value. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
