@@ -1,15 +1,6 @@
-import * as z from 'zod/mini';
-import {
-  ACTIVITY_HEADER,
-  buildPath,
-  Problem,
-  type ProblemCode,
-  type RouteBody,
-  type RouteName,
-  type RouteParams,
-  type RouteResponse,
-  routes,
-} from './contract/index.js';
+import { ACTIVITY_HEADER, buildPath, type ProblemCode } from './contract/constants.js';
+import type { Problem, RouteBody, RouteName, RouteParams, RouteResponse } from './contract/index.js';
+import { Problem as checkProblem, wire } from './wire.generated.js';
 
 export type ApiErrorKind = 'http' | 'network' | 'contract' | 'aborted';
 
@@ -82,7 +73,10 @@ export interface ApiResult<N extends RouteName> {
   etag: string | null;
 }
 
-/** A typed client for every route of the contract; every response is parsed with the contract. */
+/**
+ * A typed client for every route of the contract; every response is checked against the contract
+ * (with checkers compiled from the zod schemas at build time, so a host page does not download zod).
+ */
 export class ApiClient {
   readonly baseUrl: string;
   readonly #fetch: typeof fetch;
@@ -98,7 +92,7 @@ export class ApiClient {
 
   /** Call a route by name; resolves with the parsed body (and ETag), rejects with an {@link ApiError}. */
   async call<N extends RouteName>(name: N, input: CallInput<N>): Promise<ApiResult<N>> {
-    const route = routes[name];
+    const route = wire[name];
     const headers = new Headers(typeof this.#headers === 'function' ? await this.#headers() : this.#headers);
     headers.set('Accept', 'application/json, application/problem+json');
     if (input.ifMatch !== undefined) headers.set('If-Match', input.ifMatch);
@@ -129,39 +123,39 @@ export class ApiClient {
     const text = await readText(response, name, input.signal);
     if (!response.ok) throw this.#problemError(name, response, text);
 
-    if (route.response === null) {
-      return { data: undefined as RouteResponse<N>, etag: response.headers.get('ETag') };
-    }
-    const parsed = route.response.safeParse(parseJson(text));
-    if (!parsed.success) {
+    const etag = response.headers.get('ETag');
+    if (route.response === null) return { data: undefined as RouteResponse<N>, etag };
+    const data = parseJson(text);
+    const problem = route.response(data, '');
+    if (problem) {
       throw new ApiError({
         kind: 'contract',
         route: name,
         status: response.status,
-        message: `The ${name} response does not match the contract: ${z.prettifyError(parsed.error)}`,
-        cause: parsed.error,
+        message: `The ${name} response does not match the contract: ${problem}`,
       });
     }
-    return { data: parsed.data as RouteResponse<N>, etag: response.headers.get('ETag') };
+    return { data: data as RouteResponse<N>, etag };
   }
 
   #problemError(name: RouteName, response: Response, text: string): ApiError {
-    const parsed = Problem.safeParse(parseJson(text));
-    if (!parsed.success) {
+    const body = parseJson(text);
+    const mismatch = checkProblem(body, '');
+    if (mismatch) {
       return new ApiError({
         kind: 'contract',
         route: name,
         status: response.status,
-        message: `HTTP ${response.status} without a problem+json body`,
-        cause: parsed.error,
+        message: `HTTP ${response.status} without a problem+json body (${mismatch})`,
       });
     }
+    const problem = body as Problem;
     return new ApiError({
       kind: 'http',
       route: name,
       status: response.status,
-      problem: parsed.data,
-      message: parsed.data.detail ?? parsed.data.title,
+      problem,
+      message: problem.detail ?? problem.title,
     });
   }
 }

@@ -101,7 +101,7 @@ export const PROBLEM_STATUS = {
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;
-export const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
+export const PROBLEM_CODES = /* @__PURE__ */ Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
 
 /** The `type` URI of a problem code (RFC 9457 §3.1.1). Stable; resolvable in the mock's API reference. */
 export const problemType = (code: ProblemCode): string => `urn:personal-settings:problem:${code}`;

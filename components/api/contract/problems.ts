@@ -23,4 +23,3 @@ export const Problem = z.looseObject({
   channel: z.optional(ContactKind),
 });
 export type Problem = z.infer<typeof Problem>;
-

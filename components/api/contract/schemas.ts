@@ -1,11 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  ANY_CONTROL,
-  CONTROL_EXCEPT_LF,
-  EMAIL_PATTERN,
-  LIMITS,
-  LONE_SURROGATE,
-} from './constants.js';
+import { ANY_CONTROL, CONTROL_EXCEPT_LF, EMAIL_PATTERN, LIMITS, LONE_SURROGATE } from './constants.js';
 
 // zod compiles fast paths with `new Function` on first use; a strict-CSP host page would report that.
 z.config({ jitless: true });
@@ -142,11 +136,13 @@ export const StepUpToken = z.strictObject({
 });
 export type StepUpToken = z.infer<typeof StepUpToken>;
 
-export const Email = z.string().check(
-  z.trim(),
-  z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
-  z.regex(EMAIL_PATTERN, { message: 'Enter an email address like name@example.com' }),
-);
+export const Email = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
+    z.regex(EMAIL_PATTERN, { message: 'Enter an email address like name@example.com' }),
+  );
 
 /** ISO 3166-1 alpha-2 region, e.g. `CN`, `GB`. */
 export const Region = z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'Choose a country or region' }));
