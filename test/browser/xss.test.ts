@@ -1,14 +1,17 @@
 /**
  * Issue #6 hardening, SPEC §2 "Welcome message" (plain text only) and §5: every string the server sends
  * and the elements display — the welcome message (shown and edited), masked contacts and a pending
- * change, the display name, a problem's `detail` and `fieldErrors` — carries an XSS corpus through a
- * tampered client. Nothing runs (a payload would set `window.__xss`), no element appears that a benign
+ * change, the display name, a problem's `detail` and `fieldErrors`, the dialog's destinations, and a
+ * standalone <session-limit-field>'s `error-message` set by a host from a server refusal — carries an
+ * XSS corpus through a tampered client. Nothing runs (a payload would set `window.__xss`), no element appears that a benign
  * string does not produce, no `on*` attribute, and the payload is shown as the text it is.
  */
 import { ApiClient } from '../../components/api/client.js';
 import type { PersonalInfo } from '../../components/api/contract/index.js';
 import '../../components/personal-info-form/define.js';
 import type { PersonalInfoForm } from '../../components/personal-info-form/personal-info-form.js';
+import '../../components/session-limit-field/define.js';
+import type { SessionLimitField } from '../../components/session-limit-field/session-limit-field.js';
 import { clickOn, expect, fixture, html, nextFrame, sendKeys, waitUntil } from '../helpers/fixtures.js';
 
 declare global {
@@ -291,6 +294,42 @@ describe('XSS: the dialog shows server destinations as text', () => {
       await nextFrame();
       expect(window.__xss, 'a payload ran').to.equal(undefined);
       expect(shown).to.contain(payload.replace(/\s+/g, ' ').trim().slice(0, 20));
+    });
+  }
+});
+
+// ---- a standalone <session-limit-field>: a host shows the server's refusal through `error-message` ---
+
+async function showField(s: string): Promise<{ el: SessionLimitField; structure: string[] }> {
+  const el = await fixture<SessionLimitField>(
+    html`<session-limit-field default-value="3;deny" error-message=${s}></session-limit-field>`,
+  );
+  await el.updateComplete;
+  await nextFrame();
+  return { el, structure: structure(el) };
+}
+
+describe('XSS: <session-limit-field> shows an error message as text', () => {
+  let baseline: string[];
+
+  before(async () => {
+    baseline = (await showField(BENIGN)).structure;
+  });
+
+  beforeEach(() => {
+    delete window.__xss;
+  });
+
+  for (const payload of CORPUS) {
+    it(`${JSON.stringify(payload).slice(0, 70)}: no script, no new element, shown as text`, async () => {
+      const { el, structure: shown } = await showField(payload);
+      expect(shown, 'elements with the message shown').to.deep.equal(baseline);
+      expect(handlerAttributes(el)).to.deep.equal([]);
+      expect(el.validity.customError, 'the message makes the field invalid').to.equal(true);
+      await nextFrame();
+      await nextFrame();
+      expect(window.__xss, 'a payload ran').to.equal(undefined);
+      expect(textOf(el)).to.contain(payload.replace(/\s+/g, ' ').trim().slice(0, 20));
     });
   }
 });
