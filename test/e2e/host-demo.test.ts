@@ -6,6 +6,7 @@
  *   npm run test:e2e
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import {
@@ -19,6 +20,8 @@ import {
   until,
   watchPage,
 } from './helpers.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let demo: DemoServers;
 let browser: Browser;
@@ -236,5 +239,36 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     assert.match(await text(page, '#login-reason'), /signed out after a period without activity/);
     assert.equal((await dev<DbUser>('/users/admin')).welcomeMessage, '');
     assertClean(watch);
+  });
+
+  it('the console passes axe (WCAG 2.1 AA): login page, Modify Personal Info, Online Sessions', async () => {
+    const context = await browser.createBrowserContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // axe is injected as a script: this page alone runs without the CSP (the other tests prove the CSP holds).
+    await page.setBypassCSP(true);
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(demo.url, { waitUntil: 'load' });
+    await page.waitForSelector('#login-page');
+    const audit = async (where: string) => {
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } })
+          .axe;
+        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        return (result.violations as { id: string; nodes: { target: unknown }[] }[]).map(
+          (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+        );
+      });
+      assert.deepEqual(violations, [], `axe on ${where}`);
+    };
+    await audit('the login page');
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    await openPersonalInfo(page);
+    await audit('Modify Personal Info');
+    await page.locator('.navpane a ::-p-text(Online Sessions)').click();
+    await page.waitForFunction(() => /online session/.test(document.body.textContent ?? ''));
+    await audit('Online Sessions');
   });
 });
