@@ -19,6 +19,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions, type UserConfig } from 'vite';
+import { viteMinifyLiterals } from './scripts/minify-literals.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const at = (path: string) => resolve(root, path);
@@ -127,7 +128,8 @@ function libraryConfig(): UserConfig {
   return {
     root,
     publicDir: false,
-    plugins: [emitTypes()],
+    // Lit css`` / html`` literals minified (scripts/minify-literals.mjs), as in the size benchmark.
+    plugins: [viteMinifyLiterals(), emitTypes()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -156,7 +158,8 @@ function demoConfig(): UserConfig {
   return {
     root: at('host-demo'),
     publicDir: false,
-    plugins: [cspMeta()],
+    // `vite build --mode demo` (what the e2e tests run) gets the library's minified literals too.
+    plugins: [cspMeta(), viteMinifyLiterals()],
     server: {
       port: 5173,
       headers: demoHeaders(DEV_CSP),

@@ -18,6 +18,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { median, ROOT, round, table, writeResults } from './bench-lib.mjs';
 import { CHROME_FLAGS, findChrome } from './chromium.mjs';
+import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, instances: { type: 'string', default: '200' } },
@@ -64,6 +65,8 @@ async function bundle(outdir) {
     outdir,
     metafile: true,
     logLevel: 'error',
+    // Both variants' Lit literals minified as in the library build (scripts/minify-literals.mjs).
+    plugins: [esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
   });
   const outputs = result.metafile.outputs;
   const eager = new Set();

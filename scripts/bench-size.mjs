@@ -2,6 +2,7 @@
 // What a host page downloads: our code plus lit, @lit/context, @lit/task and zod/mini, bundled from
 // node_modules with esbuild (tree-shaken, minified, ES2022, code splitting on dynamic import()), each
 // output file compressed on its own with gzip -9 and brotli -11 (node:zlib), as a browser fetches them.
+// Our Lit css`` / html`` literals are minified first, as in the library build (scripts/minify-literals.mjs).
 //
 // "Eager" = the entry chunk plus every chunk it imports statically: what loads before the user does
 // anything. Dynamic import() chunks (the dialog, phone metadata, non-default locale catalogs) are lazy
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { kb, ROOT, table, writeResults } from './bench-lib.mjs';
+import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json: { type: 'boolean' } } });
 
@@ -102,6 +104,8 @@ async function measure(entry, outdir) {
     write: true,
     logLevel: 'error',
     absWorkingDir: ROOT,
+    // The same Lit css`` / html`` minification as the library build (vite.config.ts): we measure what we ship.
+    plugins: [esbuildMinifyLiterals()],
   });
   const outputs = result.metafile.outputs;
   const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
