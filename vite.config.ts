@@ -135,7 +135,8 @@ function libraryConfig(): UserConfig {
       emptyOutDir: true,
       copyPublicDir: false,
       target: 'es2022',
-      // Consumers minify with their own bundler; readable output is easier to debug and audit.
+      // Consumers minify with their own bundler; readable output is easier to debug and audit. Only the
+      // Lit css`` / html`` literals are minified (viteMinifyLiterals above): no bundler does that for them.
       minify: false,
       sourcemap: true,
       reportCompressedSize: true,
