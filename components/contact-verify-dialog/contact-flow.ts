@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { type ApiClient, isApiError } from '../api/client.js';
 import { isEmail, LIMITS, RULES } from '../api/contract/constants.js';
 import type {
@@ -21,7 +21,14 @@ import {
 import { type ProblemKey, problemKey } from '../shared/problem-messages.js';
 import { RequestController } from '../shared/request-controller.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
-import type { ContactVerifyMode, ContactVerifyStep } from './contact-verify-dialog.events.js';
+import {
+  type ContactVerifyDetail,
+  ContactVerifyConfirmEvent,
+  type ContactVerifyMode,
+  ContactVerifySendEvent,
+  ContactVerifySentEvent,
+  type ContactVerifyStep,
+} from './contact-verify-dialog.events.js';
 
 /** The inputs of the flow; `focusTarget` and errors refer to them. */
 export type Field = 'password' | 'step-up-code' | 'value' | 'code';
@@ -48,18 +55,16 @@ export interface InputError {
   values?: Record<string, string | number>;
 }
 
-/** What the flow needs from the element that hosts it. */
-export interface FlowHost extends ReactiveControllerHost {
+/** What the flow needs from the element that hosts it (it also fires the send / confirm events on it). */
+export interface FlowHost extends ReactiveControllerHost, EventTarget {
   readonly kind: ContactKind;
   readonly mode: ContactVerifyMode;
   /** The API client, or `null` when none is configured (the element shows why). */
   flowClient(): ApiClient | null;
   flowInfo(): PersonalInfo | null;
-  /** Fire `contact-verify-send`; `false` when a listener cancelled it. */
-  flowSend(channel: ContactKind, purpose: Challenge['purpose'], resend: boolean): boolean;
-  flowSent(channel: ContactKind, challenge: Challenge, resend: boolean): void;
-  /** Fire `contact-verify-confirm`; `false` when a listener cancelled it. */
-  flowConfirm(): boolean;
+  /** `kind` and `mode`, which every event's detail starts with. */
+  flowDetail(): ContactVerifyDetail;
+  /** Saved and verified: fire `contact-verify-confirmed`. */
   flowConfirmed(result: VerifyResponse): void;
   /** Report a failed request (`contact-verify-error`, and `session-expired` when it ends the session). */
   flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep): void;
@@ -67,14 +72,35 @@ export interface FlowHost extends ReactiveControllerHost {
 
 const emptySlot = (): CodeSlot => ({ challenge: null, code: '', dead: false });
 
+/** What is typed and learned in one run of the dialog: fresh on every `reset()`. */
+const fresh = () => ({
+  step: 'identity' as ContactVerifyStep,
+  methodIndex: 0,
+  password: '',
+  identity: emptySlot(),
+  stepUp: null,
+  email: '',
+  phone: '',
+  region: null,
+  target: emptySlot(),
+  result: null,
+  problem: null,
+  inputError: null,
+  sessionEnded: false,
+  notice: null,
+  focusTarget: null as Field | 'primary' | null,
+  resumeStep: null,
+});
+
 /**
  * The edit / verify flow of one contact, without any markup: steps, what was typed, the requests
- * (one at a time, aborted on hide), the problems and the countdowns. The element renders it.
+ * (one at a time, aborted on hide and disconnect), the problems and the countdowns. The element
+ * renders it.
  *
  * Edit: identity (password, or a step-up code) → value (new number or address) → code → done.
  * Verify: code (send to the current value, type it) → done.
  */
-export class ContactFlowController implements ReactiveController {
+export class ContactFlowController {
   readonly #host: FlowHost;
   readonly request: RequestController;
   /** Until the identity step's code can be resent. */
@@ -83,34 +109,33 @@ export class ContactFlowController implements ReactiveController {
   readonly targetWait: CountdownController;
   /** Password tries locked (`account-locked`). */
   readonly lockWait: CountdownController;
-
-  step: ContactVerifyStep = 'identity';
-  methodIndex = 0;
-  password = '';
-  identity: CodeSlot = emptySlot();
-  stepUp: StepUpToken | null = null;
-  email = '';
-  phone = '';
-  region: string | null = null;
+  step!: ContactVerifyStep;
+  methodIndex!: number;
+  password!: string;
+  identity!: CodeSlot;
+  stepUp!: StepUpToken | null;
+  email!: string;
+  phone!: string;
+  region!: string | null;
+  target!: CodeSlot;
+  result!: VerifyResponse | null;
+  problem!: FlowProblem | null;
+  inputError!: InputError | null;
+  /** The session is gone: nothing more can be done in this dialog. */
+  sessionEnded!: boolean;
+  /** A short message for the live region (“a new code was sent”). */
+  notice!: { id: string; values?: Record<string, string | number> } | null;
+  /** The input or control to focus after the next render. */
+  focusTarget!: Field | 'primary' | null;
+  /** The step to come back to once identity is verified again (step-up expired mid-way). */
+  resumeStep!: ContactVerifyStep | null;
   phoneLib: PhoneLib | null = null;
   phoneLibFailed = false;
-  target: CodeSlot = emptySlot();
-  result: VerifyResponse | null = null;
-  problem: FlowProblem | null = null;
-  inputError: InputError | null = null;
-  /** The session is gone: nothing more can be done in this dialog. */
-  sessionEnded = false;
-  /** A short message for the live region (“a new code was sent”). */
-  notice: { id: string; values?: Record<string, string | number> } | null = null;
-  /** The input or control to focus after the next render. */
-  focusTarget: Field | 'primary' | null = null;
-  /** The step to come back to once identity is verified again (step-up expired mid-way). */
-  resumeStep: ContactVerifyStep | null = null;
   #retry: (() => void) | null = null;
 
   constructor(host: FlowHost) {
     this.#host = host;
-    host.addController(this);
+    Object.assign(this, fresh());
     this.request = new RequestController(host);
     const onEnd = () => {
       if (this.problem && WAIT_KEYS.has(this.problem.key)) this.problem = null;
@@ -121,31 +146,17 @@ export class ContactFlowController implements ReactiveController {
     this.lockWait = new CountdownController(host, { onEnd });
   }
 
-  hostConnected(): void {}
-
   /** Back to the first step with nothing typed (every `show()`). */
   reset(): void {
     this.request.abort();
     this.identityWait.stop();
     this.targetWait.stop();
     this.lockWait.stop();
-    this.step = this.#host.mode === 'verify' ? 'code' : 'identity';
-    this.methodIndex = 0;
-    this.password = '';
-    this.identity = emptySlot();
-    this.stepUp = null;
-    this.email = '';
-    this.phone = '';
-    this.region = null;
-    this.target = emptySlot();
-    this.result = null;
-    this.problem = null;
-    this.inputError = null;
-    this.sessionEnded = false;
-    this.notice = null;
-    this.resumeStep = null;
+    Object.assign(this, fresh(), {
+      step: this.#host.mode === 'verify' ? 'code' : 'identity',
+      focusTarget: 'primary',
+    });
     this.#retry = null;
-    this.focusTarget = 'primary';
     this.#host.requestUpdate();
   }
 
@@ -160,15 +171,6 @@ export class ContactFlowController implements ReactiveController {
 
   get method(): StepUpMethod | null {
     return this.methods[this.methodIndex] ?? this.methods[0] ?? null;
-  }
-
-  get codeLength(): number {
-    return this.target.challenge?.codeLength ?? LIMITS.codeLength;
-  }
-
-  /** The wait that applies to the send button of the current step. */
-  get sendWait(): CountdownController {
-    return this.step === 'identity' ? this.identityWait : this.targetWait;
   }
 
   // ---- input ------------------------------------------------------------------------------
@@ -356,7 +358,8 @@ export class ContactFlowController implements ReactiveController {
     }
     const previous = slot.challenge;
     const reuse = resend && previous !== null && !slot.dead;
-    if (!this.#host.flowSend(channel, body.purpose, resend)) return;
+    const detail = { ...this.#host.flowDetail(), channel, purpose: body.purpose, resend };
+    if (!this.#host.dispatchEvent(new ContactVerifySendEvent(detail))) return;
     const outcome = await this.request.run('send', async (signal): Promise<Challenge> => {
       const { data } = reuse
         ? await client.call('resendChallenge', { params: { kind: channel, id: previous.id }, signal })
@@ -379,7 +382,10 @@ export class ContactFlowController implements ReactiveController {
       : null;
     if (which === 'target') this.step = 'code';
     this.focusTarget = field;
-    this.#host.flowSent(channel, challenge, resend);
+    const { destination, expiresAt, resendAvailableAt } = challenge;
+    this.#host.dispatchEvent(
+      new ContactVerifySentEvent({ ...detail, purpose: challenge.purpose, destination, expiresAt, resendAvailableAt }),
+    );
     this.#host.requestUpdate();
   }
 
@@ -392,7 +398,7 @@ export class ContactFlowController implements ReactiveController {
     const client = this.#host.flowClient();
     if (!client) return;
     if (this.#host.mode === 'edit' && !this.stepUp) return this.#needStepUp();
-    if (!this.#host.flowConfirm()) return;
+    if (!this.#host.dispatchEvent(new ContactVerifyConfirmEvent(this.#host.flowDetail()))) return;
     const stepUpToken = this.#host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
     const outcome = await this.request.run('verify', (signal) =>
       client.call('verifyChallenge', {

@@ -1,21 +1,26 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { LIMITS, RULES } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
-import { formatClock } from '../shared/countdown-controller.js';
+import { type CountdownController, formatClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';
 import { describeProblem, formatDuration, type Translate } from '../shared/problem-messages.js';
 import type { CodeSlot, ContactFlowController, Field } from './contact-flow.js';
 import type { ContactVerifyHideSource, ContactVerifyMode } from './contact-verify-dialog.events.js';
 import type { RegionPickerController } from './region-picker.js';
 
-/** Everything the step templates read; built by the element on each render. */
-export interface View {
+/** What every template reads, before the personal info is known (configuration, loading, errors). */
+export interface BaseView {
   t: Translate;
   lang: string;
   kind: ContactKind;
+  close: (source: ContactVerifyHideSource) => void;
+}
+
+/** Everything the step templates read; built by the element on each render. */
+export interface View extends BaseView {
   mode: ContactVerifyMode;
   flow: ContactFlowController;
   info: PersonalInfo;
@@ -23,13 +28,19 @@ export interface View {
   regions: () => readonly RegionOption[];
   passwordVisible: boolean;
   togglePassword: () => void;
-  close: (source: ContactVerifyHideSource) => void;
 }
 
-const fieldId = (field: Field) => field;
+type Content = TemplateResult | typeof nothing;
+type CodeField = 'step-up-code' | 'code';
+
 /** Masked values and numbers keep their own (left-to-right) order inside translated sentences. */
-export const isolate = (text: string): string => `\u2068${text}\u2069`;
-const errorId = (field: Field) => `${field}-error`;
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+const describedBy = (...ids: (string | false | null | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || undefined;
+const icon = (paths: TemplateResult, cls = '') =>
+  html`<svg class=${cls} viewBox="0 0 16 16" aria-hidden="true">${paths}</svg>`;
+const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
+const contactName = (v: BaseView) => ({ contact: v.t(`contact.${v.kind}`) });
 
 /** The error under one input: a client-side check, or a problem the server tied to it. */
 function fieldError(v: View, field: Field): string | null {
@@ -42,438 +53,403 @@ function fieldError(v: View, field: Field): string | null {
     }
     return v.t(inputError.id, values);
   }
-  if (problem?.field === field) {
-    const d = describeProblem(problem.error, v.t, { lang: v.lang, kind: v.kind });
-    return `${d.message} ${d.next}`;
-  }
-  return null;
+  if (problem?.field !== field) return null;
+  const d = describeProblem(problem.error, v.t, v);
+  return `${d.message} ${d.next}`;
 }
 
-function renderError(v: View, field: Field): TemplateResult | typeof nothing {
+function renderError(v: View, field: Field): Content {
   const message = fieldError(v, field);
   return message
-    ? html`<p id=${errorId(field)} class="field__error" part="field__error" role="alert">
-        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 1.5 15 14H1L8 1.5Zm0 4.5v4m0 2v.01" /></svg
-        ><span>${message}</span>
+    ? html`<p id="${field}-error" class="field__error" part="field__error" role="alert">
+        ${icon(svg`<path d="M8 1.5 15 14H1L8 1.5Zm0 4.5v4m0 2v.01" />`)}<span>${message}</span>
       </p>`
     : nothing;
 }
 
-const describedBy = (...ids: (string | false | null | undefined)[]) =>
-  ids.filter(Boolean).join(' ') || undefined;
+/** A label + control group; `content` is the control and what goes under it. */
+const field = (label: string, id: string, content: unknown) =>
+  html`<div class="field" part="field">
+    <label class="field__label" part="field__label" for=${id}>${label}</label>${content}
+  </div>`;
 
-/** The step's banner: a problem not tied to one input, with what to do next and a way to do it. */
-export function renderBanner(v: View): TemplateResult | typeof nothing {
-  const { problem } = v.flow;
-  if (!problem || problem.field) return nothing;
-  const d = describeProblem(problem.error, v.t, { lang: v.lang, kind: v.kind });
-  const retry = d.action === 'retry' && !v.flow.sessionEnded;
-  return html`<div class="alert" part="alert" role="alert">
-    <svg class="alert__icon" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" /><path d="M8 4.5v4m0 2.5v.01" /></svg>
+const hint = (text: string, id?: string, ok = false) =>
+  html`<p id=${ifDefined(id)} class="field__hint ${ok ? 'field__hint--ok' : ''}" part="field__hint">${text}</p>`;
+
+const link = (label: string, click: () => void, part = 'alert__action') =>
+  html`<button type="button" class="link" part=${part} @click=${click}>${label}</button>`;
+
+const button = (label: unknown, click: () => void, primary = false) =>
+  html`<button type="button" class="button" part="button ${primary ? 'primary-button' : ''}" ?data-primary=${primary} @click=${click}>
+    ${label}
+  </button>`;
+
+/** The step's content, then its button row. */
+const page = (body: unknown, ...buttons: TemplateResult[]) =>
+  html`<div class="body" part="body">${body}</div>
+    <footer class="footer" part="footer">${buttons}</footer>`;
+
+const cancel = (v: BaseView) => button(v.t('contact-verify.action.cancel'), () => v.close('cancel-button'));
+
+/** What happened, what to do next and, maybe, a way to do it. */
+function alert(message: string, next?: string, action: Content = nothing, tone = 'alert'): TemplateResult {
+  return html`<div class="alert" part="alert" role=${tone} data-tone=${tone}>
+    ${icon(svg`<circle cx="8" cy="8" r="6.5" /><path d="M8 4.5v4m0 2.5v.01" />`, 'alert__icon')}
     <div class="alert__text">
-      <p class="alert__message">${d.message}</p>
-      <p class="alert__next">${d.next}</p>
-      ${
-        retry
-          ? html`<button type="button" class="link" part="alert__action" @click=${() => v.flow.retry()}>
-            ${v.t('contact-verify.action.retry')}
-          </button>`
-          : nothing
-      }
+      <p class="alert__message">${message}</p>
+      ${next ? html`<p class="alert__next">${next}</p>` : nothing} ${action}
     </div>
   </div>`;
 }
 
-/** A message with no way forward here (configuration, no method, session gone) and a Close button. */
+/** Busy text with a spinner, in a live region. */
+export const renderLoading = (text: string) =>
+  html`<p class="text text--muted" role="status">${spinner}${text}</p>`;
+
+/**
+ * A message with no way forward in a step (configuration, no method, session gone, load failed):
+ * a Close button, or Cancel and Try again when `retry` is given.
+ */
 export function renderBlocked(
-  v: Pick<View, 't' | 'close'>,
+  v: BaseView,
   message: string,
   next: string,
   tone = 'alert',
+  retry?: () => void,
 ): TemplateResult {
-  return html`<div class="body" part="body">
-      <div class="alert" part="alert" role=${tone === 'alert' ? 'alert' : 'status'} data-tone=${tone}>
-        <svg class="alert__icon" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" /><path d="M8 4.5v4m0 2.5v.01" /></svg>
-        <div class="alert__text">
-          <p class="alert__message">${message}</p>
-          <p class="alert__next">${next}</p>
-        </div>
-      </div>
-    </div>
-    <footer class="footer" part="footer">
-      <button type="button" class="button" part="button primary-button" data-primary @click=${() => v.close('cancel-button')}>
-        ${v.t('contact-verify.close')}
-      </button>
-    </footer>`;
+  return retry
+    ? page(alert(message, next), cancel(v), button(v.t('contact-verify.action.retry'), retry, true))
+    : page(
+        alert(message, next, nothing, tone),
+        button(v.t('contact-verify.close'), () => v.close('cancel-button'), true),
+      );
+}
+
+/** A failed request that ends what the dialog can do (load failed, session gone). */
+export function renderProblem(v: BaseView, error: unknown, retry?: () => void): TemplateResult {
+  const d = describeProblem(error, v.t, v);
+  return renderBlocked(v, d.message, d.next, 'alert', retry);
+}
+
+/** The step's banner: a problem not tied to one input, with what to do next and a way to do it. */
+function renderBanner(v: View): Content {
+  const { problem } = v.flow;
+  if (!problem || problem.field) return nothing;
+  const d = describeProblem(problem.error, v.t, v);
+  return alert(
+    d.message,
+    d.next,
+    d.retry && !v.flow.sessionEnded ? link(v.t('contact-verify.action.retry'), () => v.flow.retry()) : nothing,
+  );
 }
 
 /** Edit only: where the user is in the three steps. */
-export function renderSteps(v: View): TemplateResult | typeof nothing {
+function renderSteps(v: View): Content {
   if (v.mode !== 'edit' || v.flow.step === 'done') return nothing;
   const steps = ['identity', 'value', 'code'] as const;
   const current = steps.indexOf(v.flow.step as (typeof steps)[number]);
-  const label = (s: (typeof steps)[number]) =>
-    v.t(s === 'value' ? `contact-verify.step.value.${v.kind}` : `contact-verify.step.${s}`);
   return html`<nav class="steps" part="steps" aria-label=${v.t('contact-verify.steps')}>
-    <p class="steps__count">${v.t('contact-verify.step-of', { current: current + 1, total: steps.length })}</p>
+    <p class="steps__count">${v.t('contact-verify.step-of', { current: current + 1, total: 3 })}</p>
     <ol class="steps__list">
       ${steps.map(
-        (
-          s,
-          i,
-        ) => html`<li class="steps__item" part="step" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
+        (s, i) => html`<li class="steps__item" part="step" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
           <span class="steps__dot" aria-hidden="true">${i < current ? '✓' : i + 1}</span>
-          <span class="steps__label">${label(s)}</span>
+          <span class="steps__label">${v.t(`contact-verify.step.${s === 'value' ? `value.${v.kind}` : s}`)}</span>
         </li>`,
       )}
     </ol>
   </nav>`;
 }
 
-function busyLabel(v: View, idle: string): string {
+/** The step's content, then Cancel and the step's primary (submit) button. */
+function submitPage(v: View, body: unknown, primary: string, waiting: boolean): TemplateResult {
   const busy = v.flow.request.busy;
-  if (busy === 'send') return v.t('contact-verify.action.sending');
-  if (busy === 'verify' || busy === 'identity') return v.t('contact-verify.action.checking');
-  return idle;
-}
-
-/** Cancel + the step's primary (submit) button. */
-function renderFooter(v: View, primary: string, waiting = false): TemplateResult {
-  const busy = v.flow.request.busy !== null;
-  return html`<footer class="footer" part="footer">
-    <button type="button" class="button" part="button" data-variant="secondary" @click=${() => v.close('cancel-button')}>
-      ${v.t('contact-verify.action.cancel')}
-    </button>
-    <button
+  return page(
+    body,
+    cancel(v),
+    html`<button
       type="submit"
       class="button"
       part="button primary-button"
       data-primary
-     
       aria-disabled=${busy || waiting ? 'true' : 'false'}
-      ?data-busy=${busy}
+      ?data-busy=${!!busy}
     >
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${busyLabel(v, primary)}
-    </button>
-  </footer>`;
+      ${busy ? spinner : nothing}${busy ? v.t(`contact-verify.action.${busy === 'send' ? 'sending' : 'checking'}`) : primary}
+    </button>`,
+  );
 }
 
-/** The code field of a slot, with the resend button and its countdown. */
-function renderCodeField(
+/** “Send code”, with the time left while a resend is not allowed yet. */
+const sendLabel = (v: View, wait: CountdownController) =>
+  v.t('contact-verify.action.send') + (wait.running ? ` (${formatClock(wait.remaining)})` : '');
+
+/** A text input of the flow (password, email, phone number). */
+function input(
   v: View,
-  field: 'step-up-code' | 'code',
-  slot: CodeSlot,
-  sentId: string,
+  id: Field,
+  type: string,
+  autocomplete: string,
+  maxlength: number,
+  value: string,
+  set: (value: string) => void,
+  hints: (string | false | null)[] = [],
+  blur?: () => void,
 ): TemplateResult {
-  const challenge = slot.challenge!;
-  const error = fieldError(v, field);
-  const wait = field === 'code' ? v.flow.targetWait : v.flow.identityWait;
-  const which = field === 'code' ? 'target' : 'identity';
-  const busy = v.flow.request.busy !== null;
-  const waiting = wait.running;
-  return html`<div class="field" part="field">
-    <label class="field__label" part="field__label" for=${fieldId(field)}>${v.t('contact-verify.code.label')}</label>
-    ${renderCodeInput({
-      id: fieldId(field),
-      value: slot.code,
-      length: challenge.codeLength,
-      invalid: error !== null,
-      readonly: busy || slot.dead,
-      describedBy: describedBy(sentId, error && errorId(field), slot.dead && `${field}-dead`),
-      onValue: (value) => v.flow.setCode(field, value),
-      onComplete: () => v.flow.submit(),
-    })}
-    ${renderError(v, field)}
-    ${
-      slot.dead
-        ? html`<p id="${field}-dead" class="field__hint" part="field__hint">${v.t('contact-verify.code.dead')}</p>`
-        : nothing
-    }
-    <p class="resend">
-      <button
-        type="button"
-        class="link"
-        part="resend-button"
-        aria-disabled=${waiting || busy ? 'true' : 'false'}
-        @click=${() => void v.flow.send(which, true)}
-      >
-        ${
-          waiting
-            ? html`<span class="countdown" part="countdown"
-              >${v.t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span
-            >`
-            : v.t('contact-verify.action.resend')
-        }
-      </button>
-    </p>
-  </div>`;
+  const error = fieldError(v, id);
+  return html`<input
+    id=${id}
+    class="input"
+    part="field__input"
+    type=${type}
+    autocomplete=${autocomplete}
+    inputmode=${ifDefined(blur && type)}
+    dir=${ifDefined(blur && 'ltr')}
+    spellcheck="false"
+    autocapitalize="off"
+    maxlength=${maxlength}
+    data-autofocus
+    .value=${live(value)}
+    aria-invalid=${error ? 'true' : 'false'}
+    aria-describedby=${ifDefined(describedBy(...hints, error && `${id}-error`))}
+    @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+    @blur=${blur ? () => queueMicrotask(blur) : nothing}
+  />`;
 }
 
-export function renderIdentity(v: View): TemplateResult {
+/**
+ * A step that sends a code and then takes it: before the send, `intro` and Send code (with the
+ * cooldown); after, where it went, the code field with Resend, and `ok` (Send a new code once dead).
+ */
+function codeStep(
+  v: View,
+  id: CodeField,
+  slot: CodeSlot,
+  wait: CountdownController,
+  intro: unknown,
+  ok: string,
+  sentExtra: Content = nothing,
+  after: Content = nothing,
+): [unknown, string, boolean] {
+  const { flow, t } = v;
+  const challenge = slot.challenge;
+  if (!challenge) return [intro, sendLabel(v, wait), wait.running];
+  const error = fieldError(v, id);
+  const busy = flow.request.busy !== null;
+  const sent = `${id}-sent`;
+  const body = html`<p id=${sent} class="text">
+      ${t('contact-verify.code.sent', { length: challenge.codeLength, destination: isolate(challenge.destination) })}
+      ${sentExtra}
+    </p>
+    ${field(
+      t('contact-verify.code.label'),
+      id,
+      html`${renderCodeInput({
+        id,
+        value: slot.code,
+        length: challenge.codeLength,
+        invalid: error !== null,
+        readonly: busy || slot.dead,
+        describedBy: describedBy(sent, error && `${id}-error`, slot.dead && `${id}-dead`),
+        onValue: (value) => flow.setCode(id, value),
+        onComplete: () => flow.submit(),
+      })}
+      ${renderError(v, id)} ${slot.dead ? hint(t('contact-verify.code.dead'), `${id}-dead`) : nothing}
+      <p class="resend">
+        <button
+          type="button"
+          class="link"
+          part="resend-button"
+          aria-disabled=${wait.running || busy ? 'true' : 'false'}
+          @click=${() => void flow.send(id === 'code' ? 'target' : 'identity', true)}
+        >
+          ${
+            wait.running
+              ? html`<span class="countdown" part="countdown"
+                >${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span
+              >`
+              : t('contact-verify.action.resend')
+          }
+        </button>
+      </p>`,
+    )}
+    ${after}`;
+  return [body, slot.dead ? t('contact-verify.action.send-new') : ok, slot.dead && wait.running];
+}
+
+function renderIdentity(v: View): TemplateResult {
   const { flow, t } = v;
   const methods = flow.methods;
-  if (methods.length === 0) {
+  const contact = contactName(v);
+  if (!methods.length) {
     return renderBlocked(
       v,
-      t('contact-verify.identity.none', { contact: t(`contact.${v.kind}`) }),
-      t('contact-verify.identity.none.next', { contact: t(`contact.${v.kind}`) }),
+      t('contact-verify.identity.none', contact),
+      t('contact-verify.identity.none.next', contact),
     );
   }
   const method = flow.method!;
+  const via = (m: { channel: ContactKind; destination: string }) => ({
+    channel: t(`channel.${m.channel}`),
+    destination: isolate(m.destination),
+  });
   const choice =
     methods.length > 1
       ? html`<fieldset class="choices" part="field">
           <legend class="field__label" part="field__label">${t('contact-verify.identity.methods')}</legend>
           ${methods.map(
             (m, i) => html`<label class="choice">
-              <input
-                type="radio"
-                name="method"
-                .checked=${live(i === flow.methodIndex)}
-                @change=${() => flow.chooseMethod(i)}
-              />
+              <input type="radio" name="method" .checked=${live(i === flow.methodIndex)} @change=${() => flow.chooseMethod(i)} />
               <span>
-                ${
-                  m.type === 'password'
-                    ? t('contact-verify.identity.method.password')
-                    : t('contact-verify.identity.method.code', {
-                        channel: t(`channel.${m.channel}`),
-                        destination: isolate(m.destination),
-                      })
-                }
+                ${m.type === 'password' ? t('contact-verify.identity.method.password') : t('contact-verify.identity.method.code', via(m))}
               </span>
             </label>`,
           )}
         </fieldset>`
       : nothing;
-  let body: TemplateResult;
-  let primary: string;
-  let waiting = false;
-  if (method.type === 'password') {
-    const error = fieldError(v, 'password');
-    waiting = flow.lockWait.running;
-    primary = t('contact-verify.action.next');
-    body = html`<input type="text" hidden autocomplete="username" .value=${v.info.user.username} />
-      <div class="field" part="field">
-        <label class="field__label" part="field__label" for="password">${t('contact-verify.identity.password')}</label>
-        <div class="input-row">
-          <input
-            id="password"
-            class="input"
-            part="field__input"
-            type=${v.passwordVisible ? 'text' : 'password'}
-            autocomplete="current-password"
-            spellcheck="false"
-            maxlength=${LIMITS.passwordMax}
-            data-focus="password"
-            data-autofocus
-            .value=${live(flow.password)}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy(error && errorId('password')))}
-            @input=${(e: Event) => flow.setPassword((e.target as HTMLInputElement).value)}
-          />
-          <button
-            type="button"
-            class="icon-button"
-            part="password-toggle"
-            aria-pressed=${v.passwordVisible ? 'true' : 'false'}
-            aria-label=${t('contact-verify.action.show-password')}
-            title=${t(v.passwordVisible ? 'contact-verify.action.hide-password' : 'contact-verify.action.show-password')}
-            @click=${v.togglePassword}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5Z" /><circle cx="8" cy="8" r="2" />${v.passwordVisible ? nothing : html`<path d="M2 14 14 2" />`}</svg>
-          </button>
-        </div>
-        ${renderError(v, 'password')}
-      </div>`;
-  } else {
-    const slot = flow.identity;
-    const intro = t('contact-verify.identity.code.intro', {
-      channel: t(`channel.${method.channel}`),
-      destination: isolate(method.destination),
-    });
-    if (!slot.challenge) {
-      waiting = flow.identityWait.running;
-      primary = waiting
-        ? `${t('contact-verify.action.send')} (${formatClock(flow.identityWait.remaining)})`
-        : t('contact-verify.action.send');
-      body = html`<p class="text">${intro}</p>`;
-    } else {
-      primary = slot.dead ? t('contact-verify.action.send-new') : t('contact-verify.action.next');
-      waiting = slot.dead && flow.identityWait.running;
-      body = html`<p id="step-up-code-sent" class="text">
-          ${t('contact-verify.code.sent', { length: slot.challenge.codeLength, destination: isolate(slot.challenge.destination) })}
-        </p>
-        ${renderCodeField(v, 'step-up-code', slot, 'step-up-code-sent')}`;
-    }
-  }
-  return html`<div class="body" part="body">
-      <p class="text">${t('contact-verify.identity.intro', { contact: t(`contact.${v.kind}`) })}</p>
-      ${renderBanner(v)} ${choice} ${body}
-    </div>
-    ${renderFooter(v, primary, waiting)}`;
+  const visible = v.passwordVisible;
+  const [body, primary, waiting] =
+    method.type === 'password'
+      ? [
+          html`<input type="text" hidden autocomplete="username" .value=${v.info.user.username} />
+            ${field(
+              t('contact-verify.identity.password'),
+              'password',
+              html`<div class="input-row">
+                  ${input(v, 'password', visible ? 'text' : 'password', 'current-password', LIMITS.passwordMax, flow.password, (x) => flow.setPassword(x))}
+                  <button
+                    type="button"
+                    class="icon-button"
+                    part="password-toggle"
+                    aria-pressed=${visible ? 'true' : 'false'}
+                    aria-label=${t('contact-verify.action.show-password')}
+                    title=${t(`contact-verify.action.${visible ? 'hide' : 'show'}-password`)}
+                    @click=${v.togglePassword}
+                  >
+                    ${icon(svg`<path d="M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5Z" /><circle cx="8" cy="8" r="2" />${visible ? nothing : svg`<path d="M2 14 14 2" />`}`)}
+                  </button>
+                </div>
+                ${renderError(v, 'password')}`,
+            )}`,
+          t('contact-verify.action.next'),
+          flow.lockWait.running,
+        ]
+      : codeStep(
+          v,
+          'step-up-code',
+          flow.identity,
+          flow.identityWait,
+          html`<p class="text">${t('contact-verify.identity.code.intro', via(method))}</p>`,
+          t('contact-verify.action.next'),
+        );
+  return submitPage(
+    v,
+    html`<p class="text">${t('contact-verify.identity.intro', contact)}</p>
+      ${renderBanner(v)} ${choice} ${body}`,
+    primary,
+    waiting,
+  );
 }
 
-function renderCurrent(v: View): TemplateResult | typeof nothing {
-  const masked = v.info[v.kind].masked;
-  return masked
-    ? html`<p class="text text--muted">${v.t('contact-verify.value.current', { masked: isolate(masked) })}</p>`
-    : nothing;
-}
-
-export function renderValue(v: View): TemplateResult {
+function renderValue(v: View): TemplateResult {
   const { flow, t } = v;
-  const error = fieldError(v, 'value');
-  const waiting = flow.targetWait.running;
-  const primary = waiting
-    ? `${t('contact-verify.action.send')} (${formatClock(flow.targetWait.remaining)})`
-    : t('contact-verify.action.send');
-  let field: TemplateResult;
+  const masked = v.info[v.kind].masked;
+  let content: TemplateResult;
   if (v.kind === 'email') {
-    field = html`<div class="field" part="field">
-      <label class="field__label" part="field__label" for="value">${t('contact-verify.value.email')}</label>
-      <input
-        id="value"
-        class="input"
-        part="field__input"
-        type="email"
-        autocomplete="email"
-        inputmode="email"
-        spellcheck="false"
-        autocapitalize="off"
-        dir="ltr"
-        maxlength=${LIMITS.emailMax}
-        data-focus="value"
-        data-autofocus
-        .value=${live(flow.email)}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy('value-hint', error && errorId('value')))}
-        @input=${(e: Event) => flow.setEmail((e.target as HTMLInputElement).value)}
-        @blur=${() => queueMicrotask(() => flow.checkEmail())}
-      />
-      <p id="value-hint" class="field__hint" part="field__hint">${t('contact-verify.value.email.hint')}</p>
-      ${renderError(v, 'value')}
-    </div>`;
+    content = field(
+      t('contact-verify.value.email'),
+      'value',
+      html`${input(v, 'value', 'email', 'email', LIMITS.emailMax, flow.email, (x) => flow.setEmail(x), ['value-hint'], () => flow.checkEmail())}
+        ${hint(t('contact-verify.value.email.hint'), 'value-hint')} ${renderError(v, 'value')}`,
+    );
   } else if (!flow.phoneLib) {
-    field = flow.phoneLibFailed
-      ? html`<div class="alert" part="alert" role="alert">
-          <div class="alert__text">
-            <p class="alert__message">${t('contact-verify.value.load-failed')}</p>
-            <button type="button" class="link" @click=${() => void flow.loadPhone()}>${t('contact-verify.action.retry')}</button>
-          </div>
-        </div>`
-      : html`<p class="text text--muted" role="status"><span class="spinner" aria-hidden="true"></span>${t('contact-verify.value.loading')}</p>`;
+    content = flow.phoneLibFailed
+      ? alert(
+          t('contact-verify.value.load-failed'),
+          undefined,
+          link(t('contact-verify.action.retry'), () => void flow.loadPhone()),
+        )
+      : renderLoading(t('contact-verify.value.loading'));
   } else {
     const current = v.regions().find((o) => o.code === flow.region);
     const preview = flow.phonePreview;
-    field = html`<div class="field" part="field">
-      <label class="field__label" part="field__label" for="value">${t('contact-verify.value.mobile')}</label>
-      <div class="phone" part="phone">
-        ${v.picker.renderButton(t, current)}
-        <input
-          id="value"
-          class="input phone__number"
-          part="field__input"
-          type="tel"
-          autocomplete="tel"
-          inputmode="tel"
-          dir="ltr"
-          maxlength="32"
-          data-focus="value"
-          data-autofocus
-          .value=${live(flow.phone)}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy('value-hint', preview && 'value-preview', error && errorId('value')))}
-          @input=${(e: Event) => flow.setPhone((e.target as HTMLInputElement).value)}
-          @blur=${() => queueMicrotask(() => flow.formatPhone())}
-        />
-      </div>
-      ${v.picker.renderPopup(t)}
-      <p id="value-hint" class="field__hint" part="field__hint">${t('contact-verify.value.mobile.hint')}</p>
-      ${
-        preview
-          ? html`<p id="value-preview" class="field__hint field__hint--ok" part="field__hint">
-            ${t('contact-verify.value.mobile.preview', { number: isolate(preview) })}
-          </p>`
-          : nothing
-      }
-      ${renderError(v, 'value')}
-    </div>`;
+    content = field(
+      t('contact-verify.value.mobile'),
+      'value',
+      html`<div class="phone" part="phone">
+          ${v.picker.renderButton(t, current)}
+          ${input(v, 'value', 'tel', 'tel', 32, flow.phone, (x) => flow.setPhone(x), ['value-hint', preview && 'value-preview'], () => flow.formatPhone())}
+        </div>
+        ${v.picker.renderPopup(t)} ${hint(t('contact-verify.value.mobile.hint'), 'value-hint')}
+        ${preview ? hint(t('contact-verify.value.mobile.preview', { number: isolate(preview) }), 'value-preview', true) : nothing}
+        ${renderError(v, 'value')}`,
+    );
   }
-  return html`<div class="body" part="body">${renderCurrent(v)} ${renderBanner(v)} ${field}</div>
-    ${renderFooter(v, primary, waiting)}`;
+  return submitPage(
+    v,
+    html`${masked ? html`<p class="text text--muted">${t('contact-verify.value.current', { masked: isolate(masked) })}</p>` : nothing}
+    ${renderBanner(v)} ${content}`,
+    sendLabel(v, flow.targetWait),
+    flow.targetWait.running,
+  );
 }
 
-export function renderCode(v: View): TemplateResult {
+function renderCode(v: View): TemplateResult {
   const { flow, t } = v;
-  const contact = v.info[v.kind];
+  const { masked, verified } = v.info[v.kind];
   const slot = flow.target;
-  const contactName = t(`contact.${v.kind}`);
-  if (v.mode === 'verify' && !slot.challenge) {
-    if (!contact.masked)
-      return renderBlocked(
-        v,
-        t('problem.no-contact', { contact: contactName }),
-        t('problem.no-contact.next'),
-        'status',
-      );
-    if (contact.verified && !flow.problem) {
-      return renderBlocked(
-        v,
-        t('problem.already-verified', { contact: contactName }),
-        t('problem.already-verified.next'),
-        'status',
-      );
-    }
+  if (v.mode === 'verify' && !slot.challenge && (!masked || (verified && !flow.problem))) {
+    const id = masked ? 'problem.already-verified' : 'problem.no-contact';
+    return renderBlocked(v, t(id, contactName(v)), t(`${id}.next`), 'status');
   }
-  let body: TemplateResult;
-  let primary: string;
-  let waiting = false;
-  if (!slot.challenge) {
-    waiting = flow.targetWait.running;
-    primary = waiting
-      ? `${t('contact-verify.action.send')} (${formatClock(flow.targetWait.remaining)})`
-      : t('contact-verify.action.send');
-    body = html`<p class="text">
-      ${t('contact-verify.verify.intro', { length: LIMITS.codeLength, destination: isolate(contact.masked ?? '') })}
-    </p>`;
-  } else {
-    primary = slot.dead ? t('contact-verify.action.send-new') : t('contact-verify.action.ok');
-    waiting = slot.dead && flow.targetWait.running;
-    body = html`<p id="code-sent" class="text">
-        ${t('contact-verify.code.sent', { length: slot.challenge.codeLength, destination: isolate(slot.challenge.destination) })}
-        ${
-          v.mode === 'edit'
-            ? html`<span class="wrong">
-              ${t(`contact-verify.code.wrong.${v.kind}`)}
-              <button type="button" class="link" part="edit-value-button" @click=${() => flow.editValue()}>
-                ${t('contact-verify.action.edit-value')}
-              </button>
-            </span>`
-            : nothing
-        }
-      </p>
-      ${renderCodeField(v, 'code', slot, 'code-sent')}
-      <p class="field__hint" part="field__hint">
-        ${t('contact-verify.code.expires', { lifetime: formatDuration(RULES.codeLifetimeSeconds, v.lang) })}
-      </p>`;
-  }
-  return html`<div class="body" part="body">${renderBanner(v)} ${body}</div>
-    ${renderFooter(v, primary, waiting)}`;
+  const [body, primary, waiting] = codeStep(
+    v,
+    'code',
+    slot,
+    flow.targetWait,
+    html`<p class="text">
+      ${t('contact-verify.verify.intro', { length: LIMITS.codeLength, destination: isolate(masked ?? '') })}
+    </p>`,
+    t('contact-verify.action.ok'),
+    v.mode === 'edit'
+      ? html`<span class="wrong">
+          ${t(`contact-verify.code.wrong.${v.kind}`)}
+          ${link(t('contact-verify.action.edit-value'), () => flow.editValue(), 'edit-value-button')}
+        </span>`
+      : nothing,
+    hint(t('contact-verify.code.expires', { lifetime: formatDuration(RULES.codeLifetimeSeconds, v.lang) })),
+  );
+  return submitPage(v, html`${renderBanner(v)} ${body}`, primary, waiting);
 }
 
-export function renderDone(v: View): TemplateResult {
-  const { flow, t } = v;
-  const masked = flow.result?.contact.masked ?? '';
-  return html`<div class="body" part="body">
-      <div class="success" part="success" role="status">
-        <svg class="success__icon" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="m7.5 12.5 3 3 6-6.5" /></svg>
-        <p>${t(`contact-verify.done.${v.mode}`, { contact: t(`contact.${v.kind}`), masked: isolate(masked) })}</p>
-      </div>
-    </div>
-    <footer class="footer" part="footer">
-      <button type="button" class="button" part="button primary-button" data-primary @click=${() => v.close('done')}>
-        ${t('contact-verify.action.done')}
-      </button>
-    </footer>`;
+function renderDone(v: View): TemplateResult {
+  const masked = v.flow.result?.contact.masked ?? '';
+  return page(
+    html`<div class="success" part="success" role="status">
+      <svg class="success__icon" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="m7.5 12.5 3 3 6-6.5" /></svg>
+      <p>${v.t(`contact-verify.done.${v.mode}`, { ...contactName(v), masked: isolate(masked) })}</p>
+    </div>`,
+    button(v.t('contact-verify.action.done'), () => v.close('done'), true),
+  );
+}
+
+const STEPS = { identity: renderIdentity, value: renderValue, code: renderCode, done: renderDone };
+
+/** The progress, then the current step in a form (Enter submits it). */
+export function renderFlow(v: View): TemplateResult {
+  const { flow } = v;
+  return html`${renderSteps(v)}${
+    flow.sessionEnded && flow.problem
+      ? renderProblem(v, flow.problem.error)
+      : html`<form
+          class="form"
+          novalidate
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            flow.submit();
+          }}
+        >
+          ${STEPS[flow.step](v)}
+        </form>`
+  }`;
 }

@@ -29,12 +29,6 @@ const own = css`
       opacity: 0;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .dialog[open]::backdrop {
-      animation: none;
-    }
-  }
-
   .base {
     display: flex;
     flex-direction: column;
@@ -45,7 +39,6 @@ const own = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
     background: var(--_bg);
-    color: var(--_fg);
     box-shadow: 0 1.25rem 3rem rgb(0 0 0 / 0.25);
     line-height: 1.45;
   }
@@ -162,7 +155,7 @@ const own = css`
     gap: 1rem;
     container-type: inline-size;
   }
-  .text {
+  p {
     margin: 0;
   }
   .text--muted {
@@ -183,7 +176,6 @@ const own = css`
     font-weight: 600;
   }
   .field__hint {
-    margin: 0;
     color: var(--_muted);
     font-size: 0.875rem;
   }
@@ -194,7 +186,6 @@ const own = css`
     display: flex;
     align-items: flex-start;
     gap: 0.4rem;
-    margin: 0;
     color: var(--_danger);
     font-size: 0.875rem;
   }
@@ -203,10 +194,13 @@ const own = css`
     margin-block-start: 0.15rem;
   }
 
-  .input {
-    inline-size: 100%;
+  .input,
+  .region-popup__search {
     min-block-size: 2.5rem;
     padding: 0.5rem 0.75rem;
+  }
+  .input {
+    inline-size: 100%;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -254,7 +248,7 @@ const own = css`
     display: flex;
     gap: 0.5rem;
   }
-  .phone__number {
+  .phone .input {
     flex: 1;
     min-inline-size: 0;
   }
@@ -283,9 +277,8 @@ const own = css`
     font-weight: 600;
     letter-spacing: 0.04em;
   }
-  .region__dial {
-    font-variant-numeric: tabular-nums;
-  }
+  .region__dial,
+  .region-option__dial,
   .region__chevron {
     color: var(--_muted);
   }
@@ -302,8 +295,6 @@ const own = css`
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.12);
   }
   .region-popup__search {
-    min-block-size: 2.5rem;
-    padding: 0.5rem 0.75rem;
     border: 0;
     border-block-end: 1px solid var(--_border);
     background: transparent;
@@ -344,19 +335,11 @@ const own = css`
   .region-option__name {
     flex: 1;
   }
-  .region-option__dial {
-    font-variant-numeric: tabular-nums;
-  }
   .region-popup__none {
-    margin: 0;
     padding: 0.75rem;
     color: var(--_muted);
   }
 
-  .resend,
-  .wrong {
-    margin: 0;
-  }
   .wrong {
     white-space: nowrap;
   }
@@ -408,11 +391,7 @@ const own = css`
     gap: 0.25rem;
   }
   .alert__message {
-    margin: 0;
     font-weight: 600;
-  }
-  .alert__next {
-    margin: 0;
   }
 
   .success {
@@ -422,9 +401,6 @@ const own = css`
     gap: 0.75rem;
     padding-block: 0.5rem;
     text-align: center;
-  }
-  .success p {
-    margin: 0;
   }
   .success__icon {
     inline-size: 3rem;
@@ -493,6 +469,9 @@ const own = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
+    .dialog[open]::backdrop {
+      animation: none;
+    }
     .spinner {
       animation-duration: 2.4s;
     }

@@ -4,35 +4,35 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError, isApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
-import type { Challenge, ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
+import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
 import { checkEndpoint } from '../api/endpoint.js';
 import { LocalizeController, registerCatalog } from '../shared/localize.js';
 import { regionOptions } from '../shared/phone.js';
-import { type ProblemKey, problemKey, registerSharedCatalogs } from '../shared/problem-messages.js';
+import {
+  type ProblemKey,
+  problemKey,
+  registerSharedCatalogs,
+  type Translate,
+} from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { ContactFlowController, type FlowHost } from './contact-flow.js';
 import {
   ContactVerifyAfterHideEvent,
   ContactVerifyAfterShowEvent,
   ContactVerifyConfirmedEvent,
-  ContactVerifyConfirmEvent,
   ContactVerifyErrorEvent,
   type ContactVerifyHideSource,
   ContactVerifyHideEvent,
   type ContactVerifyMode,
-  ContactVerifySendEvent,
-  ContactVerifySentEvent,
   ContactVerifyShowEvent,
   type ContactVerifyStep,
 } from './contact-verify-dialog.events.js';
 import {
+  type BaseView,
   renderBlocked,
-  renderCode,
-  renderDone,
-  renderIdentity,
-  renderSteps,
-  renderValue,
-  type View,
+  renderFlow,
+  renderLoading,
+  renderProblem,
 } from './contact-verify-dialog.render.js';
 import { styles } from './contact-verify-dialog.styles.js';
 import en from './locales/en.js';
@@ -46,10 +46,6 @@ function registerCatalogs(): void {
   registerCatalog('en', en);
   registerCatalog('zh-CN', () => import('./locales/zh-CN.js').then((m) => m.default));
 }
-
-type ClientState =
-  | { client: ApiClient; config: null }
-  | { client: null; config: { reason: 'missing' | 'invalid' | 'insecure'; url: string } };
 
 /**
  * The modal flow for one contact — mobile number or email address — in `edit` mode (verify
@@ -142,11 +138,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   });
   readonly #internals = this.attachInternals();
   readonly #load = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return null;
-      const { data } = await client.call('getPersonalInfo', { signal });
-      return data;
-    },
+    task: async ([client], { signal }) => (client ? (await client.call('getPersonalInfo', { signal })).data : null),
     args: () => [this.#clientState().client] as const,
     autoRun: false,
     onComplete: (info) => {
@@ -190,8 +182,8 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   #opener: HTMLElement | null = null;
   #hideSource: ContactVerifyHideSource | null = null;
   #confirmed = false;
-  #endpointClient: { key: string; client: ApiClient } | null = null;
-  #afterShow: Promise<void> | null = null;
+  #endpointClient: { url: string; client: ApiClient } | null = null;
+  readonly #t: Translate = (id, values) => this.#localize.t(id, values);
 
   constructor() {
     super();
@@ -239,45 +231,12 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   }
 
   /** @internal */
-  flowSend(channel: ContactKind, purpose: Challenge['purpose'], resend: boolean): boolean {
-    const event = new ContactVerifySendEvent({ ...this.#detail(), channel, purpose, resend });
-    this.dispatchEvent(event);
-    return !event.defaultPrevented;
-  }
-
-  /** @internal */
-  flowSent(channel: ContactKind, challenge: Challenge, resend: boolean): void {
-    this.dispatchEvent(
-      new ContactVerifySentEvent({
-        ...this.#detail(),
-        channel,
-        purpose: challenge.purpose,
-        resend,
-        destination: challenge.destination,
-        expiresAt: challenge.expiresAt,
-        resendAvailableAt: challenge.resendAvailableAt,
-      }),
-    );
-  }
-
-  /** @internal */
-  flowConfirm(): boolean {
-    return this.dispatchEvent(new ContactVerifyConfirmEvent(this.#detail()));
-  }
-
-  /** @internal */
-  flowConfirmed(result: VerifyResponse): void {
+  flowConfirmed({ contact, version }: VerifyResponse): void {
     this.#confirmed = true;
     if (!this.personalInfo && this._loadedInfo) {
-      this._loadedInfo = { ...this._loadedInfo, [this.kind]: result.contact, version: result.version };
+      this._loadedInfo = { ...this._loadedInfo, [this.kind]: contact, version };
     }
-    this.dispatchEvent(
-      new ContactVerifyConfirmedEvent({
-        ...this.#detail(),
-        contact: result.contact,
-        version: result.version,
-      }),
-    );
+    this.dispatchEvent(new ContactVerifyConfirmedEvent({ ...this.flowDetail(), contact, version }));
   }
 
   /** @internal */
@@ -286,32 +245,30 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     const apiError = isApiError(error)
       ? error
       : new ApiError({ kind: 'contract', route: 'getPersonalInfo', message: String(error), cause: error });
-    this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.#detail(), error: apiError, code: key, step }));
+    this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.flowDetail(), error: apiError, code: key, step }));
     const reason = sessionEndReason(apiError);
     if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error: apiError }));
   }
 
-  // ---- internals --------------------------------------------------------------------------
-
-  #detail() {
+  /** @internal The detail every event starts with. */
+  flowDetail() {
     return { kind: this.kind, mode: this.mode };
   }
 
-  #clientState(): ClientState {
+  // ---- internals --------------------------------------------------------------------------
+
+  #clientState() {
     const client = this.client ?? this._contextClient;
-    if (client) return { client, config: null };
-    if (!this.endpoint) return { client: null, config: { reason: 'missing', url: '' } };
-    const check = checkEndpoint(this.endpoint);
-    if (!check.ok) return { client: null, config: { reason: check.reason, url: check.url } };
-    const key = check.url;
-    if (this.#endpointClient?.key !== key || this.#endpointClient.client === undefined) {
+    if (client) return { client };
+    const check = this.endpoint
+      ? checkEndpoint(this.endpoint)
+      : ({ ok: false, reason: 'missing', url: '' } as const);
+    if (!check.ok) return { client: null, config: check };
+    if (this.#endpointClient?.url !== check.url) {
       const fetch = this.fetch;
-      this.#endpointClient = {
-        key,
-        client: new ApiClient({ baseUrl: check.url, ...(fetch ? { fetch } : {}) }),
-      };
+      this.#endpointClient = { url: check.url, client: new ApiClient({ baseUrl: check.url, ...(fetch && { fetch }) }) };
     }
-    return { client: this.#endpointClient.client, config: null };
+    return { client: this.#endpointClient.client };
   }
 
   #regions() {
@@ -320,8 +277,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   #toggleState(name: string, on: boolean): void {
     try {
-      if (on) this.#internals.states.add(name);
-      else this.#internals.states.delete(name);
+      this.#internals.states[on ? 'add' : 'delete'](name);
     } catch {
       // Browsers without CustomStateSet: the state is a styling nicety only.
     }
@@ -329,10 +285,9 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   /** Before rendering an open / close: events, fresh state, loading. */
   #prepareOpenChange(): void {
-    const dialog = this._dialog as HTMLDialogElement | undefined;
-    const isOpen = dialog?.open ?? false;
+    const isOpen = this._dialog?.open ?? false;
     if (this.open && !isOpen) {
-      if (!this.dispatchEvent(new ContactVerifyShowEvent(this.#detail()))) {
+      if (!this.dispatchEvent(new ContactVerifyShowEvent(this.flowDetail()))) {
         this.open = false;
         return;
       }
@@ -349,7 +304,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       }
     } else if (!this.open && isOpen) {
       if (this.#hideSource === null) {
-        this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'method' }));
+        this.dispatchEvent(new ContactVerifyHideEvent({ ...this.flowDetail(), source: 'method' }));
       }
       this.flow.abort();
       this.#load.abort();
@@ -363,23 +318,20 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     if (this.open && !dialog.open) {
       dialog.showModal();
       this.#toggleState('open', true);
-      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
+      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.flowDetail()));
     } else if (!this.open && dialog.open) {
       dialog.close();
       this.#toggleState('open', false);
-      const opener = this.#opener;
+      if (this.#opener?.isConnected) this.#opener.focus();
       this.#opener = null;
-      if (opener?.isConnected) opener.focus();
       this.#hideSource = null;
-      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.#detail(), confirmed: this.#confirmed }));
+      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.flowDetail(), confirmed: this.#confirmed }));
     }
   }
 
   /** The user asked to close: a cancelable `contact-verify-hide`, then close. */
   #requestClose(source: ContactVerifyHideSource): void {
-    if (!this.open) return;
-    const event = new ContactVerifyHideEvent({ ...this.#detail(), source });
-    if (!this.dispatchEvent(event)) return;
+    if (!this.open || !this.dispatchEvent(new ContactVerifyHideEvent({ ...this.flowDetail(), source }))) return;
     this.#hideSource = source;
     this.open = false;
   }
@@ -392,7 +344,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     const el =
       target === 'primary'
         ? (find('[data-autofocus]') ?? find('#step-up-code, #code') ?? find('[data-primary]'))
-        : (find(`[data-focus="${target}"]`) ?? find(`#${target}`));
+        : find(`#${target}`);
     if (!el) return;
     this.flow.focusTarget = null;
     el.focus();
@@ -401,11 +353,8 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   readonly #onCancel = (event: Event) => {
     // Escape: never let the native dialog close by itself — the hide event decides.
     event.preventDefault();
-    if (this.#picker.open) {
-      this.#picker.close(true);
-      return;
-    }
-    this.#requestClose('escape');
+    if (this.#picker.open) this.#picker.close(true);
+    else this.#requestClose('escape');
   };
 
   readonly #onNativeClose = () => {
@@ -416,17 +365,12 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     }
   };
 
-  readonly #onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    this.flow.submit();
-  };
-
   // ---- public API -------------------------------------------------------------------------
 
   /** Open the dialog at its first step; resolves once it is open (or the show was cancelled). */
   async show(): Promise<void> {
     if (this.open) return;
-    this.#afterShow = new Promise<void>((resolve) => {
+    await new Promise<void>((resolve) => {
       const done = () => {
         this.removeEventListener(ContactVerifyAfterShowEvent.eventName, done);
         resolve();
@@ -437,7 +381,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
         if (!this.open) done();
       });
     });
-    await this.#afterShow;
   }
 
   /** Close the dialog (aborting any request in flight); resolves once it is closed. */
@@ -449,40 +392,29 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   // ---- render -----------------------------------------------------------------------------
 
-  #title(): string {
-    const info = this.flowInfo();
-    const variant = this.mode === 'verify' ? 'verify' : info && !info[this.kind].masked ? 'add' : 'edit';
-    return this.#localize.t(`contact-verify.title.${variant}.${this.kind}`);
-  }
-
   #renderContent(): TemplateResult {
-    const t = this.#localize.t.bind(this.#localize);
-    const close = (source: ContactVerifyHideSource) => this.#requestClose(source);
-    const state = this.#clientState();
-    if (state.config) {
-      return renderBlocked(
-        { t, close },
-        t(`contact-verify.config.${state.config.reason}`, { url: state.config.url }),
-        t('contact-verify.config.next'),
-      );
+    const t = this.#t;
+    const view: BaseView = {
+      t,
+      lang: this.#localize.lang,
+      kind: this.kind,
+      close: (source) => this.#requestClose(source),
+    };
+    const { config } = this.#clientState();
+    if (config) {
+      return renderBlocked(view, t(`contact-verify.config.${config.reason}`, { url: config.url }), t('contact-verify.config.next'));
     }
     const info = this.flowInfo();
     if (!info) {
       const error = this.#load.error;
-      if (error !== undefined && problemKey(error) !== 'aborted') {
-        return this.#renderLoadError(error);
-      }
-      return html`<div class="body" part="body">
-        <p class="text text--muted" role="status"><span class="spinner" aria-hidden="true"></span>${t('contact-verify.loading')}</p>
-      </div>`;
+      return error !== undefined && problemKey(error) !== 'aborted'
+        ? renderProblem(view, error, sessionEndReason(error) ? undefined : () => void this.#load.run())
+        : html`<div class="body" part="body">${renderLoading(t('contact-verify.loading'))}</div>`;
     }
-    const flow = this.flow;
-    const view: View = {
-      t,
-      lang: this.#localize.lang,
-      kind: this.kind,
+    return renderFlow({
+      ...view,
       mode: this.mode,
-      flow,
+      flow: this.flow,
       info,
       picker: this.#picker,
       regions: () => this.#regions(),
@@ -490,58 +422,14 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       togglePassword: () => {
         this._passwordVisible = !this._passwordVisible;
       },
-      close,
-    };
-    if (flow.sessionEnded && flow.problem) {
-      return html`${renderSteps(view)}${this.#renderProblemBlock(flow.problem.error)}`;
-    }
-    const step =
-      flow.step === 'identity'
-        ? renderIdentity(view)
-        : flow.step === 'value'
-          ? renderValue(view)
-          : flow.step === 'code'
-            ? renderCode(view)
-            : renderDone(view);
-    return html`${renderSteps(view)}
-      <form class="form" novalidate @submit=${this.#onSubmit}>${step}</form>`;
-  }
-
-  #renderProblemBlock(error: unknown): TemplateResult {
-    const t = this.#localize.t.bind(this.#localize);
-    const key = problemKey(error);
-    const values = { contact: t(`contact.${this.kind}`) };
-    return renderBlocked(
-      { t, close: (s) => this.#requestClose(s) },
-      t(`problem.${key}`, values),
-      t(`problem.${key}.next`, values),
-    );
-  }
-
-  #renderLoadError(error: unknown): TemplateResult {
-    const t = this.#localize.t.bind(this.#localize);
-    if (sessionEndReason(error)) return this.#renderProblemBlock(error);
-    const key = problemKey(error);
-    return html`<div class="body" part="body">
-        <div class="alert" part="alert" role="alert">
-          <div class="alert__text">
-            <p class="alert__message">${t(`problem.${key}`, { contact: t(`contact.${this.kind}`) })}</p>
-            <p class="alert__next">${t(`problem.${key}.next`, { contact: t(`contact.${this.kind}`), time: t('time.later') })}</p>
-          </div>
-        </div>
-      </div>
-      <footer class="footer" part="footer">
-        <button type="button" class="button" part="button" data-variant="secondary" @click=${() => this.#requestClose('cancel-button')}>
-          ${t('contact-verify.action.cancel')}
-        </button>
-        <button type="button" class="button" part="button primary-button" data-primary @click=${() => void this.#load.run()}>
-          ${t('contact-verify.action.retry')}
-        </button>
-      </footer>`;
+    });
   }
 
   override render(): TemplateResult {
-    const t = this.#localize.t.bind(this.#localize);
+    const t = this.#t;
+    const info = this.flowInfo();
+    const variant = this.mode === 'verify' ? 'verify' : info && !info[this.kind].masked ? 'add' : 'edit';
+    const notice = this.flow.notice;
     return html`<dialog
       class="dialog"
       part="dialog"
@@ -552,7 +440,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     >
       <div class="base" part="base">
         <header class="header" part="header">
-          <h2 id="title" class="title" part="title">${this.#title()}</h2>
+          <h2 id="title" class="title" part="title">${t(`contact-verify.title.${variant}.${this.kind}`)}</h2>
           <button
             type="button"
             class="close"
@@ -565,9 +453,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
           </button>
         </header>
         ${this.open ? this.#renderContent() : nothing}
-        <div class="visually-hidden" role="status">
-          ${this.flow.notice ? t(this.flow.notice.id, this.flow.notice.values) : ''}
-        </div>
+        <div class="visually-hidden" role="status">${notice ? t(notice.id, notice.values) : ''}</div>
       </div>
     </dialog>`;
   }

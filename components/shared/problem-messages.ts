@@ -4,25 +4,6 @@ import type { ContactKind } from '../api/contract/index.js';
 import en from './locales/en.js';
 import { registerCatalog } from './localize.js';
 
-/** What the user can do next about a problem; the element decides how to offer it. */
-export type ProblemAction =
-  /** Repeat the same request (network, server hiccup). */
-  | 'retry'
-  /** Ask for a new code. */
-  | 'resend'
-  /** Prove identity again (step-up missing or expired); keep what was typed. */
-  | 'step-up'
-  /** Correct the highlighted field. */
-  | 'fix-input'
-  /** Wait for `retryAfterSeconds`, then try again. */
-  | 'wait'
-  /** Reload the data (another tab changed it). */
-  | 'reload'
-  /** The session is gone: the host should sign the user in again (`session-expired` event). */
-  | 'sign-in'
-  /** Nothing to retry here: read, then close. */
-  | 'none';
-
 /** A problem code, or the client-side failure kinds that carry none. */
 export type ProblemKey = ProblemCode | 'network' | 'contract' | 'aborted' | 'unknown';
 
@@ -31,15 +12,8 @@ export interface ProblemDescription {
   key: ProblemKey;
   message: string;
   next: string;
-  action: ProblemAction;
-  /** Seconds until trying again makes sense (`cooldown`, `rate-limited`, `account-locked`…). */
-  retryAfterSeconds: number | null;
-  /** Tries left on the current code (`invalid-code`). */
-  attemptsRemaining: number | null;
-  /** Field messages from the server (`validation-failed`), by dotted path. */
-  fieldErrors: Record<string, string[]>;
-  /** The problem concerns one input (a code, a password, a value) rather than the whole step. */
-  fieldBound: boolean;
+  /** Repeating the same request may help (network, server hiccup, sending failed). */
+  retry: boolean;
 }
 
 /** The localize function of a `LocalizeController` (or any compatible one). */
@@ -50,54 +24,18 @@ export interface DescribeOptions {
   lang: string;
   /** The contact the element is about; problems that carry a `channel` use theirs first. */
   kind?: ContactKind;
-  /** Seconds left, when the element counts down itself (overrides the problem's `retryAfterSeconds`). */
-  secondsLeft?: number | null;
 }
 
-const ACTIONS: Record<ProblemKey, ProblemAction> = {
-  'validation-failed': 'fix-input',
-  'malformed-request': 'retry',
-  'same-value': 'fix-input',
-  unauthenticated: 'sign-in',
-  'invalid-credentials': 'fix-input',
-  'session-expired': 'sign-in',
-  'session-replaced': 'sign-in',
-  'step-up-required': 'step-up',
-  'step-up-expired': 'step-up',
-  'not-editable': 'none',
-  'forbidden-origin': 'none',
-  'no-verified-contact': 'none',
-  'not-found': 'resend',
-  'method-not-allowed': 'none',
-  'session-limit-reached': 'none',
-  'already-verified': 'none',
-  'no-contact': 'none',
-  'invalid-code': 'fix-input',
-  'code-expired': 'resend',
-  'version-conflict': 'reload',
-  'payload-too-large': 'fix-input',
-  'unsupported-media-type': 'none',
-  'precondition-required': 'reload',
-  'too-many-attempts': 'resend',
-  cooldown: 'wait',
-  'rate-limited': 'wait',
-  'account-locked': 'wait',
-  internal: 'retry',
-  'notification-not-configured': 'retry',
-  'notification-failed': 'retry',
-  'storage-unavailable': 'retry',
-  network: 'retry',
-  contract: 'retry',
-  aborted: 'retry',
-  unknown: 'retry',
-};
-
-const FIELD_BOUND = new Set<ProblemKey>([
-  'validation-failed',
-  'same-value',
-  'invalid-credentials',
-  'invalid-code',
-  'payload-too-large',
+const RETRY = new Set<ProblemKey>([
+  'malformed-request',
+  'internal',
+  'notification-not-configured',
+  'notification-failed',
+  'storage-unavailable',
+  'network',
+  'contract',
+  'aborted',
+  'unknown',
 ]);
 
 let registered = false;
@@ -121,12 +59,6 @@ export function formatDuration(seconds: number, lang: string): string {
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
-/** “3 tries left”, plural-aware. */
-export function formatTries(count: number, lang: string, t: Translate): string {
-  const rule = new Intl.PluralRules(lang).select(count);
-  return t(rule === 'one' ? 'tries.one' : 'tries.other', { count });
-}
-
 /** The problem key of anything a call can reject with. */
 export function problemKey(error: unknown): ProblemKey {
   if (!isApiError(error)) return 'unknown';
@@ -146,30 +78,29 @@ export function describeProblem(error: unknown, t: Translate, options: DescribeO
       ? 'too-many-attempts'
       : problemKey(error);
   const kind = problem?.channel ?? options.kind ?? 'mobile';
-  const retryAfter = options.secondsLeft ?? problem?.retryAfterSeconds ?? null;
+  const retryAfter = problem?.retryAfterSeconds ?? null;
   const attempts = problem?.attemptsRemaining ?? null;
+  const duration = (seconds: number) => formatDuration(seconds, options.lang);
   const values: Record<string, string | number> = {
     contact: t(`contact.${kind}`),
-    channel: t(`channel.${kind}`),
-    service: t(`service.${kind}`),
-    time: retryAfter === null ? t('time.later') : formatDuration(retryAfter, options.lang),
-    tries: attempts === null ? '' : formatTries(attempts, options.lang, t),
-    lifetime: formatDuration(RULES.codeLifetimeSeconds, options.lang),
+    time: retryAfter === null ? t('time.later') : duration(retryAfter),
+    lifetime: duration(key === 'step-up-expired' ? RULES.stepUpLifetimeSeconds : RULES.codeLifetimeSeconds),
     maxTries: RULES.passwordMaxFailures,
-    lockout: formatDuration(RULES.lockoutSeconds, options.lang),
+    lockout: duration(RULES.lockoutSeconds),
   };
   let nextId = `problem.${key}.next`;
   if (key === 'too-many-attempts' && retryAfter !== null && retryAfter > 0) nextId += '.wait';
-  if (key === 'invalid-code' && attempts === null) nextId += '.plain';
-  if (key === 'step-up-expired') values.lifetime = formatDuration(RULES.stepUpLifetimeSeconds, options.lang);
-  return {
-    key,
-    message: t(`problem.${key}`, values),
-    next: t(nextId, values),
-    action: ACTIONS[key],
-    retryAfterSeconds: retryAfter,
-    attemptsRemaining: attempts,
-    fieldErrors: problem?.fieldErrors ?? {},
-    fieldBound: FIELD_BOUND.has(key),
-  };
+  if (key === 'invalid-code') {
+    if (attempts === null) nextId += '.plain';
+    else {
+      const plural = new Intl.PluralRules(options.lang).select(attempts);
+      values.tries = t(plural === 'one' ? 'tries.one' : 'tries.other', { count: attempts });
+    }
+  }
+  // Sending problems name the channel (strings only the dialog, which sends codes, registers).
+  if (key.startsWith('notification-')) {
+    values.channel = t(`channel.${kind}`);
+    values.service = t(`service.${kind}`);
+  }
+  return { key, message: t(`problem.${key}`, values), next: t(nextId, values), retry: RETRY.has(key) };
 }

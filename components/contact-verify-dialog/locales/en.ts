@@ -1,8 +1,10 @@
 import type { Catalog } from '../../shared/localize.js';
 
 /**
- * `<contact-verify-dialog>` strings. Problem messages (wrong code, cooldown, …) are shared, in
- * `components/shared/locales/`. A host overrides any id through the element's `strings` property.
+ * `<contact-verify-dialog>` strings, and the problems only the dialog meets (wrong code, cooldown,
+ * step-up, sending); the ones every element meets are shared, in `components/shared/locales/`.
+ * Placeholders there, plus `{channel}` (“SMS”), `{service}` (“the SMS gateway”), `{tries}`
+ * (“3 tries left”). A host overrides any id through the element's `strings` property.
  */
 const en: Catalog = {
   'contact-verify.title.edit.mobile': 'Change mobile number',
@@ -91,6 +93,50 @@ const en: Catalog = {
   'contact-verify.config.insecure': 'The endpoint “{url}” is refused: it is not HTTPS.',
   'contact-verify.config.next':
     'Personal data is only sent over HTTPS, to this same site, or to this computer. Ask your administrator to fix the endpoint.',
+
+  // Problems only this dialog meets (shared ones: components/shared/locales/en.ts).
+  'channel.mobile': 'SMS',
+  'channel.email': 'email',
+  'service.mobile': 'the SMS gateway',
+  'service.email': 'the mail server',
+  'tries.one': '1 try left',
+  'tries.other': '{count} tries left',
+  'problem.same-value': 'That is already your {contact}.',
+  'problem.same-value.next': 'Enter a different one, or close this dialog to keep the current one.',
+  'problem.invalid-credentials': 'That password is not correct.',
+  'problem.invalid-credentials.next':
+    'Check it and try again. After {maxTries} wrong tries, changes are locked for {lockout}.',
+  'problem.step-up-required': 'Please confirm it is you first.',
+  'problem.step-up-required.next': 'Verify your identity again. What you entered is kept.',
+  'problem.step-up-expired': 'Your identity check has expired (it lasts {lifetime}).',
+  'problem.step-up-expired.next': 'Verify your identity again. What you entered is kept.',
+  'problem.no-verified-contact': 'There is no password or verified contact to confirm it is you.',
+  'problem.no-verified-contact.next': 'Ask your administrator to make this change for you.',
+  'problem.already-verified': 'This {contact} is already verified.',
+  'problem.already-verified.next': 'There is nothing more to do.',
+  'problem.no-contact': 'You have no {contact} to verify yet.',
+  'problem.no-contact.next': 'Close this dialog and use Add to set one.',
+  'problem.invalid-code': 'That code is not correct.',
+  'problem.invalid-code.next': 'Check the newest message and type its code again ({tries}).',
+  'problem.invalid-code.next.plain': 'Check the newest message and type its code again.',
+  'problem.code-expired': 'This code has expired (codes last {lifetime}).',
+  'problem.code-expired.next': 'Send a new code.',
+  'problem.too-many-attempts': 'Too many wrong codes: this code can no longer be used.',
+  'problem.too-many-attempts.next': 'Send a new code.',
+  'problem.too-many-attempts.next.wait': 'You can try again in {time}.',
+  'problem.cooldown': 'A code was sent a moment ago.',
+  'problem.cooldown.next': 'You can send another one in {time}.',
+  'problem.rate-limited': 'Too many codes were sent to this {contact} recently.',
+  'problem.rate-limited.next': 'Try again in {time}.',
+  'problem.account-locked': 'Too many wrong attempts: changes are locked for a while.',
+  'problem.account-locked.next': 'Try again in {time}.',
+  'problem.notification-not-configured':
+    'Codes cannot be sent by {channel}: remote notification is not configured.',
+  'problem.notification-not-configured.next':
+    'Ask your administrator to configure remote notification ({service}), then try again.',
+  'problem.notification-failed': 'The {channel} with your code could not be sent.',
+  'problem.notification-failed.next':
+    'Try again in a moment. If it keeps failing, ask your administrator to check remote notification.',
 };
 
 export default en;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../shared/localize.js';
 
-/** `<contact-verify-dialog>` 的简体中文字符串（问题提示在 `components/shared/locales/`）。 */
+/** `<contact-verify-dialog>` 的简体中文字符串，以及只有对话框会遇到的问题提示（共用的在 `components/shared/locales/`）。 */
 const zhCN: Catalog = {
   'contact-verify.title.edit.mobile': '修改手机号码',
   'contact-verify.title.edit.email': '修改邮箱地址',
@@ -86,6 +86,46 @@ const zhCN: Catalog = {
   'contact-verify.config.invalid': '接口地址“{url}”无效。',
   'contact-verify.config.insecure': '接口地址“{url}”已被拒绝：它不是 HTTPS。',
   'contact-verify.config.next': '个人数据只能通过 HTTPS 发送到本站点或本机。请联系管理员修正接口地址。',
+
+  // 只有对话框会遇到的问题（共用的见 components/shared/locales/zh-CN.ts）。
+  'channel.mobile': '短信',
+  'channel.email': '邮件',
+  'service.mobile': '短信网关',
+  'service.email': '邮件服务器',
+  'tries.one': '还可尝试 1 次',
+  'tries.other': '还可尝试 {count} 次',
+  'problem.same-value': '这已经是您当前的{contact}。',
+  'problem.same-value.next': '请输入其他{contact}，或关闭此对话框保留当前值。',
+  'problem.invalid-credentials': '密码不正确。',
+  'problem.invalid-credentials.next': '请检查后重试。连续输错 {maxTries} 次后，将锁定修改 {lockout}。',
+  'problem.step-up-required': '请先验证您的身份。',
+  'problem.step-up-required.next': '请重新验证身份，已输入的内容会保留。',
+  'problem.step-up-expired': '身份验证已过期（有效期 {lifetime}）。',
+  'problem.step-up-expired.next': '请重新验证身份，已输入的内容会保留。',
+  'problem.no-verified-contact': '没有可用于验证身份的密码或已验证的联系方式。',
+  'problem.no-verified-contact.next': '请联系管理员为您修改。',
+  'problem.already-verified': '此{contact}已验证。',
+  'problem.already-verified.next': '无需其他操作。',
+  'problem.no-contact': '您还没有可验证的{contact}。',
+  'problem.no-contact.next': '请关闭此对话框，使用“添加”进行设置。',
+  'problem.invalid-code': '验证码不正确。',
+  'problem.invalid-code.next': '请查看最新一条消息并重新输入验证码（{tries}）。',
+  'problem.invalid-code.next.plain': '请查看最新一条消息并重新输入验证码。',
+  'problem.code-expired': '验证码已过期（有效期 {lifetime}）。',
+  'problem.code-expired.next': '请重新获取验证码。',
+  'problem.too-many-attempts': '验证码输错次数过多，此验证码已失效。',
+  'problem.too-many-attempts.next': '请重新获取验证码。',
+  'problem.too-many-attempts.next.wait': '请在 {time}后重试。',
+  'problem.cooldown': '验证码刚刚已发送。',
+  'problem.cooldown.next': '{time}后可再次获取。',
+  'problem.rate-limited': '向此{contact}发送验证码的次数过多。',
+  'problem.rate-limited.next': '请在 {time}后重试。',
+  'problem.account-locked': '尝试错误次数过多，修改已暂时锁定。',
+  'problem.account-locked.next': '请在 {time}后重试。',
+  'problem.notification-not-configured': '无法通过{channel}发送验证码：未配置远程通知。',
+  'problem.notification-not-configured.next': '请联系管理员配置远程通知（{service}），然后重试。',
+  'problem.notification-failed': '包含验证码的{channel}发送失败。',
+  'problem.notification-failed.next': '请稍后重试；如果一直失败，请联系管理员检查远程通知。',
 };
 
 export default zhCN;

@@ -1,19 +1,14 @@
 import type { Catalog } from '../localize.js';
 
 /**
- * Strings every element shares: one message and one next step per problem code, channel and
- * contact names, tries left. Placeholders: `{contact}` (“mobile number”), `{channel}` (“SMS”),
- * `{service}` (“SMS gateway”), `{time}` (a formatted duration), `{tries}` (“3 tries left”).
+ * Strings every element shares: contact names and one message and one next step per problem code
+ * any element can meet. Problems only the dialog meets (codes, step-up, sending) are in
+ * `contact-verify-dialog/locales/`. Placeholders: `{contact}` (“mobile number”), `{time}` (a
+ * formatted duration), `{lifetime}`, `{maxTries}`, `{lockout}`.
  */
 const en: Catalog = {
   'contact.mobile': 'mobile number',
   'contact.email': 'email address',
-  'channel.mobile': 'SMS',
-  'channel.email': 'email',
-  'service.mobile': 'the SMS gateway',
-  'service.email': 'the mail server',
-  'tries.one': '1 try left',
-  'tries.other': '{count} tries left',
   'time.later': 'later',
 
   'problem.validation-failed': 'Some of what you entered is not valid.',
@@ -21,42 +16,22 @@ const en: Catalog = {
   'problem.malformed-request': 'The server could not understand the request.',
   'problem.malformed-request.next':
     'Reload the page and try again. If it keeps happening, contact your administrator.',
-  'problem.same-value': 'That is already your {contact}.',
-  'problem.same-value.next': 'Enter a different one, or close this dialog to keep the current one.',
   'problem.unauthenticated': 'You are not signed in.',
   'problem.unauthenticated.next': 'Sign in again to continue.',
-  'problem.invalid-credentials': 'That password is not correct.',
-  'problem.invalid-credentials.next':
-    'Check it and try again. After {maxTries} wrong tries, changes are locked for {lockout}.',
   'problem.session-expired': 'Your session has ended because you were inactive for too long.',
   'problem.session-expired.next': 'Sign in again. Nothing in this dialog was saved.',
   'problem.session-replaced': 'You were signed out because your account signed in somewhere else.',
   'problem.session-replaced.next': 'Sign in again to continue. Nothing in this dialog was saved.',
-  'problem.step-up-required': 'Please confirm it is you first.',
-  'problem.step-up-required.next': 'Verify your identity again. What you entered is kept.',
-  'problem.step-up-expired': 'Your identity check has expired (it lasts {lifetime}).',
-  'problem.step-up-expired.next': 'Verify your identity again. What you entered is kept.',
   'problem.not-editable': 'This setting cannot be changed for your account.',
   'problem.not-editable.next': 'Ask your administrator if it needs to change.',
   'problem.forbidden-origin': 'This page is not allowed to change your settings.',
   'problem.forbidden-origin.next': 'Open the console from its usual address and try again.',
-  'problem.no-verified-contact': 'There is no password or verified contact to confirm it is you.',
-  'problem.no-verified-contact.next': 'Ask your administrator to make this change for you.',
   'problem.not-found': 'This verification request is no longer valid.',
   'problem.not-found.next': 'Send a new code.',
   'problem.method-not-allowed': 'The server does not support this action.',
   'problem.method-not-allowed.next': 'Contact your administrator.',
   'problem.session-limit-reached': 'Your account already has the maximum number of sessions open.',
   'problem.session-limit-reached.next': 'Sign out of another session, then try again.',
-  'problem.already-verified': 'This {contact} is already verified.',
-  'problem.already-verified.next': 'There is nothing more to do.',
-  'problem.no-contact': 'You have no {contact} to verify yet.',
-  'problem.no-contact.next': 'Close this dialog and use Add to set one.',
-  'problem.invalid-code': 'That code is not correct.',
-  'problem.invalid-code.next': 'Check the newest message and type its code again ({tries}).',
-  'problem.invalid-code.next.plain': 'Check the newest message and type its code again.',
-  'problem.code-expired': 'This code has expired (codes last {lifetime}).',
-  'problem.code-expired.next': 'Send a new code.',
   'problem.version-conflict': 'Your settings were changed somewhere else in the meantime.',
   'problem.version-conflict.next': 'Reload to see the latest values, then make your change again.',
   'problem.payload-too-large': 'What you entered is too long.',
@@ -65,24 +40,8 @@ const en: Catalog = {
   'problem.unsupported-media-type.next': 'Contact your administrator.',
   'problem.precondition-required': 'The server needs to know which version you are changing.',
   'problem.precondition-required.next': 'Reload and try again.',
-  'problem.too-many-attempts': 'Too many wrong codes: this code can no longer be used.',
-  'problem.too-many-attempts.next': 'Send a new code.',
-  'problem.too-many-attempts.next.wait': 'You can try again in {time}.',
-  'problem.cooldown': 'A code was sent a moment ago.',
-  'problem.cooldown.next': 'You can send another one in {time}.',
-  'problem.rate-limited': 'Too many codes were sent to this {contact} recently.',
-  'problem.rate-limited.next': 'Try again in {time}.',
-  'problem.account-locked': 'Too many wrong attempts: changes are locked for a while.',
-  'problem.account-locked.next': 'Try again in {time}.',
   'problem.internal': 'Something went wrong on the server.',
   'problem.internal.next': 'Try again. If it keeps happening, contact your administrator.',
-  'problem.notification-not-configured':
-    'Codes cannot be sent by {channel}: remote notification is not configured.',
-  'problem.notification-not-configured.next':
-    'Ask your administrator to configure remote notification ({service}), then try again.',
-  'problem.notification-failed': 'The {channel} with your code could not be sent.',
-  'problem.notification-failed.next':
-    'Try again in a moment. If it keeps failing, ask your administrator to check remote notification.',
   'problem.storage-unavailable': 'Your change could not be saved right now.',
   'problem.storage-unavailable.next': 'Try again in a moment.',
   'problem.network': 'The server could not be reached.',
