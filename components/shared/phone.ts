@@ -153,13 +153,13 @@ export function checkMobile(lib: PhoneLib, input: string, region: string): Mobil
 }
 
 /** The calling code at the start of a masked value (`+86 138****5678` → `86`), if it shows one. */
-export function callingCodeOfMasked(masked: string | null | undefined): string | null {
+function callingCodeOfMasked(masked: string | null | undefined): string | null {
   const match = masked ? /^\+(\d{1,3})[\s\u00a0]/.exec(masked) : null;
   return match?.[1] ?? null;
 }
 
 /** The region part of a locale (`en-GB` → `GB`, `zh-CN` → `CN`), if it has one. */
-export function regionOfLocale(locale: string | undefined): string | null {
+function regionOfLocale(locale: string | undefined): string | null {
   if (!locale) return null;
   try {
     return new Intl.Locale(locale).maximize().region ?? null;
@@ -171,10 +171,8 @@ export function regionOfLocale(locale: string | undefined): string | null {
 /** Resolve the starting region once the library is loaded. */
 export function initialRegion(
   lib: PhoneLib,
-  hints: { preferred?: string | null; masked?: string | null; locales?: readonly (string | undefined)[] },
+  hints: { masked?: string | null; locales?: readonly (string | undefined)[] },
 ): string {
-  const preferred = hints.preferred?.toUpperCase();
-  if (preferred && lib.isSupportedCountry(preferred)) return preferred;
   const callingCode = callingCodeOfMasked(hints.masked);
   const fromLocales = (hints.locales ?? []).map(regionOfLocale).filter((r): r is string => !!r);
   if (callingCode) {
