@@ -277,8 +277,6 @@ const own = css`
     font-weight: 600;
     letter-spacing: 0.04em;
   }
-  .region__dial,
-  .region-option__dial,
   .region__chevron {
     color: var(--_muted);
   }
@@ -332,6 +330,11 @@ const own = css`
   .region-option[aria-selected='true'] {
     font-weight: 600;
   }
+  .region__dial,
+  .region-option__dial,
+  .countdown {
+    font-variant-numeric: tabular-nums;
+  }
   .region-option__name {
     flex: 1;
   }
@@ -342,9 +345,6 @@ const own = css`
 
   .wrong {
     white-space: nowrap;
-  }
-  .countdown {
-    font-variant-numeric: tabular-nums;
   }
   .link {
     display: inline;
