@@ -12,6 +12,11 @@ const loaders = new Map<string, CatalogLoader[]>();
 const loading = new Map<string, Promise<void>>();
 const loaded = new Map<string, Catalog>();
 const listeners = new Set<() => void>();
+/**
+ * Locales in which an element looked up a message that was not there (it fell back to English, or
+ * to the id): a catalog registered for one of them may change what is on screen.
+ */
+const missed = new Set<string>();
 
 /**
  * Register a locale's catalog. English ships eagerly; other locales register a lazy loader so a
@@ -23,8 +28,18 @@ export function registerCatalog(locale: string, catalog: Catalog | CatalogLoader
     loaders.set(key, [...(loaders.get(key) ?? []), catalog]);
     return;
   }
-  loaded.set(key, { ...loaded.get(key), ...catalog });
-  notify();
+  const before = loaded.get(key);
+  loaded.set(key, { ...before, ...catalog });
+  // Re-render only when it can change a rendered string: a message some element missed, or a new
+  // wording of one it showed (a host override). An element's own catalog, registered when its first
+  // instance is built, adds messages no element has looked up yet: nothing to re-render for.
+  if (
+    missed.has(key) ||
+    (before && Object.keys(catalog).some((id) => id in before && before[id] !== catalog[id]))
+  ) {
+    missed.delete(key);
+    notify();
+  }
 }
 
 /**
@@ -98,6 +113,8 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
 export class LocalizeController implements ReactiveController {
   readonly #host: LocalizeHost;
   readonly #onChange = () => this.#host.requestUpdate();
+  /** The locale while the host renders (found once per update, not once per message). */
+  #updating: string | null = null;
 
   constructor(host: LocalizeHost) {
     this.#host = host;
@@ -112,8 +129,17 @@ export class LocalizeController implements ReactiveController {
     listeners.delete(this.#onChange);
   }
 
+  hostUpdate() {
+    this.#updating = null;
+    this.#updating = this.locale;
+  }
+
+  hostUpdated() {
+    this.#updating = null;
+  }
+
   get locale(): string {
-    return normalizeLocale(resolveLocale(this.#host, this.#host.locale));
+    return this.#updating ?? normalizeLocale(resolveLocale(this.#host, this.#host.locale));
   }
 
   /** BCP 47 tag for Intl APIs. */
@@ -133,7 +159,12 @@ export class LocalizeController implements ReactiveController {
     const locale = this.locale;
     const catalog = loaded.get(locale);
     if (loaders.has(locale)) void loadCatalogs(locale);
-    const template = catalog?.[id] ?? loaded.get(DEFAULT_LOCALE)?.[id];
+    let template = catalog?.[id];
+    if (template === undefined) {
+      missed.add(locale);
+      template = loaded.get(DEFAULT_LOCALE)?.[id];
+      if (template === undefined) missed.add(DEFAULT_LOCALE);
+    }
     if (template === undefined) {
       console.warn(`personal-settings: missing message "${id}"`);
       return id;

@@ -10,6 +10,8 @@ import type {
   PersonalInfoSaveEvent,
   PersonalInfoSavedEvent,
 } from '../../components/personal-info-form/personal-info-form.events.js';
+import { formatDuration } from '../../components/personal-info-form/format.js';
+import { registerCatalog } from '../../components/shared/localize.js';
 import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
 import {
   clickOn,
@@ -1067,6 +1069,40 @@ describe('<personal-info-form>', function () {
         ></personal-info-form>`,
       );
       expect(rowLabels(el)).to.include('Greeting');
+    });
+
+    it('shows a catalog the host registers after it rendered, and a new wording of a shown string', async () => {
+      await loginAs('admin');
+      const el = await loadedForm(
+        html`<personal-info-form endpoint="/api/v1" locale="fr"></personal-info-form>`,
+      );
+      expect(rowLabels(el)).to.include('Welcome Message'); // no French yet: English
+      registerCatalog('fr', { 'personal-info.welcome.label': 'Message d’accueil' });
+      await until(() => rowLabels(el).includes('Message d’accueil'), 'the French label');
+      const english = await loadedForm();
+      const original = 'Max. Online Sessions';
+      registerCatalog('en', { 'personal-info.session-limit.label': 'Online sessions' });
+      try {
+        await until(() => rowLabels(english).includes('Online sessions'), 'the new English wording');
+      } finally {
+        registerCatalog('en', { 'personal-info.session-limit.label': original });
+      }
+      await until(() => rowLabels(english).includes(original), 'the original wording back');
+    });
+
+    it('words durations as Intl does in the locales it ships', () => {
+      const minutes = [0, 1, 2, 5, 30, 45, 59, 60, 61, 90, 120, 480, 999, 1050, 1440, 59_940, 60_000];
+      for (const lang of ['en', 'zh-CN', 'fr']) {
+        for (const m of minutes) {
+          const hours = m % 60 === 0 && m >= 60;
+          const intl = new Intl.NumberFormat(lang, {
+            style: 'unit',
+            unit: hours ? 'hour' : 'minute',
+            unitDisplay: 'long',
+          }).format(hours ? m / 60 : m);
+          expect(formatDuration(m, lang), `${m} minutes in ${lang}`).to.equal(intl);
+        }
+      }
     });
 
     it('passes the host’s overrides on to the field and the dialog it renders', async () => {
