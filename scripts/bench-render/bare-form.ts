@@ -1,8 +1,10 @@
 /**
  * The render benchmark's baseline: a bare Lit element showing the same fields as <personal-info-form>
- * (masked contacts with badges and actions, the auto-logout select, the session-limit checkbox, number and
- * policy radios, the welcome message) from data set as a property — no client, no parsing, no catalogs,
- * no controllers, no nested custom element. What a minimal hand-written equivalent costs.
+ * (masked contacts with badges and actions, the auto-logout select and its help, the session-limit
+ * checkbox, labelled number with its range and policy radios with their hints, the welcome message) from
+ * data set as a property — no client, no parsing, no catalogs, no controllers, no nested custom element.
+ * The same visible text, give or take wording; not the form's hidden extras (screen-reader context on
+ * buttons, the live region, error slots). What a minimal hand-written equivalent costs.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -51,24 +53,33 @@ export class BarePersonalInfo extends LitElement {
       ${this.#contact('Associate Mobile Number', i.mobile)} ${this.#contact('Associate Email Address', i.email)}
       <div class="row">
         <label class="label" for="al">Auto-logout if no activity within</label>
-        <div class="inline">
-          <select id="al">
-            ${i.autoLogout.options.map((m) => html`<option value=${m} ?selected=${m === i.autoLogout.minutes}>${m} minutes</option>`)}
-          </select>
-          <button type="button">Save</button>
+        <div>
+          <div class="inline">
+            <select id="al">
+              ${i.autoLogout.options.map((m) => html`<option value=${m} ?selected=${m === i.autoLogout.minutes}>${m} minutes</option>`)}
+            </select>
+            <button type="button">Save</button>
+          </div>
+          <p class="help">You are logged out when you do nothing for this long.</p>
         </div>
       </div>
       <div class="row">
         <span class="label">Max. online sessions</span>
         <div>
           <div class="inline">
-            <label><input type="checkbox" .checked=${limit !== null} /> Limit</label>
-            <input type="number" min="1" max="500" .value=${String(limit?.max ?? 1)} ?disabled=${!limit} aria-label="Maximum" />
+            <label><input type="checkbox" .checked=${limit !== null} /> Limit the number of online sessions</label>
+          </div>
+          <div class="inline">
+            <label for="max">Maximum sessions</label>
+            <input id="max" type="number" min="1" max="500" .value=${String(limit?.max ?? 1)} ?disabled=${!limit} />
+            <span class="help">From 1 to 500</span>
           </div>
           <fieldset ?disabled=${limit?.max !== 1}>
             <legend>Login when maximum online sessions already in use</legend>
             <label><input type="radio" name="p" .checked=${limit?.policy !== 'log-out'} /> Not allowed</label>
+            <p class="help">The new login is refused.</p>
             <label><input type="radio" name="p" .checked=${limit?.policy === 'log-out'} /> Log out of the session</label>
+            <p class="help">The least recently active session ends and the new login goes in.</p>
           </fieldset>
           <button type="button">Save</button>
         </div>
@@ -79,7 +90,6 @@ export class BarePersonalInfo extends LitElement {
           <span class="value">${i.welcomeMessage || 'None'}</span>
           <button type="button">Edit</button>
         </div>
-        <p class="help">Shown at the next login.</p>
       </div>
     </div>`;
   }
