@@ -9,7 +9,11 @@ export function renderLoading(t: Translate): TemplateResult {
     <span>${t('personal-info.loading')}</span>
   </div>
   <div class="skeleton" aria-hidden="true">
-    ${[0, 1, 2, 3, 4].map(() => html`<div class="skeleton__row"></div>`)}
+    <div class="skeleton__row"></div>
+    <div class="skeleton__row"></div>
+    <div class="skeleton__row"></div>
+    <div class="skeleton__row"></div>
+    <div class="skeleton__row"></div>
   </div>`;
 }
 
