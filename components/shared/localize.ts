@@ -104,6 +104,8 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string | null;
   /** Per-instance overrides of catalog strings. */
   strings?: Partial<Record<string, string>> | null;
+  /** Lit's: true from `requestUpdate()` until `update()` is done (also when `render()` threw). */
+  readonly isUpdatePending?: boolean;
 }
 
 /**
@@ -139,7 +141,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   get locale(): string {
-    return this.#updating ?? normalizeLocale(resolveLocale(this.#host, this.#host.locale));
+    if (this.#updating !== null && this.#host.isUpdatePending) return this.#updating;
+    return normalizeLocale(resolveLocale(this.#host, this.#host.locale));
   }
 
   /** BCP 47 tag for Intl APIs. */
