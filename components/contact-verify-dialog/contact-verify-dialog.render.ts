@@ -7,8 +7,10 @@ import { renderCodeInput } from '../shared/code-input.js';
 import { type CountdownController, formatClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';
 import { describeProblem, formatDuration, type Translate } from '../shared/problem-messages.js';
-import type { CodeSlot, ContactFlowController, Field } from './contact-flow.js';
+import type { CodeSlot } from './code-slot.js';
+import type { ContactFlowController } from './contact-flow.js';
 import type { ContactVerifyHideSource, ContactVerifyMode } from './contact-verify-dialog.events.js';
+import type { Field } from './flow-problems.js';
 import type { RegionPickerController } from './region-picker.js';
 
 /** What every template reads, before the personal info is known (configuration, loading, errors). */
@@ -44,7 +46,7 @@ const contactName = (v: BaseView) => ({ contact: v.t(`contact.${v.kind}`) });
 
 /** The error under one input: a client-side check, or a problem the server tied to it. */
 function fieldError(v: View, field: Field): string | null {
-  const { inputError, problem } = v.flow;
+  const { inputError, problem } = v.flow.problems;
   if (inputError?.field === field) {
     const values = { ...inputError.values };
     // Regions travel as ISO codes; say them by name.
@@ -133,13 +135,13 @@ export function renderProblem(v: BaseView, error: unknown, retry?: () => void): 
 
 /** The step's banner: a problem not tied to one input, with what to do next and a way to do it. */
 function renderBanner(v: View): Content {
-  const { problem } = v.flow;
+  const { problem, sessionEnded } = v.flow.problems;
   if (!problem || problem.field) return nothing;
   const d = describeProblem(problem.error, v.t, v);
   return alert(
     d.message,
     d.next,
-    d.retry && !v.flow.sessionEnded ? link(v.t('contact-verify.action.retry'), () => v.flow.retry()) : nothing,
+    d.retry && !sessionEnded ? link(v.t('contact-verify.action.retry'), () => v.flow.problems.retry()) : nothing,
   );
 }
 
@@ -225,14 +227,13 @@ function codeStep(
   v: View,
   id: CodeField,
   slot: CodeSlot,
-  wait: CountdownController,
   intro: unknown,
   ok: string,
   sentExtra: Content = nothing,
   after: Content = nothing,
 ): [unknown, string, boolean] {
   const { flow, t } = v;
-  const challenge = slot.challenge;
+  const { challenge, wait } = slot;
   if (!challenge) return [intro, sendLabel(v, wait), wait.running];
   const error = fieldError(v, id);
   const busy = flow.request.busy !== null;
@@ -338,7 +339,6 @@ function renderIdentity(v: View): TemplateResult {
           v,
           'step-up-code',
           flow.identity,
-          flow.identityWait,
           html`<p class="text">${t('contact-verify.identity.code.intro', via(method))}</p>`,
           t('contact-verify.action.next'),
         );
@@ -353,32 +353,33 @@ function renderIdentity(v: View): TemplateResult {
 
 function renderValue(v: View): TemplateResult {
   const { flow, t } = v;
+  const { value } = flow;
   const masked = v.info[v.kind].masked;
   let content: TemplateResult;
   if (v.kind === 'email') {
     content = field(
       t('contact-verify.value.email'),
       'value',
-      html`${input(v, 'value', 'email', 'email', LIMITS.emailMax, flow.email, (x) => flow.setEmail(x), ['value-hint'], () => flow.checkEmail())}
+      html`${input(v, 'value', 'email', 'email', LIMITS.emailMax, value.email, (x) => value.setEmail(x), ['value-hint'], () => value.checkEmail())}
         ${hint(t('contact-verify.value.email.hint'), 'value-hint')} ${renderError(v, 'value')}`,
     );
-  } else if (!flow.phoneLib) {
-    content = flow.phoneLibFailed
+  } else if (!value.phoneLib) {
+    content = value.phoneLibFailed
       ? alert(
           t('contact-verify.value.load-failed'),
           undefined,
-          link(t('contact-verify.action.retry'), () => void flow.loadPhone()),
+          link(t('contact-verify.action.retry'), () => void value.loadPhone()),
         )
       : renderLoading(t('contact-verify.value.loading'));
   } else {
-    const current = v.regions().find((o) => o.code === flow.region);
-    const preview = flow.phonePreview;
+    const current = v.regions().find((o) => o.code === value.region);
+    const preview = value.phonePreview;
     content = field(
       t('contact-verify.value.mobile'),
       'value',
       html`<div class="phone" part="phone">
           ${v.picker.renderButton(t, current)}
-          ${input(v, 'value', 'tel', 'tel', 32, flow.phone, (x) => flow.setPhone(x), ['value-hint', preview && 'value-preview'], () => flow.formatPhone())}
+          ${input(v, 'value', 'tel', 'tel', 32, value.phone, (x) => value.setPhone(x), ['value-hint', preview && 'value-preview'], () => value.formatPhone())}
         </div>
         ${v.picker.renderPopup(t)} ${hint(t('contact-verify.value.mobile.hint'), 'value-hint')}
         ${preview ? hint(t('contact-verify.value.mobile.preview', { number: isolate(preview) }), 'value-preview', true) : nothing}
@@ -389,8 +390,8 @@ function renderValue(v: View): TemplateResult {
     v,
     html`${masked ? html`<p class="text text--muted">${t('contact-verify.value.current', { masked: isolate(masked) })}</p>` : nothing}
     ${renderBanner(v)} ${content}`,
-    sendLabel(v, flow.targetWait),
-    flow.targetWait.running,
+    sendLabel(v, flow.target.wait),
+    flow.target.wait.running,
   );
 }
 
@@ -398,7 +399,7 @@ function renderCode(v: View): TemplateResult {
   const { flow, t } = v;
   const { masked, verified } = v.info[v.kind];
   const slot = flow.target;
-  if (v.mode === 'verify' && !slot.challenge && (!masked || (verified && !flow.problem))) {
+  if (v.mode === 'verify' && !slot.challenge && (!masked || (verified && !flow.problems.problem))) {
     const id = masked ? 'problem.already-verified' : 'problem.no-contact';
     return renderBlocked(v, t(id, contactName(v)), t(`${id}.next`), 'status');
   }
@@ -406,7 +407,6 @@ function renderCode(v: View): TemplateResult {
     v,
     'code',
     slot,
-    flow.targetWait,
     html`<p class="text">
       ${t('contact-verify.verify.intro', { length: LIMITS.codeLength, destination: isolate(masked ?? '') })}
     </p>`,
@@ -438,9 +438,10 @@ const STEPS = { identity: renderIdentity, value: renderValue, code: renderCode, 
 /** The progress, then the current step in a form (Enter submits it). */
 export function renderFlow(v: View): TemplateResult {
   const { flow } = v;
+  const { problem, sessionEnded } = flow.problems;
   return html`${renderSteps(v)}${
-    flow.sessionEnded && flow.problem
-      ? renderProblem(v, flow.problem.error)
+    sessionEnded && problem
+      ? renderProblem(v, problem.error)
       : html`<form
           class="form"
           novalidate

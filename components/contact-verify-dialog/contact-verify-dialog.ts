@@ -132,8 +132,8 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   readonly flow = new ContactFlowController(this);
   readonly #picker = new RegionPickerController(this, {
     options: () => this.#regions(),
-    selected: () => this.flow.region,
-    select: (code) => this.flow.setRegion(code),
+    selected: () => this.flow.value.region,
+    select: (code) => this.flow.value.setRegion(code),
     afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
   });
   readonly #internals = this.attachInternals();
@@ -272,7 +272,8 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   }
 
   #regions() {
-    return this.flow.phoneLib ? regionOptions(this.flow.phoneLib, this.#localize.lang) : [];
+    const lib = this.flow.value.phoneLib;
+    return lib ? regionOptions(lib, this.#localize.lang) : [];
   }
 
   #toggleState(name: string, on: boolean): void {
@@ -297,7 +298,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       this._passwordVisible = false;
       this.#picker.close(false);
       this.flow.reset();
-      if (this.defaultRegion) this.flow.region = this.defaultRegion.toUpperCase();
+      if (this.defaultRegion) this.flow.value.region = this.defaultRegion.toUpperCase();
       if (!this.personalInfo && this.#clientState().client) {
         this._loadedInfo = null;
         void this.#load.run();
