@@ -60,7 +60,7 @@ const fresh = () => ({
  * Verify: code (send to the current value, type it) → done.
  */
 export class ContactFlowController {
-  readonly host: FlowHost;
+  readonly #host: FlowHost;
   readonly request: RequestController;
   readonly problems: FlowProblems;
   /** The identity step's code (a step-up method of type `code`). */
@@ -84,16 +84,16 @@ export class ContactFlowController {
   resumeStep!: ContactVerifyStep | null;
 
   constructor(host: FlowHost) {
-    this.host = host;
+    this.#host = host;
     Object.assign(this, fresh());
     this.request = new RequestController(host);
-    const problems = new FlowProblems(this);
+    const problems = new FlowProblems(host, this);
     this.problems = problems;
     const onEnd = () => problems.waitEnded();
     this.identity = new CodeSlot(host, onEnd);
     this.target = new CodeSlot(host, onEnd);
     this.lockWait = new CountdownController(host, { onEnd });
-    this.value = new ContactValue(this);
+    this.value = new ContactValue(host, this);
   }
 
   /** Back to the first step with nothing typed (every `show()`). */
@@ -105,10 +105,10 @@ export class ContactFlowController {
     this.problems.reset();
     this.value.reset();
     Object.assign(this, fresh(), {
-      step: this.host.mode === 'verify' ? 'code' : 'identity',
+      step: this.#host.mode === 'verify' ? 'code' : 'identity',
       focusTarget: 'primary',
     });
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Cancel whatever is in flight (hide, disconnect). */
@@ -117,7 +117,7 @@ export class ContactFlowController {
   }
 
   get methods(): readonly StepUpMethod[] {
-    return this.host.flowInfo()?.stepUpMethods ?? [];
+    return this.#host.flowInfo()?.stepUpMethods ?? [];
   }
 
   get method(): StepUpMethod | null {
@@ -131,7 +131,7 @@ export class ContactFlowController {
     this.methodIndex = index;
     this.identity.forget(true);
     this.problems.clear();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   setPassword(value: string): void {
@@ -142,7 +142,7 @@ export class ContactFlowController {
   setCode(field: 'step-up-code' | 'code', value: string): void {
     (field === 'code' ? this.target : this.identity).code = value;
     this.problems.clear(field);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   // ---- actions ----------------------------------------------------------------------------
@@ -171,7 +171,7 @@ export class ContactFlowController {
   async submitPassword(): Promise<void> {
     if (this.request.busy || this.lockWait.running) return;
     if (!this.password) return this.problems.invalid('password', 'contact-verify.error.password.empty');
-    const client = this.host.flowClient();
+    const client = this.#host.flowClient();
     if (!client) return;
     const password = this.password;
     const outcome = await this.request.run('identity', (signal) =>
@@ -189,7 +189,7 @@ export class ContactFlowController {
     const code = this.identity.code;
     if (code.length !== challenge.codeLength)
       return this.problems.invalidCode('step-up-code', code, challenge.codeLength);
-    const client = this.host.flowClient();
+    const client = this.#host.flowClient();
     if (!client) return;
     const outcome = await this.request.run('identity', (signal) =>
       client.call('verifyIdentity', { body: { method: 'code', challengeId: challenge.id, code }, signal }),
@@ -215,13 +215,13 @@ export class ContactFlowController {
   async send(which: 'identity' | 'target', resend: boolean): Promise<void> {
     const slot = which === 'identity' ? this.identity : this.target;
     if (this.request.busy || slot.wait.running || this.problems.sessionEnded) return;
-    const client = this.host.flowClient();
+    const client = this.#host.flowClient();
     if (!client) return;
     const method = this.method;
-    const channel = which === 'identity' && method?.type === 'code' ? method.channel : this.host.kind;
+    const channel = which === 'identity' && method?.type === 'code' ? method.channel : this.#host.kind;
     let body: ChallengeRequest;
     if (which === 'identity') body = { purpose: 'step-up' };
-    else if (this.host.mode === 'verify') body = { purpose: 'verify' };
+    else if (this.#host.mode === 'verify') body = { purpose: 'verify' };
     else {
       const value = this.value.body();
       if (!value || !this.stepUp) {
@@ -232,8 +232,8 @@ export class ContactFlowController {
     }
     const previous = slot.challenge;
     const reuse = resend && previous !== null && !slot.dead;
-    const detail = { ...this.host.flowDetail(), channel, purpose: body.purpose, resend };
-    if (!this.host.dispatchEvent(new ContactVerifySendEvent(detail))) return;
+    const detail = { ...this.#host.flowDetail(), channel, purpose: body.purpose, resend };
+    if (!this.#host.dispatchEvent(new ContactVerifySendEvent(detail))) return;
     const outcome = await this.request.run('send', async (signal): Promise<Challenge> => {
       const { data } = reuse
         ? await client.call('resendChallenge', { params: { kind: channel, id: previous.id }, signal })
@@ -251,10 +251,10 @@ export class ContactFlowController {
     if (which === 'target') this.step = 'code';
     this.focusTarget = which === 'identity' ? 'step-up-code' : 'code';
     const { destination, expiresAt, resendAvailableAt } = challenge;
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       new ContactVerifySentEvent({ ...detail, purpose: challenge.purpose, destination, expiresAt, resendAvailableAt }),
     );
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Check the code; on success the contact is saved (edit) or verified. */
@@ -263,14 +263,14 @@ export class ContactFlowController {
     if (this.request.busy || !challenge || this.target.dead) return;
     const code = this.target.code;
     if (code.length !== challenge.codeLength) return this.problems.invalidCode('code', code, challenge.codeLength);
-    const client = this.host.flowClient();
+    const client = this.#host.flowClient();
     if (!client) return;
-    if (this.host.mode === 'edit' && !this.stepUp) return this.needStepUp();
-    if (!this.host.dispatchEvent(new ContactVerifyConfirmEvent(this.host.flowDetail()))) return;
-    const stepUpToken = this.host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
+    if (this.#host.mode === 'edit' && !this.stepUp) return this.needStepUp();
+    if (!this.#host.dispatchEvent(new ContactVerifyConfirmEvent(this.#host.flowDetail()))) return;
+    const stepUpToken = this.#host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
     const outcome = await this.request.run('verify', (signal) =>
       client.call('verifyChallenge', {
-        params: { kind: this.host.kind, id: challenge.id },
+        params: { kind: this.#host.kind, id: challenge.id },
         body: stepUpToken ? { code, stepUpToken } : { code },
         signal,
       }),
@@ -282,13 +282,13 @@ export class ContactFlowController {
     this.target.wait.stop();
     this.step = 'done';
     this.focusTarget = 'primary';
-    this.host.flowConfirmed(outcome.value.data);
-    this.host.requestUpdate();
+    this.#host.flowConfirmed(outcome.value.data);
+    this.#host.requestUpdate();
   }
 
   /** “Wrong number? Edit”: back to the new-value step with what was typed. */
   editValue(): void {
-    if (this.host.mode !== 'edit') return;
+    if (this.#host.mode !== 'edit') return;
     this.request.abort();
     // The cooldown is per destination: a corrected number may get its code at once (the server
     // answers `cooldown` if it is the same one, and the countdown starts again from its answer).
@@ -296,8 +296,8 @@ export class ContactFlowController {
     this.problems.clear();
     this.step = 'value';
     this.focusTarget = 'value';
-    if (this.host.kind === 'mobile') void this.value.loadPhone();
-    this.host.requestUpdate();
+    if (this.#host.kind === 'mobile') void this.value.loadPhone();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -311,7 +311,7 @@ export class ContactFlowController {
     this.identity.forget();
     this.step = 'identity';
     this.focusTarget = 'primary';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #identityVerified(token: StepUpToken): void {
@@ -322,7 +322,7 @@ export class ContactFlowController {
     this.notice = resume ? { id: 'contact-verify.identity.again' } : null;
     this.step = resume && resume !== 'identity' ? resume : 'value';
     this.focusTarget = this.step === 'code' ? 'code' : 'value';
-    if (this.step === 'value' && this.host.kind === 'mobile') void this.value.loadPhone();
-    this.host.requestUpdate();
+    if (this.step === 'value' && this.#host.kind === 'mobile') void this.value.loadPhone();
+    this.#host.requestUpdate();
   }
 }

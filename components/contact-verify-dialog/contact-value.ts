@@ -6,7 +6,7 @@ import {
   type PhoneLib,
   regionOfInternational,
 } from '../shared/phone.js';
-import type { ContactFlowController } from './contact-flow.js';
+import type { ContactFlowController, FlowHost } from './contact-flow.js';
 
 /**
  * The new value typed in the edit flow's second step: an email address, or a mobile number with
@@ -14,6 +14,7 @@ import type { ContactFlowController } from './contact-flow.js';
  * shows a valid number in its region's format, and turns it into what the `change` request carries.
  */
 export class ContactValue {
+  readonly #host: FlowHost;
   readonly #flow: ContactFlowController;
   email!: string;
   phone!: string;
@@ -21,7 +22,8 @@ export class ContactValue {
   phoneLib: PhoneLib | null = null;
   phoneLibFailed = false;
 
-  constructor(flow: ContactFlowController) {
+  constructor(host: FlowHost, flow: ContactFlowController) {
+    this.#host = host;
     this.#flow = flow;
     this.reset();
   }
@@ -77,7 +79,7 @@ export class ContactValue {
           : check.national;
       this.region = check.region;
     }
-    this.#flow.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The number as it will be saved, when what is typed is valid. */
@@ -90,7 +92,7 @@ export class ContactValue {
   /** Load libphonenumber (only now, when the new-number step opens). */
   async loadPhone(): Promise<void> {
     if (this.phoneLib) return;
-    const host = this.#flow.host;
+    const host = this.#host;
     this.phoneLibFailed = false;
     host.requestUpdate();
     try {
@@ -108,7 +110,7 @@ export class ContactValue {
 
   /** The new value as the `change` request carries it, or `null` (with an input error) when invalid. */
   body(): { value: string; region?: string } | null {
-    if (this.#flow.host.kind === 'email') {
+    if (this.#host.kind === 'email') {
       const email = this.email.trim();
       if (!email) return this.#invalid('contact-verify.error.email.empty');
       if (email.length > LIMITS.emailMax) {
@@ -126,7 +128,7 @@ export class ContactValue {
 
   #changed(): void {
     this.#flow.problems.clear('value');
-    this.#flow.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #invalid(id: string, values?: Record<string, string | number>): null {

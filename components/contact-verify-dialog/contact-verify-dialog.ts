@@ -1,11 +1,7 @@
-import { consume } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ApiClient, ApiError, isApiError } from '../api/client.js';
-import { apiClientContext } from '../api/context.js';
+import { type ApiClient, ApiError, isApiError } from '../api/client.js';
 import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
-import { checkEndpoint } from '../api/endpoint.js';
 import { LocalizeController, registerCatalog } from '../shared/localize.js';
 import { regionOptions } from '../shared/phone.js';
 import {
@@ -35,6 +31,7 @@ import {
   renderProblem,
 } from './contact-verify-dialog.render.js';
 import { styles } from './contact-verify-dialog.styles.js';
+import { DataController } from './data-controller.js';
 import en from './locales/en.js';
 import { RegionPickerController } from './region-picker.js';
 
@@ -137,24 +134,10 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
   });
   readonly #internals = this.attachInternals();
-  readonly #load = new Task(this, {
-    task: async ([client], { signal }) => (client ? (await client.call('getPersonalInfo', { signal })).data : null),
-    args: () => [this.#clientState().client] as const,
-    autoRun: false,
-    onComplete: (info) => {
-      this._loadedInfo = info;
-    },
-    onError: (error) => this.flowError(error, problemKey(error), 'load'),
-  });
+  readonly #data = new DataController(this);
 
   @query('dialog') private readonly _dialog!: HTMLDialogElement;
 
-  /** @internal */
-  @consume({ context: apiClientContext, subscribe: true })
-  @state()
-  _contextClient?: ApiClient;
-  /** @internal */
-  @state() _loadedInfo: PersonalInfo | null = null;
   /** @internal */
   @state() _passwordVisible = false;
 
@@ -182,7 +165,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   #opener: HTMLElement | null = null;
   #hideSource: ContactVerifyHideSource | null = null;
   #confirmed = false;
-  #endpointClient: { url: string; client: ApiClient } | null = null;
   readonly #t: Translate = (id, values) => this.#localize.t(id, values);
 
   constructor() {
@@ -193,7 +175,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flow.abort();
-    this.#load.abort();
+    this.#data.abort();
     if (this.open) {
       this._dialog?.close();
       this.open = false;
@@ -222,20 +204,19 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   /** @internal */
   flowClient(): ApiClient | null {
-    return this.#clientState().client;
+    return this.#data.resolve().client;
   }
 
   /** @internal */
   flowInfo(): PersonalInfo | null {
-    return this.personalInfo ?? this._loadedInfo;
+    return this.#data.info;
   }
 
   /** @internal */
-  flowConfirmed({ contact, version }: VerifyResponse): void {
+  flowConfirmed(result: VerifyResponse): void {
+    const { contact, version } = result;
     this.#confirmed = true;
-    if (!this.personalInfo && this._loadedInfo) {
-      this._loadedInfo = { ...this._loadedInfo, [this.kind]: contact, version };
-    }
+    this.#data.saved(result);
     this.dispatchEvent(new ContactVerifyConfirmedEvent({ ...this.flowDetail(), contact, version }));
   }
 
@@ -256,20 +237,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   }
 
   // ---- internals --------------------------------------------------------------------------
-
-  #clientState() {
-    const client = this.client ?? this._contextClient;
-    if (client) return { client };
-    const check = this.endpoint
-      ? checkEndpoint(this.endpoint)
-      : ({ ok: false, reason: 'missing', url: '' } as const);
-    if (!check.ok) return { client: null, config: check };
-    if (this.#endpointClient?.url !== check.url) {
-      const fetch = this.fetch;
-      this.#endpointClient = { url: check.url, client: new ApiClient({ baseUrl: check.url, ...(fetch && { fetch }) }) };
-    }
-    return { client: this.#endpointClient.client };
-  }
 
   #regions() {
     const lib = this.flow.value.phoneLib;
@@ -299,16 +266,13 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       this.#picker.close(false);
       this.flow.reset();
       if (this.defaultRegion) this.flow.value.region = this.defaultRegion.toUpperCase();
-      if (!this.personalInfo && this.#clientState().client) {
-        this._loadedInfo = null;
-        void this.#load.run();
-      }
+      this.#data.load();
     } else if (!this.open && isOpen) {
       if (this.#hideSource === null) {
         this.dispatchEvent(new ContactVerifyHideEvent({ ...this.flowDetail(), source: 'method' }));
       }
       this.flow.abort();
-      this.#load.abort();
+      this.#data.abort();
       this.#picker.close(false);
     }
   }
@@ -401,15 +365,15 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       kind: this.kind,
       close: (source) => this.#requestClose(source),
     };
-    const { config } = this.#clientState();
+    const { config } = this.#data.resolve();
     if (config) {
       return renderBlocked(view, t(`contact-verify.config.${config.reason}`, { url: config.url }), t('contact-verify.config.next'));
     }
     const info = this.flowInfo();
     if (!info) {
-      const error = this.#load.error;
+      const error = this.#data.loadError;
       return error !== undefined && problemKey(error) !== 'aborted'
-        ? renderProblem(view, error, sessionEndReason(error) ? undefined : () => void this.#load.run())
+        ? renderProblem(view, error, sessionEndReason(error) ? undefined : () => this.#data.reload())
         : html`<div class="body" part="body">${renderLoading(t('contact-verify.loading'))}</div>`;
     }
     return renderFlow({

@@ -2,7 +2,7 @@ import { isApiError } from '../api/client.js';
 import { RULES } from '../api/contract/constants.js';
 import { type ProblemKey, problemKey } from '../shared/problem-messages.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
-import type { ContactFlowController } from './contact-flow.js';
+import type { ContactFlowController, FlowHost } from './contact-flow.js';
 
 /** The inputs of the flow; `focusTarget` and errors refer to them. */
 export type Field = 'password' | 'step-up-code' | 'value' | 'code';
@@ -31,6 +31,7 @@ const WAIT_KEYS = new Set<ProblemKey>(['cooldown', 'rate-limited', 'account-lock
  * to try again. Client-side checks land here too, under their input.
  */
 export class FlowProblems {
+  readonly #host: FlowHost;
   readonly #flow: ContactFlowController;
   /** The last failed request. */
   problem!: FlowProblem | null;
@@ -40,7 +41,8 @@ export class FlowProblems {
   sessionEnded!: boolean;
   #retry!: (() => void) | null;
 
-  constructor(flow: ContactFlowController) {
+  constructor(host: FlowHost, flow: ContactFlowController) {
+    this.#host = host;
     this.#flow = flow;
     this.reset();
   }
@@ -58,7 +60,7 @@ export class FlowProblems {
     const before = [this.inputError, this.problem];
     if (!field || this.inputError?.field === field) this.inputError = null;
     if (this.problem && (!field || this.problem.field === field)) this.problem = null;
-    if (before[0] !== this.inputError || before[1] !== this.problem) this.#flow.host.requestUpdate();
+    if (before[0] !== this.inputError || before[1] !== this.problem) this.#host.requestUpdate();
   }
 
   /** A client-side check failed: say so under `field` and focus it. */
@@ -66,7 +68,7 @@ export class FlowProblems {
     this.inputError = { field, id, values };
     this.problem = null;
     this.#flow.focusTarget = field;
-    this.#flow.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The typed code is empty or too short. */
@@ -79,7 +81,7 @@ export class FlowProblems {
   /** A countdown ran out: a problem that only said “wait” is over. */
   waitEnded(): void {
     if (this.problem && WAIT_KEYS.has(this.problem.key)) this.problem = null;
-    this.#flow.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The banner's action: repeat the failed request. */
@@ -87,7 +89,7 @@ export class FlowProblems {
     const retry = this.#retry;
     this.#retry = null;
     this.problem = null;
-    this.#flow.host.requestUpdate();
+    this.#host.requestUpdate();
     retry?.();
   }
 
@@ -100,12 +102,12 @@ export class FlowProblems {
     if (key === 'aborted') return;
     const flow = this.#flow;
     const step = flow.step;
-    flow.host.flowError(error, key, step);
+    this.#host.flowError(error, key, step);
     this.inputError = null;
     if (sessionEndReason(error)) {
       this.sessionEnded = true;
       this.problem = { error, key, field: null };
-      flow.host.requestUpdate();
+      this.#host.requestUpdate();
       return;
     }
     this.#retry = retry;
@@ -158,7 +160,7 @@ export class FlowProblems {
     }
     this.problem = { error, key, field: at };
     if (at) flow.focusTarget = at;
-    flow.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
 
