@@ -29,7 +29,7 @@ const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json
 const KB = 1024;
 const TARGETS = { form: 18 * KB, all: 24 * KB };
 /** What `--check` enforces today: see the header. */
-const CEILINGS = { form: 40 * KB, all: 56 * KB };
+const CEILINGS = { form: 26 * KB, all: 41 * KB };
 
 /** The pages measured: one entry each, built on its own (so its chunks are what that page loads). */
 const ENTRIES = [
