@@ -124,7 +124,8 @@ describe('the packed package in a fresh project', { timeout: 240_000 }, () => {
     const lap = (what: string) => console.log(`  ${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     run('npm', ['run', '--silent', 'build'], root);
     lap('npm run build');
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work.path], root)) as {
+    // Built just above: skip `prepack` (it would build again, and its output would break the JSON).
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work.path], root)) as {
       filename: string;
     }[];
     const tarball = join(work.path, packed[0]?.filename ?? '');
