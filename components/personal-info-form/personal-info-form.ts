@@ -295,7 +295,7 @@ export class PersonalInfoForm extends LitElement {
     return wanted.length === 0 || wanted.includes(section);
   }
 
-  #renderBody(): TemplateResult {
+  #renderBody(): unknown {
     const t = this.#localize.t.bind(this.#localize);
     const lang = this.#localize.lang;
     if (this.#source.config)
@@ -323,9 +323,11 @@ export class PersonalInfoForm extends LitElement {
               this._conflict = null;
             })
           : nothing;
-    return html`${banner}${PERSONAL_INFO_SECTIONS.filter((s) => this.#shows(s)).map((s) =>
-      this.#sections.render(s, info),
-    )}`;
+    // An array, not a wrapping template: one template instance less per render.
+    return [
+      banner,
+      ...PERSONAL_INFO_SECTIONS.filter((s) => this.#shows(s)).map((s) => this.#sections.render(s, info)),
+    ];
   }
 
   override render(): TemplateResult {

@@ -216,7 +216,7 @@ export class SectionsController {
     void this.#focus('#welcome-edit');
   };
 
-  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
+  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult | TemplateResult[] {
     const t = this.#o.t;
     const saving = this.#saver.saving;
     const ctx = {

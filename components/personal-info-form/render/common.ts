@@ -49,7 +49,7 @@ export function action(options: ActionOptions): TemplateResult {
     aria-busy=${options.busy ? 'true' : nothing}
     @click=${onClick}
   >
-    ${options.label}${options.context ? html`<span class="visually-hidden"> ${options.context}</span>` : nothing}
+    ${options.label}<span class="visually-hidden">${options.context ? ` ${options.context}` : ''}</span>
   </button>`;
 }
 

@@ -35,11 +35,9 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
     <span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>
     <div class="field">
       <div class="inline">
-        ${
-          empty
-            ? html`<span class="value value--empty">${t('personal-info.contact.none')}</span>`
-            : html`<span class="value" dir="ltr">${view.masked}</span>`
-        }
+        <span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
+          >${empty ? t('personal-info.contact.none') : view.masked}</span
+        >
         ${badges(view, t)}
         <span class="actions">
           ${action({
@@ -77,6 +75,6 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
 }
 
 /** Associate Mobile Number and Associate Email Address: masked value, badge, Edit / Add and Verify. */
-export function renderContacts(ctx: ContactsContext): TemplateResult {
-  return html`${contactRow('mobile', ctx.mobile, ctx)}${contactRow('email', ctx.email, ctx)}`;
+export function renderContacts(ctx: ContactsContext): TemplateResult[] {
+  return [contactRow('mobile', ctx.mobile, ctx), contactRow('email', ctx.email, ctx)];
 }

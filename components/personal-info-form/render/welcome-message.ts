@@ -25,11 +25,7 @@ function renderView(ctx: WelcomeMessageContext): TemplateResult {
   return html`<div class="row" part="row" role="group" aria-labelledby="welcome-label" data-section="welcome-message">
     <span class="label" part="label" id="welcome-label">${t('personal-info.welcome.label')}</span>
     <div class="field">
-      ${
-        ctx.message
-          ? html`<p class="welcome" part="welcome-message">${ctx.message}</p>`
-          : html`<p class="welcome value--empty" part="welcome-message">${t('personal-info.welcome.empty')}</p>`
-      }
+      <p class="welcome ${ctx.message ? '' : 'value--empty'}" part="welcome-message">${ctx.message || t('personal-info.welcome.empty')}</p>
       <div class="inline">
         ${action({
           label: t('personal-info.edit'),
