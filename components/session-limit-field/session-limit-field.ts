@@ -360,21 +360,6 @@ export class SessionLimitField extends FormAssociated(LitElement) {
     const locked = this.#policyLocked();
     const policy = this.#effectivePolicy();
     const describedBy = ['max-hint', locked ? 'reason' : '', 'error'].filter(Boolean).join(' ');
-    const radio = (value: SessionLimitPolicy) =>
-      html`<div class="option">
-        <input
-          id=${`policy-${value}`}
-          part="radio"
-          type="radio"
-          name="policy"
-          value=${value}
-          .checked=${live(policy === value)}
-          ?disabled=${disabled || locked}
-          aria-describedby=${`policy-${value}-hint`}
-        />
-        <label for=${`policy-${value}`}>${t(`session-limit.policy.${value}`)}</label>
-        <span id=${`policy-${value}-hint`} class="hint">${t(`session-limit.policy.${value}.hint`)}</span>
-      </div>`;
     return html`<div class="settings">
       <div class="max">
         <label for="max">${t('session-limit.max.label')}</label>
@@ -397,7 +382,34 @@ export class SessionLimitField extends FormAssociated(LitElement) {
       </div>
       <fieldset part="policy" aria-describedby=${locked ? 'reason' : nothing}>
         <legend>${t('session-limit.policy.legend')}</legend>
-        ${radio('deny')} ${radio('log-out')}
+        <div class="option">
+          <input
+            id="policy-deny"
+            part="radio"
+            type="radio"
+            name="policy"
+            value="deny"
+            .checked=${live(policy === 'deny')}
+            ?disabled=${disabled || locked}
+            aria-describedby="policy-deny-hint"
+          />
+          <label for="policy-deny">${t('session-limit.policy.deny')}</label>
+          <span id="policy-deny-hint" class="hint">${t('session-limit.policy.deny.hint')}</span>
+        </div>
+        <div class="option">
+          <input
+            id="policy-log-out"
+            part="radio"
+            type="radio"
+            name="policy"
+            value="log-out"
+            .checked=${live(policy === 'log-out')}
+            ?disabled=${disabled || locked}
+            aria-describedby="policy-log-out-hint"
+          />
+          <label for="policy-log-out">${t('session-limit.policy.log-out')}</label>
+          <span id="policy-log-out-hint" class="hint">${t('session-limit.policy.log-out.hint')}</span>
+        </div>
         ${locked ? html`<p id="reason" part="reason">${t('session-limit.policy.locked')}</p>` : nothing}
       </fieldset>
     </div>`;
