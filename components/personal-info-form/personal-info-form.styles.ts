@@ -8,7 +8,6 @@ export const styles = css`
 
   .base {
     --_label-width: var(--personal-info-label-width, 16rem);
-    container-type: inline-size;
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
@@ -17,29 +16,29 @@ export const styles = css`
     line-height: 1.5;
   }
 
+  /* Label and field side by side; the row wraps (stacks, the label then full width) when the field
+     would get under 19rem. A wrapping flex row rather than a container query: no size containment,
+     so no extra style and layout pass per form. */
   .row {
-    display: grid;
-    grid-template-columns: var(--_label-width) minmax(0, 1fr);
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.25rem var(--_gap);
-    align-items: start;
+    align-items: flex-start;
     padding-block-end: var(--_gap);
     border-block-end: 1px solid var(--_border);
   }
   .row:last-of-type {
     border-block-end: none;
   }
-  @container (max-width: 36rem) {
-    .row {
-      grid-template-columns: minmax(0, 1fr);
-    }
-  }
 
   .label {
+    flex: 1 0 var(--_label-width);
     font-weight: 600;
     padding-block: 0.375rem;
   }
 
   .field {
+    flex: 999 1 19rem;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
