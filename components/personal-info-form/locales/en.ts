@@ -1,8 +1,6 @@
 /** English strings of `<personal-info-form>` (ids are namespaced: catalogs are shared by all elements). */
 const en = {
-  'personal-info.title': 'Modify Personal Info',
   'personal-info.loading': 'Loading personal information…',
-  'personal-info.reloading': 'Loading the latest values…',
   'personal-info.load-failed': 'Your personal information could not be loaded.',
   'personal-info.retry': 'Retry',
   'personal-info.offline': 'You appear to be offline. Check your connection, then try again.',
@@ -21,7 +19,6 @@ const en = {
   'personal-info.ok': 'OK',
   'personal-info.cancel': 'Cancel',
   'personal-info.dismiss': 'Dismiss',
-  'personal-info.unsaved': 'Unsaved changes',
 
   'personal-info.mobile.label': 'Associate Mobile Number',
   'personal-info.email.label': 'Associate Email Address',

@@ -2,9 +2,7 @@ import type { PersonalInfoMessageId } from './en.js';
 
 /** 简体中文: loaded lazily, only when an element shows `zh-CN`. */
 const zhCN: Record<PersonalInfoMessageId, string> = {
-  'personal-info.title': '修改个人信息',
   'personal-info.loading': '正在加载个人信息…',
-  'personal-info.reloading': '正在加载最新的值…',
   'personal-info.load-failed': '无法加载您的个人信息。',
   'personal-info.retry': '重试',
   'personal-info.offline': '您似乎处于离线状态。请检查网络连接后重试。',
@@ -23,7 +21,6 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.ok': '确定',
   'personal-info.cancel': '取消',
   'personal-info.dismiss': '关闭',
-  'personal-info.unsaved': '有未保存的修改',
 
   'personal-info.mobile.label': '关联手机号码',
   'personal-info.email.label': '关联邮箱地址',
