@@ -34,6 +34,10 @@ export const styles = css`
   .label {
     flex: 1 0 var(--_label-width);
     font-weight: 600;
+  }
+  .label,
+  .value,
+  .welcome {
     padding-block: 0.375rem;
   }
 
@@ -59,7 +63,6 @@ export const styles = css`
   }
 
   .value {
-    padding-block: 0.375rem;
     unicode-bidi: isolate;
   }
   .value--empty {
@@ -86,16 +89,21 @@ export const styles = css`
     border-style: dashed;
   }
 
+  .button,
+  .control {
+    min-block-size: 2.25rem;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
   .button {
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
-    min-block-size: 2.25rem;
-    padding: 0.375rem 0.875rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    padding-inline: 0.875rem;
     background: var(--_surface);
-    color: var(--_fg);
     cursor: pointer;
   }
   .button--primary {
@@ -114,20 +122,8 @@ export const styles = css`
     content: '';
     inline-size: 0.875em;
     block-size: 0.875em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
   }
 
-  .control {
-    min-block-size: 2.25rem;
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   select.control {
     min-inline-size: 12rem;
   }
@@ -145,7 +141,6 @@ export const styles = css`
 
   .welcome {
     margin: 0;
-    padding-block: 0.375rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
@@ -161,22 +156,24 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  .help {
+  .help,
+  .saved,
+  .error {
     margin: 0;
-    color: var(--_muted);
     font-size: 0.875em;
+  }
+  .help {
+    color: var(--_muted);
   }
   .saved {
     color: var(--_success);
-    font-size: 0.875em;
   }
   .error {
-    margin: 0;
     color: var(--_danger);
-    font-size: 0.875em;
   }
 
-  .state {
+  .state,
+  .banner {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -196,7 +193,11 @@ export const styles = css`
   .spinner {
     inline-size: 1.25rem;
     block-size: 1.25rem;
-    border: 2px solid var(--_accent);
+    color: var(--_accent);
+  }
+  .spinner,
+  .button[aria-busy='true']::before {
+    border: 2px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
@@ -213,16 +214,11 @@ export const styles = css`
   }
 
   .banner {
-    display: flex;
-    flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
-    gap: 0.75rem;
-    padding: 0.75rem var(--_gap);
-    border: 1px solid var(--_warning);
+    padding-block: 0.75rem;
+    border-color: var(--_warning);
     border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .banner p,
   .banner ul {
