@@ -1,4 +1,5 @@
 import type { ContactKind, ContactView, PersonalInfo, SessionLimit } from '../api/contract/index.js';
+import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 
 export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
 
@@ -59,9 +60,6 @@ export function describeSessionLimit(limit: SessionLimit | null, t: Translate): 
     },
   );
 }
-
-export const sameSessionLimit = (a: SessionLimit | null, b: SessionLimit | null): boolean =>
-  a === b || (a !== null && b !== null && a.max === b.max && a.policy === b.policy);
 
 function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t: Translate): string[] {
   const name = t(`contact.${kind}`);

@@ -5,12 +5,14 @@ export const sessionLimitFieldStyles = css`
     display: block;
   }
 
-  [part~='base'] {
+  fieldset {
     margin: 0;
     padding: 0;
     border: 0;
     min-inline-size: 0;
     display: grid;
+  }
+  [part~='base'] {
     gap: calc(var(--_gap) * 0.5);
   }
 
@@ -32,8 +34,8 @@ export const sessionLimitFieldStyles = css`
   }
 
   .hint,
-  [part~='hint'],
-  [part~='reason'] {
+  [part~='reason'],
+  [part~='error'] {
     margin: 0;
     color: var(--_muted);
     font-size: 0.875em;
@@ -70,11 +72,6 @@ export const sessionLimitFieldStyles = css`
   }
 
   [part~='policy'] {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-    display: grid;
     gap: 0.375em;
   }
 
@@ -103,9 +100,7 @@ export const sessionLimitFieldStyles = css`
   }
 
   [part~='error'] {
-    margin: 0;
     color: var(--_danger);
-    font-size: 0.875em;
   }
 
   [part~='error']:empty {

@@ -359,7 +359,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
   #renderSettings(t: (id: string) => string, disabled: boolean, shownError: string) {
     const locked = this.#policyLocked();
     const policy = this.#effectivePolicy();
-    const describedBy = ['max-hint', locked ? 'reason' : '', 'error'].filter(Boolean).join(' ');
+    const describedBy = locked ? 'max-hint reason error' : 'max-hint error';
     return html`<div class="settings">
       <div class="max">
         <label for="max">${t('session-limit.max.label')}</label>
