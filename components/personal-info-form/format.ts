@@ -1,6 +1,3 @@
-import type { ContactKind, ContactView, PersonalInfo, SessionLimit } from '../api/contract/index.js';
-import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-
 export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
 
 /** Intl formatters are costly to build: one per locale and options, kept for the page's life. */
@@ -49,59 +46,4 @@ export function formatTime(iso: string, lang: string): string {
     `time ${lang}`,
     () => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }),
   ).format(date);
-}
-
-export function describeSessionLimit(limit: SessionLimit | null, t: Translate): string {
-  if (limit === null) return t('personal-info.session-limit.unlimited');
-  return t(
-    limit.policy === 'log-out' ? 'personal-info.session-limit.log-out' : 'personal-info.session-limit.deny',
-    {
-      max: limit.max,
-    },
-  );
-}
-
-function contactChanges(kind: ContactKind, from: ContactView, to: ContactView, t: Translate): string[] {
-  const name = t(`contact.${kind}`);
-  const none = t('personal-info.contact.none');
-  const out: string[] = [];
-  if (from.masked !== to.masked) {
-    out.push(t('personal-info.change.contact', { name, from: from.masked ?? none, to: to.masked ?? none }));
-  } else if (from.verified !== to.verified) {
-    out.push(
-      t(to.verified ? 'personal-info.change.contact-verified' : 'personal-info.change.contact-unverified', {
-        name,
-      }),
-    );
-  }
-  if (to.pending && to.pending.masked !== from.pending?.masked) {
-    out.push(t('personal-info.change.contact-pending', { name }));
-  }
-  return out;
-}
-
-/** What changed between two versions of the personal info, as sentences a user can read. */
-export function describeChanges(from: PersonalInfo, to: PersonalInfo, t: Translate, lang: string): string[] {
-  const out = [
-    ...contactChanges('mobile', from.mobile, to.mobile, t),
-    ...contactChanges('email', from.email, to.email, t),
-  ];
-  if (from.autoLogout.minutes !== to.autoLogout.minutes) {
-    out.push(
-      t('personal-info.change.auto-logout', {
-        from: formatDuration(from.autoLogout.minutes, lang),
-        to: formatDuration(to.autoLogout.minutes, lang),
-      }),
-    );
-  }
-  if (!sameSessionLimit(from.sessionLimit, to.sessionLimit)) {
-    out.push(
-      t('personal-info.change.session-limit', {
-        from: describeSessionLimit(from.sessionLimit, t),
-        to: describeSessionLimit(to.sessionLimit, t),
-      }),
-    );
-  }
-  if (from.welcomeMessage !== to.welcomeMessage) out.push(t('personal-info.change.welcome'));
-  return out;
 }

@@ -11,13 +11,14 @@ import type {
   ContactVerifyAfterHideEvent,
   ContactVerifyConfirmedEvent,
 } from '../contact-verify-dialog/contact-verify-dialog.events.js';
-import { LocalizeController } from '../shared/localize.js';
+import { LocalizeController, registerCatalog } from '../shared/localize.js';
 import { registerSharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
+import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { type ClientSource, resolveClientSource } from './client-source.js';
 import { asApiError, loadErrorMessage } from './errors.js';
-import { describeChanges } from './format.js';
+import { formatDuration } from './format.js';
 import { registerPersonalInfoCatalogs } from './locales/index.js';
 import {
   PersonalInfoChangeEvent,
@@ -128,8 +129,11 @@ export class PersonalInfoForm extends LitElement {
 
   /** @internal */
   @state() private _info: PersonalInfo | null = null;
-  /** @internal Changes found after a version conflict (`null`: no conflict to report). */
-  @state() private _conflict: readonly string[] | null = null;
+  /**
+   * @internal Changes found after a version conflict (`null`: no conflict to report; `'unknown'`: the
+   * summary could not be loaded).
+   */
+  @state() private _conflict: readonly string[] | 'unknown' | null = null;
   /** @internal */
   @state() private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } = { kind: 'mobile', mode: 'edit' };
   /** @internal A message for screen readers (keyed so the same text is announced again). */
@@ -228,11 +232,24 @@ export class PersonalInfoForm extends LitElement {
     const from = this.#conflictFrom;
     this.#conflictFrom = null;
     this._info = info;
-    if (from) {
-      const changes = describeChanges(from, info, this.#localize.t.bind(this.#localize), this.#localize.lang);
-      this._conflict = changes;
-      this.#sections.afterReload();
-    }
+    if (!from) return;
+    this.#sections.afterReload();
+    // What changed, in words: code and strings load on the first conflict only.
+    void import('./changes.js').then(
+      ({ describeChanges, strings }) => {
+        if (this._info !== info) return;
+        registerCatalog('en', strings);
+        const lang = this.#localize.lang;
+        this._conflict = describeChanges(from, info, {
+          t: this.#localize.t.bind(this.#localize),
+          duration: (minutes) => formatDuration(minutes, lang),
+          sameLimit: sameSessionLimit,
+        });
+      },
+      () => {
+        if (this._info === info) this._conflict = 'unknown';
+      },
+    );
   }
 
   #loadFailed(error: ApiError): void {

@@ -36,9 +36,6 @@ const en = {
 
   'personal-info.session-limit.label': 'Max. Online Sessions',
   'personal-info.session-limit.enable': 'Limit the number of online sessions',
-  'personal-info.session-limit.unlimited': 'not limited',
-  'personal-info.session-limit.deny': '{max} (new logins not allowed when in use)',
-  'personal-info.session-limit.log-out': '{max} (a new login logs out the session)',
 
   'personal-info.welcome.label': 'Welcome Message',
   'personal-info.welcome.empty': 'No welcome message',
@@ -51,14 +48,8 @@ const en = {
   'personal-info.conflict':
     'These settings were changed somewhere else, so your change was not saved. The latest values are shown; review them and save again.',
   'personal-info.conflict.same': 'Nothing you see here changed; save again to apply your change.',
-  'personal-info.change.auto-logout': 'Auto-logout is now {to} (was {from}).',
-  'personal-info.change.session-limit': 'Max. online sessions is now {to} (was {from}).',
-  'personal-info.change.welcome': 'The welcome message was changed.',
-  'personal-info.change.contact': 'The {name} is now {to} (was {from}).',
-  'personal-info.change.contact-verified': 'The {name} is now verified.',
-  'personal-info.change.contact-unverified': 'The {name} is no longer verified.',
-  'personal-info.change.contact-pending': 'A change of the {name} is waiting for its code.',
 } as const;
 
-export type PersonalInfoMessageId = keyof typeof en;
+/** Every message id of the element (the conflict summary's are in `en-changes.ts`, loaded with it). */
+export type PersonalInfoMessageId = keyof typeof en | keyof typeof import('./en-changes.js').default;
 export default en;

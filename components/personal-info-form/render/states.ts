@@ -43,15 +43,18 @@ export function renderBanner(options: BannerOptions): TemplateResult {
   </div>`;
 }
 
-/** After a 412: the save was not applied, the latest values are shown, and what changed in words. */
+/**
+ * After a 412: the save was not applied, the latest values are shown, and what changed in words
+ * (`'unknown'`: the summary could not be loaded, so no list).
+ */
 export function renderConflict(
-  changes: readonly string[],
+  changes: readonly string[] | 'unknown',
   t: Translate,
   dismiss: () => void,
 ): TemplateResult {
   return renderBanner({
     message: t('personal-info.conflict'),
-    items: changes.length ? changes : [t('personal-info.conflict.same')],
+    items: changes === 'unknown' ? [] : changes.length ? changes : [t('personal-info.conflict.same')],
     actionLabel: t('personal-info.dismiss'),
     onAction: dismiss,
   });
