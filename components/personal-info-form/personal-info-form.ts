@@ -360,7 +360,7 @@ export class PersonalInfoForm extends LitElement {
       >
         ${this.#renderBody()}
         <div class="visually-hidden" role="status">
-          ${keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`)}
+          ${this._announcement.id ? keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`) : nothing}
         </div>
         ${this.#renderDialog()}
       </div>`;
