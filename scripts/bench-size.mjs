@@ -90,6 +90,7 @@ function describeChunk(inputs) {
   if (/libphonenumber-js/.test(top)) return 'phone metadata + parser (libphonenumber-js)';
   if (/locales\/zh-CN/.test(top)) return `zh-CN catalog (${owner(top).replace('components/', '')})`;
   if (/contact-verify-dialog/.test(names.join(' '))) return '<contact-verify-dialog> (first Edit / Verify)';
+  if (/personal-info-form\/changes/.test(top)) return 'what changed, after a version conflict (first 412)';
   return names.length ? names.slice(0, 3).join(', ') : '(chunk glue, no modules)';
 }
 

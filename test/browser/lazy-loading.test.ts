@@ -2,7 +2,8 @@
  * Issue #6 size budget, proven in the browser: a page showing <personal-info-form> fetches neither
  * <contact-verify-dialog>, nor libphonenumber-js (the phone metadata), nor a zh-CN catalog until the user
  * needs them — the dialog on the first Edit, the metadata when the new-number step opens, a catalog when
- * its locale is used. Watched with a PerformanceObserver on resource timing (the dev server serves every
+ * its locale is used — nor the version-conflict summary before a conflict, nor zod at all (responses
+ * are checked with checkers compiled from the contract). Watched with a PerformanceObserver on resource timing (the dev server serves every
  * module as its own file, so every module fetched shows up by path).
  *
  * Nothing of the library is imported statically here: the form is imported inside the test, after the
@@ -20,9 +21,12 @@ new PerformanceObserver((list) => {
 
 const DIALOG = /\/components\/contact-verify-dialog\//;
 const PHONE_METADATA = /libphonenumber-js/;
-/** Our catalogs. (zod's own locale files show up too under the unbundled dev server — zod/mini re-exports
- * them — but a bundler drops them: see scripts/bench-size.mjs.) */
+/** Our zh-CN catalogs. */
 const ZH_CN = /\/components\/.*\/locales\/zh-CN\./;
+/** What changed after a version conflict: loaded on the first 412 only. */
+const CHANGES = /\/components\/personal-info-form\/(changes|locales\/en-changes)\./;
+/** The page checks responses with checkers compiled from the contract: zod is never fetched. */
+const ZOD = /\/zod\//;
 
 /** Module URLs fetched so far that match `pattern` (paths only, for readable failures). */
 function fetchedMatching(pattern: RegExp): string[] {
@@ -102,6 +106,8 @@ describe('lazy loading: what a page with <personal-info-form> fetches, and when'
     expect(fetchedMatching(DIALOG), 'dialog before any interaction').to.deep.equal([]);
     expect(fetchedMatching(PHONE_METADATA), 'phone metadata before any interaction').to.deep.equal([]);
     expect(fetchedMatching(ZH_CN), 'zh-CN catalogs in an English page').to.deep.equal([]);
+    expect(fetchedMatching(CHANGES), 'the version-conflict summary without a conflict').to.deep.equal([]);
+    expect(fetchedMatching(ZOD), 'zod (responses are checked without it)').to.deep.equal([]);
 
     // First Edit (email): the dialog arrives; an email change never needs the phone metadata.
     await clickOn(editButton(el, 'Associate Email Address'));
