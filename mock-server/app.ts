@@ -40,6 +40,9 @@ const handlers: RouteHandlers = {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Responses built with the hardening headers already in place (see the first middleware). */
+const hardened = new WeakSet<Response>();
+
 /**
  * The mock backend as a web-standard Hono app: no Node APIs, so the same app serves Node
  * (`node.ts`), in-process tests (`app.request`) and the browser (msw forwards to `app.fetch`).
@@ -75,6 +78,7 @@ export function createMockApp(options: MockAppOptions): Hono {
 
   app.use('*', async (c, next) => {
     await next();
+    if (hardened.has(c.res)) return;
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'no-referrer');
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
@@ -133,14 +137,29 @@ export function createMockApp(options: MockAppOptions): Hono {
         : undefined;
       const handler = handlers[name] as (input: unknown) => ReturnType<RouteHandlers[RouteName]>;
       const reply = await handler({ params, body, session: auth?.session, user: auth?.user, request, deps });
-      const headers = new Headers(reply.headers);
-      for (const cookie of reply.cookies ?? []) {
-        headers.append('Set-Cookie', cookie);
-        if (config.mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
+      const payload = route.response === null ? null : JSON.stringify(reply.body);
+      if (reply.cookies?.length) {
+        const headers = new Headers(reply.headers);
+        for (const cookie of reply.cookies) {
+          headers.append('Set-Cookie', cookie);
+          if (config.mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
+        }
+        if (payload !== null) headers.set('Content-Type', 'application/json');
+        return new Response(payload, { status: route.status, headers });
       }
-      if (route.response === null) return new Response(null, { status: route.status, headers });
-      headers.set('Content-Type', 'application/json');
-      return new Response(JSON.stringify(reply.body), { status: route.status, headers });
+      // The common case (no cookies): the final headers as one plain object, hardening included, which
+      // @hono/node-server hands to `writeHead` as is — no Headers object built, copied and sorted back.
+      const headers: Record<string, string> = { 'cache-control': 'no-store' };
+      if (payload !== null) headers['content-type'] = 'application/json';
+      for (const name in reply.headers) {
+        const lower = name.toLowerCase();
+        if (lower !== 'content-type' || payload === null) headers[lower] = reply.headers[name] as string;
+      }
+      headers['referrer-policy'] = 'no-referrer';
+      headers['x-content-type-options'] = 'nosniff';
+      const response = new Response(payload, { status: route.status, headers });
+      hardened.add(response);
+      return response;
     });
   }
   api.get('/openapi.json', (c) => c.json(openApiDocument(config.basePath)));
