@@ -99,7 +99,7 @@ export function createMockApp(options: MockAppOptions): Hono {
 
   // CSRF: a mutation must come from this origin or an allowlisted one. Hono's csrf() only covers
   // form content types; JSON APIs need the Origin / Sec-Fetch-Site check themselves.
-  app.use('*', async (c, next) => {
+  app.use('*', (c, next) => {
     if (MUTATING.has(c.req.method)) {
       const origin = c.req.header('Origin');
       const site = c.req.header('Sec-Fetch-Site');
@@ -114,7 +114,7 @@ export function createMockApp(options: MockAppOptions): Hono {
         throw new ProblemError('forbidden-origin', { detail: 'Cross-site requests cannot change settings.' });
       }
     }
-    await next();
+    return next(); // not async: a GET passes through without a promise and a frame of its own
   });
 
   const api = new Hono();

@@ -45,14 +45,18 @@ const TOKEN_HASH_MEMO = 4096;
  * memory only (where the live tokens pass anyway), never in the db.
  */
 export async function sessionTokenHash(secret: string, token: string): Promise<string> {
-  const key = `${secret}:${token}`;
-  let hash = tokenHashes.get(key);
+  let hash = rememberedTokenHash(secret, token);
   if (hash === undefined) {
     hash = await keyedHash(secret, `session:${token}`);
     if (tokenHashes.size >= TOKEN_HASH_MEMO) tokenHashes.delete(tokenHashes.keys().next().value ?? '');
-    tokenHashes.set(key, hash);
+    tokenHashes.set(`${secret}:${token}`, hash);
   }
   return hash;
+}
+
+/** The remembered hash, if any: lets `authenticate` skip an await on the common path. */
+function rememberedTokenHash(secret: string, token: string): string | undefined {
+  return tokenHashes.get(`${secret}:${token}`);
 }
 
 const TOMBSTONE_MS = 24 * 3600_000;
@@ -87,7 +91,7 @@ export async function authenticate(
 ): Promise<{ session: SessionRecord; user: UserRecord }> {
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   if (!token || token.length > 64) throw new ProblemError('unauthenticated');
-  const tokenHash = await sessionTokenHash(secret, token);
+  const tokenHash = rememberedTokenHash(secret, token) ?? (await sessionTokenHash(secret, token));
   const data = db();
   const session = data.sessions.find((s) => s.tokenHash === tokenHash);
   const user = session && data.users.find((u) => u.id === session.userId);
