@@ -40,6 +40,10 @@ const handlers: RouteHandlers = {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Headers every response carries (Cache-Control only when the response set none of its own). */
+const HARDENING = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
+const DEFAULT_CACHE_CONTROL = 'no-store';
+
 /** Responses built with the hardening headers already in place (see the first middleware). */
 const hardened = new WeakSet<Response>();
 
@@ -79,9 +83,8 @@ export function createMockApp(options: MockAppOptions): Hono {
   app.use('*', async (c, next) => {
     await next();
     if (hardened.has(c.res)) return;
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'no-referrer');
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    for (const [name, value] of Object.entries(HARDENING)) c.res.headers.set(name, value);
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', DEFAULT_CACHE_CONTROL);
   });
 
   // CORS concerns only requests that carry Origin. Hono's cors() prepares `c.res` before the handler
@@ -149,14 +152,13 @@ export function createMockApp(options: MockAppOptions): Hono {
       }
       // The common case (no cookies): the final headers as one plain object, hardening included, which
       // @hono/node-server hands to `writeHead` as is — no Headers object built, copied and sorted back.
-      const headers: Record<string, string> = { 'cache-control': 'no-store' };
+      const headers: Record<string, string> = { 'cache-control': DEFAULT_CACHE_CONTROL };
       if (payload !== null) headers['content-type'] = 'application/json';
       for (const name in reply.headers) {
         const lower = name.toLowerCase();
         if (lower !== 'content-type' || payload === null) headers[lower] = reply.headers[name] as string;
       }
-      headers['referrer-policy'] = 'no-referrer';
-      headers['x-content-type-options'] = 'nosniff';
+      Object.assign(headers, HARDENING);
       const response = new Response(payload, { status: route.status, headers });
       hardened.add(response);
       return response;
