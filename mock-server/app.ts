@@ -40,13 +40,6 @@ const handlers: RouteHandlers = {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Headers every response carries (Cache-Control only when the response set none of its own). */
-const HARDENING = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
-const DEFAULT_CACHE_CONTROL = 'no-store';
-
-/** Responses built with the hardening headers already in place (see the first middleware). */
-const hardened = new WeakSet<Response>();
-
 /**
  * The mock backend as a web-standard Hono app: no Node APIs, so the same app serves Node
  * (`node.ts`), in-process tests (`app.request`) and the browser (msw forwards to `app.fetch`).
@@ -82,9 +75,9 @@ export function createMockApp(options: MockAppOptions): Hono {
 
   app.use('*', async (c, next) => {
     await next();
-    if (hardened.has(c.res)) return;
-    for (const [name, value] of Object.entries(HARDENING)) c.res.headers.set(name, value);
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', DEFAULT_CACHE_CONTROL);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   // CORS concerns only requests that carry Origin. Hono's cors() prepares `c.res` before the handler
@@ -140,28 +133,14 @@ export function createMockApp(options: MockAppOptions): Hono {
         : undefined;
       const handler = handlers[name] as (input: unknown) => ReturnType<RouteHandlers[RouteName]>;
       const reply = await handler({ params, body, session: auth?.session, user: auth?.user, request, deps });
-      const payload = route.response === null ? null : JSON.stringify(reply.body);
-      if (reply.cookies?.length) {
-        const headers = new Headers(reply.headers);
-        for (const cookie of reply.cookies) {
-          headers.append('Set-Cookie', cookie);
-          if (config.mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
-        }
-        if (payload !== null) headers.set('Content-Type', 'application/json');
-        return new Response(payload, { status: route.status, headers });
+      const headers = new Headers(reply.headers);
+      for (const cookie of reply.cookies ?? []) {
+        headers.append('Set-Cookie', cookie);
+        if (config.mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
       }
-      // The common case (no cookies): the final headers as one plain object, hardening included, which
-      // @hono/node-server hands to `writeHead` as is — no Headers object built, copied and sorted back.
-      const headers: Record<string, string> = { 'cache-control': DEFAULT_CACHE_CONTROL };
-      if (payload !== null) headers['content-type'] = 'application/json';
-      for (const name in reply.headers) {
-        const lower = name.toLowerCase();
-        if (lower !== 'content-type' || payload === null) headers[lower] = reply.headers[name] as string;
-      }
-      Object.assign(headers, HARDENING);
-      const response = new Response(payload, { status: route.status, headers });
-      hardened.add(response);
-      return response;
+      if (route.response === null) return new Response(null, { status: route.status, headers });
+      headers.set('Content-Type', 'application/json');
+      return new Response(JSON.stringify(reply.body), { status: route.status, headers });
     });
   }
   api.get('/openapi.json', (c) => c.json(openApiDocument(config.basePath)));
