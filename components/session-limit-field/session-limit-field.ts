@@ -356,6 +356,28 @@ export class SessionLimitField extends FormAssociated(LitElement) {
     return html`<p id="unlimited-hint" part="hint" class="hint">${t('session-limit.unlimited-hint')}</p>`;
   }
 
+  #renderPolicy(
+    value: SessionLimitPolicy,
+    policy: SessionLimitPolicy,
+    t: (id: string) => string,
+    disabled: boolean,
+  ) {
+    return html`<div class="option">
+      <input
+        id="policy-${value}"
+        part="radio"
+        type="radio"
+        name="policy"
+        value=${value}
+        .checked=${live(policy === value)}
+        ?disabled=${disabled}
+        aria-describedby="policy-${value}-hint"
+      />
+      <label for="policy-${value}">${t(`session-limit.policy.${value}`)}</label>
+      <span id="policy-${value}-hint" class="hint">${t(`session-limit.policy.${value}.hint`)}</span>
+    </div>`;
+  }
+
   #renderSettings(t: (id: string) => string, disabled: boolean, shownError: string) {
     const locked = this.#policyLocked();
     const policy = this.#effectivePolicy();
@@ -382,34 +404,8 @@ export class SessionLimitField extends FormAssociated(LitElement) {
       </div>
       <fieldset part="policy" aria-describedby=${locked ? 'reason' : nothing}>
         <legend>${t('session-limit.policy.legend')}</legend>
-        <div class="option">
-          <input
-            id="policy-deny"
-            part="radio"
-            type="radio"
-            name="policy"
-            value="deny"
-            .checked=${live(policy === 'deny')}
-            ?disabled=${disabled || locked}
-            aria-describedby="policy-deny-hint"
-          />
-          <label for="policy-deny">${t('session-limit.policy.deny')}</label>
-          <span id="policy-deny-hint" class="hint">${t('session-limit.policy.deny.hint')}</span>
-        </div>
-        <div class="option">
-          <input
-            id="policy-log-out"
-            part="radio"
-            type="radio"
-            name="policy"
-            value="log-out"
-            .checked=${live(policy === 'log-out')}
-            ?disabled=${disabled || locked}
-            aria-describedby="policy-log-out-hint"
-          />
-          <label for="policy-log-out">${t('session-limit.policy.log-out')}</label>
-          <span id="policy-log-out-hint" class="hint">${t('session-limit.policy.log-out.hint')}</span>
-        </div>
+        ${this.#renderPolicy('deny', policy, t, disabled || locked)}
+        ${this.#renderPolicy('log-out', policy, t, disabled || locked)}
         ${locked ? html`<p id="reason" part="reason">${t('session-limit.policy.locked')}</p>` : nothing}
       </fieldset>
     </div>`;
