@@ -18,6 +18,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import {
+  LONE_SURROGATE,
   PROBLEM_CONTENT_TYPE,
   Problem,
   type ProblemCode,
@@ -964,8 +965,6 @@ describe('fuzzing every operation of the OpenAPI document (fast-check, in-proces
 });
 
 // ---------------------------------------------------------------------------------------------------------
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const SEED_USER_KEYS = [
   'autoLogoutMinutes',
