@@ -25,6 +25,25 @@ type Json = Record<string, unknown>;
 /** Keywords that carry no rule for a JSON value (annotations) or that another keyword covers. */
 const IGNORED = new Set(['$schema', 'description', 'title', 'format', 'propertyNames', 'examples']);
 
+/** Every keyword the compiler handles; any other stops it with the keyword's name. */
+const KNOWN = new Set([
+  ...IGNORED,
+  'type',
+  'enum',
+  'const',
+  'anyOf',
+  'oneOf',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+]);
+
 /**
  * JSON Schema nodes → checker expressions. Every node seen is counted (by its JSON text), and a node
  * that has a name in `names` is written as that name, so shapes used more than once are written once.
@@ -63,25 +82,8 @@ class Compiler {
   }
 
   #expr(s: Json, where: string): string {
-    const known = new Set([
-      ...IGNORED,
-      'type',
-      'enum',
-      'const',
-      'anyOf',
-      'oneOf',
-      'pattern',
-      'minLength',
-      'maxLength',
-      'minimum',
-      'maximum',
-      'properties',
-      'required',
-      'additionalProperties',
-      'items',
-    ]);
     for (const key of Object.keys(s)) {
-      if (!known.has(key)) throw new Error(`${where}: JSON Schema keyword "${key}" has no checker`);
+      if (!KNOWN.has(key)) throw new Error(`${where}: JSON Schema keyword "${key}" has no checker`);
     }
     if (s.format !== undefined && s.format !== 'date-time') {
       throw new Error(`${where}: format "${String(s.format)}" has no checker`);
