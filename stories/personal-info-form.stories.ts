@@ -83,6 +83,30 @@ export const WithSettings: Story = {
   },
 };
 
+/**
+ * The host already has the data (its own `GET /me/personal-info`, or server-rendered) and sets
+ * `personalInfo`: the form shows it in its first render, with no loading state and no request of its
+ * own; saving still goes through `endpoint`.
+ */
+export const DataFromTheHost: Story = {
+  loaders: [
+    async () => ({
+      personalInfo: await (await fetch(`${API_BASE}/me/personal-info`, { credentials: 'include' })).json(),
+    }),
+  ],
+  render: (args, { loaded }) =>
+    html`<personal-info-form
+      endpoint=${args.endpoint}
+      sections=${args.sections || nothing}
+      .personalInfo=${loaded.personalInfo}
+    ></personal-info-form>`,
+  async play({ canvasElement }) {
+    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
+    await expect(el.matches(':state(loading)')).toBe(false);
+    await seeText(shadow(el), '+86 138****5678');
+  },
+};
+
 /** `operator`, a remote user: an unverified mobile number (Verify) and no email address (Add). */
 export const OperatorUnverifiedNoEmail: Story = {
   parameters: mockApi({ user: 'operator' }),

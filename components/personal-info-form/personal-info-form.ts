@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
+import { wire } from '../api/wire.generated.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
 import type {
@@ -121,9 +122,15 @@ export class PersonalInfoForm extends LitElement {
     args: () => [this.#source.client] as const,
     onComplete: (info) => this.#loaded(info),
     onError: (error) => this.#loadFailed(asApiError(error)),
+    // Run by `#resolveClient()`, `reload()` and Retry: not when the host handed over the data.
+    autoRun: false,
   });
 
   #source: ClientSource = { client: undefined, builtFrom: null, config: null };
+  /** Personal info set by the host, applied at the next update (after a new client, which clears the old). */
+  #hostInfo: PersonalInfo | null = null;
+  /** A load was cancelled because the element left the page: run it again when it comes back. */
+  #resumeLoad = false;
   /** The personal info before a save was refused with 412, to tell the user what changed. */
   #conflictFrom: PersonalInfo | null = null;
 
@@ -163,9 +170,24 @@ export class PersonalInfoForm extends LitElement {
     registerPersonalInfoCatalogs();
   }
 
-  /** The personal info as last loaded or saved; `null` until loaded. */
+  /**
+   * The personal info shown: as last loaded or saved, `null` until loaded. A host that already has it
+   * (the response of its own `GET /me/personal-info`, or server-rendered data) can set it, and the
+   * form shows it at once instead of loading it: with `client` or `endpoint` still set for saving.
+   * It is checked against the contract like a response: a value that does not fit throws a
+   * `TypeError` naming what is wrong, and nothing shown changes. Setting `null` changes nothing.
+   */
   get personalInfo(): PersonalInfo | null {
     return this._info;
+  }
+
+  set personalInfo(info: PersonalInfo | null) {
+    if (info === null || info === undefined) return;
+    const problem = wire.getPersonalInfo.response?.(info, 'personalInfo');
+    if (problem)
+      throw new TypeError(`<personal-info-form>: personalInfo does not match the contract: ${problem}`);
+    this.#hostInfo = info;
+    this.requestUpdate();
   }
 
   /** Whether a section has unsaved changes. */
@@ -177,18 +199,24 @@ export class PersonalInfoForm extends LitElement {
     super.connectedCallback();
     globalThis.addEventListener('online', this.#onOnline);
     // Loading was cancelled when the element left the page: start again now that it is back.
-    const error = this.#task.status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
-    if (error?.kind === 'aborted') void this.#task.run();
+    if (this.#resumeLoad) void this.#task.run();
+    this.#resumeLoad = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.#onOnline);
+    this.#resumeLoad = this.#task.status === TaskStatus.PENDING;
     this.#task.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('endpoint') || !this.hasUpdated) this.#resolveClient();
+    const clientChanged =
+      (changed.has('client') || changed.has('endpoint') || !this.hasUpdated) && this.#resolveClient();
+    const hostInfo = this.#hostInfo;
+    this.#hostInfo = null;
+    if (hostInfo) this.#takeHostInfo(hostInfo);
+    else if (clientChanged && this.#source.client) void this.#task.run();
   }
 
   protected override updated(): void {
@@ -216,16 +244,30 @@ export class PersonalInfoForm extends LitElement {
     else this.#internals.states.delete(name);
   }
 
-  #resolveClient(): void {
+  /** Pick the client for the current `client` / `endpoint`; `true` when it is another one. */
+  #resolveClient(): boolean {
     const next = resolveClientSource(this.client, this.endpoint, this.#source);
     const changed = next.client !== this.#source.client;
     this.#source = next;
-    if (!changed) return;
+    if (!changed) return false;
     // Another API (or none): what was loaded and typed belonged to the previous one.
     this.#provider.setValue(next.client);
+    this.#task.abort();
     this._info = null;
     this._conflict = null;
     this.#sections.reset();
+    return true;
+  }
+
+  /** Show the personal info the host set: a load in flight is no longer needed. */
+  #takeHostInfo(info: PersonalInfo): void {
+    if (this.#task.status === TaskStatus.PENDING) this.#task.abort();
+    this.#conflictFrom = null;
+    this._conflict = null;
+    const hadInfo = this._info !== null;
+    this._info = info;
+    // As after a reload: drafts now equal to the host's values are clean again.
+    if (hadInfo) this.#sections.afterReload();
   }
 
   #loaded(info: PersonalInfo): void {

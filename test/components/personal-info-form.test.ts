@@ -196,7 +196,12 @@ function instrumentedClient() {
       if (rewrite) body = rewrite(method, body);
       calls.push({ method, url: String(input), body, signal: init?.signal ?? null });
       const gate = held[method];
-      if (gate) await gate.promise;
+      // Held, but cancellable as a real fetch is: an abort rejects at once.
+      if (gate)
+        await new Promise<void>((resolve, reject) => {
+          void gate.promise.then(resolve);
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
+        });
       if (failNext === method) {
         failNext = null;
         throw new TypeError('Failed to fetch');
@@ -416,6 +421,130 @@ describe('<personal-info-form>', function () {
       api.release('GET');
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(errors).to.have.length(0);
+    });
+  });
+
+  describe('personal info set by the host', () => {
+    /** What the host's own `GET /me/personal-info` returned. */
+    async function hostData(): Promise<PersonalInfo> {
+      const response = await fetch('/api/v1/me/personal-info');
+      expect(response.status).to.equal(200);
+      return (await response.json()) as PersonalInfo;
+    }
+
+    it('shows it in the first render without loading it, and saves with its version', async () => {
+      await loginAs('admin');
+      const data = await hostData();
+      const api = instrumentedClient();
+      const events = recordEvents(document, 'personal-info-error', 'personal-info-saved');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client} .personalInfo=${data}></personal-info-form>`,
+      );
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(el.personalInfo).to.equal(data);
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('+86 138****5678');
+      expect(select(el).value).to.equal('30');
+      expect(api.calls).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes
+      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+      await saved(el);
+      // The mock refuses a PATCH whose If-Match is not the current version: the host's was used.
+      expect(api.calls.map((c) => c.method)).to.deep.equal(['PATCH']);
+      expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
+      expect(events.map((e) => e.type)).to.deep.equal(['personal-info-saved']);
+      expect(el.personalInfo!.version).not.to.equal(data.version);
+    });
+
+    it('refuses a value that does not fit the contract with a TypeError and changes nothing', async () => {
+      await loginAs('admin');
+      const data = await hostData();
+      const el = await loadedForm();
+      const shown = el.personalInfo;
+      const broken = { ...data, mobile: { ...data.mobile, verified: 'yes' } } as unknown as PersonalInfo;
+      expect(() => {
+        el.personalInfo = broken;
+      }).to.throw(TypeError, 'personalInfo.mobile.verified: expected a boolean');
+      expect(() => {
+        el.personalInfo = { welcomeMessage: 'hi' } as unknown as PersonalInfo;
+      }).to.throw(TypeError, 'personalInfo');
+      el.personalInfo = null;
+      await el.updateComplete;
+      expect(el.personalInfo).to.equal(shown);
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('Verified');
+    });
+
+    it('takes it while loading: the load is cancelled and no error is shown', async () => {
+      await loginAs('admin');
+      const data = await hostData();
+      const api = instrumentedClient();
+      api.hold('GET');
+      const errors = recordEvents(document, 'personal-info-error');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client}></personal-info-form>`,
+      );
+      await until(() => api.calls.length === 1, 'no request');
+      el.personalInfo = { ...data, welcomeMessage: 'From the host.' };
+      await el.updateComplete;
+      expect(api.calls[0]!.signal!.aborted).to.equal(true);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('From the host.');
+      api.release('GET');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await el.updateComplete;
+      expect(errors).to.have.length(0);
+      expect(el.matches(':state(error)')).to.equal(false);
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('From the host.');
+      // It does not load again when moved, and Reload still asks the server.
+      el.remove();
+      document.body.append(el);
+      await el.updateComplete;
+      expect(api.calls).to.have.length(1);
+      await el.reload();
+      expect(api.calls).to.have.length(2);
+      expect(textOf(row(el, 'Welcome Message'))).not.to.contain('From the host.');
+      el.remove();
+    });
+
+    it('replaces what was loaded, keeping a draft the host value does not settle', async () => {
+      await loginAs('admin');
+      const data = await hostData();
+      const el = await loadedForm();
+      const changes = recordEvents(el, 'personal-info-change');
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes, unsaved
+      await el.updateComplete;
+      el.personalInfo = { ...data, welcomeMessage: 'Updated elsewhere.' };
+      await el.updateComplete;
+      expect(textOf(row(el, 'Welcome Message'))).to.contain('Updated elsewhere.');
+      expect(select(el).value).to.equal('60');
+      expect(el.dirty).to.equal(true);
+      // The host's value now equals the draft: nothing is left to save.
+      el.personalInfo = { ...data, autoLogout: { ...data.autoLogout, minutes: 60 } };
+      await el.updateComplete;
+      expect(el.dirty).to.equal(false);
+      expect(changes.map((e) => detailOf<PersonalInfoChangeEvent>(e).dirty)).to.deep.equal([true, false]);
+    });
+  });
+
+  describe('loading resumes', () => {
+    it('loads again when put back on the page after leaving mid-load', async () => {
+      await loginAs('admin');
+      const api = instrumentedClient();
+      api.hold('GET');
+      const el = await fixture<PersonalInfoForm>(
+        html`<personal-info-form .client=${api.client}></personal-info-form>`,
+      );
+      await until(() => api.calls.length === 1, 'no request');
+      const parent = el.parentElement!;
+      el.remove();
+      api.release('GET');
+      parent.append(el);
+      await whenLoaded(el);
+      expect(api.calls).to.have.length(2);
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('+86 138****5678');
     });
   });
 
