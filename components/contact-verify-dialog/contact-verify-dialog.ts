@@ -142,11 +142,11 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   @state() _passwordVisible = false;
 
   /** Which contact: `mobile` or `email`. */
-  @property({ reflect: true }) kind: ContactKind = 'mobile';
+  @property({ reflect: true, useDefault: true }) kind: ContactKind = 'mobile';
   /** `edit` (change or add, after an identity check) or `verify` (the current value). */
-  @property({ reflect: true }) mode: ContactVerifyMode = 'edit';
+  @property({ reflect: true, useDefault: true }) mode: ContactVerifyMode = 'edit';
   /** Open or closed; use `show()` / `hide()` (they fire the events and wait for them). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) open = false;
   /** REST endpoint (e.g. `/api/v1`), used when no `client` is given or provided by a parent form. */
   @property() endpoint?: string;
   /** Locale (`en`, `zh-CN`); defaults to the nearest `lang`. */

@@ -147,13 +147,13 @@ export class PersonalInfoForm extends LitElement {
   @state() private _announcement: { id: number; text: string } = { id: 0, text: '' };
 
   /** Base URL of the REST API (e.g. `/api/v1`); must be HTTPS, same-origin or loopback. Ignored when `client` is set. */
-  @property({ reflect: true }) endpoint = '';
+  @property({ reflect: true, useDefault: true }) endpoint = '';
 
   /** Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. */
-  @property({ reflect: true }) locale: string | null = null;
+  @property({ reflect: true, useDefault: true }) locale: string | null = null;
 
   /** Space-separated sections to show: `contacts auto-logout session-limit welcome-message` (default: all). */
-  @property({ reflect: true }) sections = '';
+  @property({ reflect: true, useDefault: true }) sections = '';
 
   /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
   @property({ attribute: false }) client: ApiClient | undefined = undefined;

@@ -112,7 +112,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
   error = '';
 
   /** Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. */
-  @property({ reflect: true })
+  @property({ reflect: true, useDefault: true })
   locale: string | null = null;
 
   /** Per-instance overrides of catalog strings, by message id (`session-limit.label`, …). */

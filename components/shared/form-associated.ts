@@ -61,9 +61,9 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
 
     /** @internal */
     static properties: PropertyDeclarations = {
-      name: { reflect: true },
-      disabled: { type: Boolean, reflect: true },
-      required: { type: Boolean, reflect: true },
+      name: { reflect: true, useDefault: true },
+      disabled: { type: Boolean, reflect: true, useDefault: true },
+      required: { type: Boolean, reflect: true, useDefault: true },
     };
 
     declare name: string;

@@ -1099,6 +1099,27 @@ describe('<personal-info-form>', function () {
       ]);
       await expect(el).to.be.accessible();
     });
+
+    it('reflects what the host sets, not its defaults, and goes back to them when an attribute is removed', async () => {
+      await loginAs('admin');
+      const el = await loadedForm(
+        html`<personal-info-form .client=${instrumentedClient().client}></personal-info-form>`,
+      );
+      const field = sessionField(el);
+      expect(el.getAttributeNames()).to.deep.equal([]);
+      expect(
+        field.getAttributeNames().filter((n) => ['name', 'disabled', 'required'].includes(n)),
+      ).to.deep.equal([]);
+      el.sections = 'welcome-message';
+      el.locale = 'en';
+      await el.updateComplete;
+      expect(el.getAttribute('sections')).to.equal('welcome-message');
+      expect(el.getAttribute('locale')).to.equal('en');
+      el.removeAttribute('sections');
+      await el.updateComplete;
+      expect(el.sections).to.equal('');
+      expect(rowLabels(el)).to.have.length(5);
+    });
   });
 
   describe('keyboard only', () => {
