@@ -67,3 +67,53 @@ export function personalInfoView(user: UserRecord, now: number, config: MockConf
     welcomeMessage: user.welcomeMessage,
   };
 }
+
+/**
+ * Every value `personalInfoView` reads, as a flat list: a contact's pending change only while it is
+ * visible at `now`, the session limit by identity and by its fields. Equal lists make equal views.
+ * Keep it in step with `personalInfoView` (test/mock-server/personal-info.test.ts changes each one).
+ */
+function personalInfoInputs(user: UserRecord, now: number, config: MockConfig): unknown[] {
+  const { mobile, email, sessionLimit } = user;
+  const mobilePending = mobile.pending && mobile.pending.expiresAt > now ? mobile.pending : null;
+  const emailPending = email.pending && email.pending.expiresAt > now ? email.pending : null;
+  return [
+    user.version,
+    user.username,
+    user.displayName,
+    user.type,
+    user.passwordHash === null,
+    mobile.value,
+    mobile.verified,
+    mobilePending?.value,
+    mobilePending?.expiresAt,
+    email.value,
+    email.verified,
+    emailPending?.value,
+    emailPending?.expiresAt,
+    user.autoLogoutMinutes,
+    sessionLimit,
+    sessionLimit?.max,
+    sessionLimit?.policy,
+    user.welcomeMessage,
+    config.autoLogoutOptions,
+    ...config.autoLogoutOptions,
+  ];
+}
+
+const personalInfoMemo = new WeakMap<UserRecord, { inputs: unknown[]; json: string }>();
+
+/**
+ * `personalInfoView` serialized. A GET mostly asks again for a view that has not changed: the last
+ * body of each user record is kept beside the inputs it came from and reused while they are all equal
+ * (a record replaced by a reset or a rollback is another key).
+ */
+export function personalInfoJson(user: UserRecord, now: number, config: MockConfig): string {
+  const inputs = personalInfoInputs(user, now, config);
+  const memo = personalInfoMemo.get(user);
+  if (memo && memo.inputs.length === inputs.length && memo.inputs.every((v, i) => v === inputs[i]))
+    return memo.json;
+  const json = JSON.stringify(personalInfoView(user, now, config));
+  personalInfoMemo.set(user, { inputs, json });
+  return json;
+}

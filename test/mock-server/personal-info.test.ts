@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { API, assertProblem, assertStatus, newEmail, setup } from './helpers.js';
+import { createMockApp } from '../../mock-server/app.js';
+import { ManualClock } from '../../mock-server/clock.js';
+import { DEFAULT_CONFIG } from '../../mock-server/context.js';
+import type { UserRecord } from '../../mock-server/db.js';
+import { seedData } from '../../mock-server/seed.js';
+import { Store, type TextAdapter } from '../../mock-server/store.js';
+import { personalInfoView } from '../../mock-server/views.js';
+import { API, assertProblem, assertStatus, Harness, MINUTE, newEmail, setup } from './helpers.js';
 
 /** The opaque tag inside an entity-tag (`"7"` → `7`). */
 const opaque = (etag: string): string => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
@@ -146,5 +153,97 @@ describe('request bodies', () => {
       'validation-failed',
     );
     assert.deepEqual(await h.user('admin'), before);
+  });
+});
+
+// GET personal-info reuses the last serialized body of a user record while everything it shows is
+// unchanged (mock-server/views.ts, personalInfoJson). These two make sure it is never stale.
+describe('GET personal-info, asked again', () => {
+  it('shows any change to what it reads, even one that leaves the version as it was', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const user = h.store.data.users.find((u) => u.username === 'admin') as UserRecord;
+    const current = () => JSON.stringify(personalInfoView(user, h.now(), DEFAULT_CONFIG));
+    const mobilePending = { value: '+8613987654321', challengeId: 'c1', expiresAt: h.now() + MINUTE };
+    const emailPending = { value: 'later@example.org', challengeId: 'c2', expiresAt: h.now() + MINUTE };
+    const limit: NonNullable<UserRecord['sessionLimit']> = { max: 3, policy: 'deny' };
+    const changes: [string, () => unknown][] = [
+      ['username', () => Object.assign(user, { username: 'admin2' })],
+      ['displayName', () => Object.assign(user, { displayName: 'Admin Two' })],
+      ['type', () => Object.assign(user, { type: 'remote' })],
+      ['no password', () => Object.assign(user, { passwordHash: null })],
+      ['mobile value', () => Object.assign(user.mobile, { value: '+8613912345678' })],
+      ['mobile verified', () => Object.assign(user.mobile, { verified: false })],
+      ['mobile pending', () => Object.assign(user.mobile, { pending: mobilePending })],
+      ['mobile pending value, in place', () => Object.assign(mobilePending, { value: '+8613911112222' })],
+      ['email value', () => Object.assign(user.email, { value: 'admin.two@example.org' })],
+      ['email verified', () => Object.assign(user.email, { verified: false })],
+      ['email pending', () => Object.assign(user.email, { pending: emailPending })],
+      [
+        'email pending expiry, in place',
+        () => Object.assign(emailPending, { expiresAt: emailPending.expiresAt + MINUTE }),
+      ],
+      ['the mobile change expires', () => h.advance(MINUTE)],
+      ['autoLogoutMinutes', () => Object.assign(user, { autoLogoutMinutes: 60 })],
+      ['sessionLimit', () => Object.assign(user, { sessionLimit: limit })],
+      ['sessionLimit max, in place', () => Object.assign(limit, { max: 1 })],
+      ['sessionLimit policy, in place', () => Object.assign(limit, { policy: 'log-out' })],
+      ['type third-party', () => Object.assign(user, { type: 'third-party' })],
+      ['welcomeMessage', () => Object.assign(user, { welcomeMessage: 'Hello' })],
+      ['version', () => Object.assign(user, { version: user.version + 1 })],
+    ];
+    let before = (await b.info()).text;
+    assert.equal(before, current());
+    for (const [what, change] of changes) {
+      change();
+      const res = await b.info();
+      assertStatus(res, 200, what);
+      assert.equal(res.text, current(), what);
+      assert.notEqual(res.text, before, `${what}: the body changed`);
+      assert.equal((await b.info()).text, res.text, `${what}: asked again`);
+      before = res.text;
+    }
+  });
+
+  it('after a write that failed, the next change with the same version number is what it shows', async () => {
+    // A write can be held, then failed: a GET runs while the PATCH waits for its write.
+    let holdWrites = false;
+    let held: () => void = () => undefined;
+    let release: (fail: boolean) => void = () => undefined;
+    let text: string | null = null;
+    const adapter: TextAdapter = {
+      read: async () => text,
+      write: async (next) => {
+        if (holdWrites) {
+          const fail = await new Promise<boolean>((r) => {
+            release = r;
+            held();
+          });
+          if (fail) throw new Error('disk gone');
+        }
+        text = next;
+      },
+    };
+    const store = await Store.open(adapter, () => seedData());
+    const clock = new ManualClock();
+    const h = new Harness({ app: createMockApp({ store, clock }), store, clock });
+    const b = await h.signedIn('admin');
+    const { version } = await b.personalInfo();
+
+    holdWrites = true;
+    const writing = new Promise<void>((r) => (held = r));
+    const lost = b.patchInfo({ welcomeMessage: 'lost' }, `"${version}"`);
+    await writing;
+    const during = await b.personalInfo();
+    assert.equal(during.welcomeMessage, 'lost', 'a read sees the change while it is being written');
+    holdWrites = false;
+    release(true);
+    assertProblem(await lost, 'storage-unavailable');
+    assert.equal((await b.personalInfo()).welcomeMessage, '', 'rolled back');
+
+    assertStatus(await b.patchInfo({ welcomeMessage: 'kept' }, `"${version}"`), 200);
+    const after = await b.personalInfo();
+    assert.equal(after.version, during.version, 'the same version number as the lost write');
+    assert.equal(after.welcomeMessage, 'kept');
   });
 });
