@@ -36,7 +36,8 @@ export function sessionEndReason(
   return null;
 }
 
-const tokenHashes = new Map<string, string>();
+/** Remembered token hashes, by token; each with the secret it was made with. */
+const tokenHashes = new Map<string, { secret: string; hash: string }>();
 const TOKEN_HASH_MEMO = 4096;
 
 /**
@@ -48,15 +49,20 @@ export async function sessionTokenHash(secret: string, token: string): Promise<s
   let hash = rememberedTokenHash(secret, token);
   if (hash === undefined) {
     hash = await keyedHash(secret, `session:${token}`);
+    tokenHashes.delete(token);
     if (tokenHashes.size >= TOKEN_HASH_MEMO) tokenHashes.delete(tokenHashes.keys().next().value ?? '');
-    tokenHashes.set(`${secret}:${token}`, hash);
+    tokenHashes.set(token, { secret, hash });
   }
   return hash;
 }
 
-/** The remembered hash, if any: lets `authenticate` skip an await on the common path. */
+/**
+ * The remembered hash, if any: lets `authenticate` skip an await on the common path. Looked up by the
+ * token alone (no key string to build per request); a hash made with another secret does not count.
+ */
 function rememberedTokenHash(secret: string, token: string): string | undefined {
-  return tokenHashes.get(`${secret}:${token}`);
+  const remembered = tokenHashes.get(token);
+  return remembered?.secret === secret ? remembered.hash : undefined;
 }
 
 const TOMBSTONE_MS = 24 * 3600_000;
