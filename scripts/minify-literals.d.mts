@@ -11,3 +11,7 @@ export declare function minifyLiterals(
 ): { code: string; map: SourceMap } | null;
 export declare function viteMinifyLiterals(options?: { include?: string[] }): VitePlugin;
 export declare function esbuildMinifyLiterals(options?: { include?: string[] }): EsbuildPlugin;
+export declare function wtrMinifyLiterals(options?: { include?: string[] }): {
+  name: string;
+  transform(context: { path: string; body: unknown }): { body: string } | undefined;
+};

@@ -15,13 +15,19 @@
 //     restored. If esbuild warns (the literal is a fragment, not a stylesheet: a value, a declaration list,
 //     a placeholder where CSS cannot parse one) or any placeholder is not in the output exactly once and in
 //     order, the literal is left as written.
-//   - html: whitespace only, never structure. A run of HTML whitespace becomes one space (never nothing, so
-//     `</span> <button>` keeps its space, an element with only whitespace is still not :empty and a slot
-//     gets the same nodes); inside a tag, whitespace right before `>` goes. Quoted attribute values, and
-//     the content of <pre>, <textarea>, <script>, <style>, <title>, <xmp> and <listing>, are copied as
-//     written. A comment is dropped only when it has no `${…}` in it.
-//   A CSS rule that makes static template text `white-space: pre*` would see its whitespace collapsed:
-//   put such text in a <pre> or in a binding (ours only do that for bound text, e.g. the welcome message).
+//   - html: whitespace only, never structure. A run of HTML whitespace becomes one space (so `</span>
+//     <button>` keeps its space), or nothing where layout ignores it anyway: next to the start or end tag
+//     of a block element (div, p, fieldset, legend, li…, and <option>, whose text is trimmed), and right
+//     inside a <button> or <select> (inline blocks: their content is laid out as a block). Fewer text
+//     nodes to clone, walk and lay out for each instance. Whitespace that is an element's only content
+//     stays one space (it is not :empty), and so does whitespace between two expressions. Inside a tag,
+//     whitespace right before `>` goes. Quoted attribute values, and the content of <pre>, <textarea>,
+//     <script>, <style>, <title>, <xmp> and <listing>, are copied as written. A comment is dropped only
+//     when it has no `${…}` in it.
+//   What this assumes of our own templates: no CSS that makes static template text `white-space: pre*`
+//   (put such text in a <pre> or a binding, as the welcome message is) or a listed block element
+//   `display: inline`, and no code that counts a slot's whitespace text nodes. test/build/ checks every
+//   component file against Lit's template parser and an HTML parser with the same layout rule.
 import { readFileSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -97,6 +103,58 @@ const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c 
 const isAsciiAlpha = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 /** Elements whose content is copied as written. */
 const VERBATIM = new Set(['pre', 'textarea', 'script', 'style', 'title', 'xmp', 'listing', 'plaintext']);
+/**
+ * Elements the browser lays out as blocks (or, for <option>, whose text it trims): whitespace that only
+ * separates one of their tags from what is next to it, inside or outside, renders nothing.
+ */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'optgroup',
+  'option',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+/**
+ * Inline blocks whose content the browser lays out as a block of its own: whitespace right inside their
+ * start or end tag renders nothing (outside, it is a space between inline boxes and stays).
+ */
+const INLINE_BLOCK = new Set(['button', 'select']);
 
 /** The index just after the first `-->` or `--!>` in `s` from `from` (how HTML ends a comment), or -1. */
 function commentClose(s, from) {
@@ -111,6 +169,28 @@ function commentEnd(s, from) {
   if (s.startsWith('>', from)) return from + 1;
   if (s.startsWith('->', from)) return from + 2;
   return commentClose(s, from);
+}
+
+/**
+ * What whitespace next to a tag may be dropped: `'both'` (a block element's tag: see BLOCK), `'inside'`
+ * (whitespace inside an inline block's tag: see INLINE_BLOCK), or `''` (keep it).
+ */
+function trimsAround(name, end, whitespaceBefore) {
+  if (BLOCK.has(name)) return true;
+  // Whitespace before an end tag or after a start tag is inside the element.
+  return INLINE_BLOCK.has(name) && end === whitespaceBefore;
+}
+
+/** The start or end tag at `i` in `s`, if there is one: its lowercased name and whether it ends an element. */
+function tagAt(s, i) {
+  if (s[i] !== '<') return null;
+  const end = s[i + 1] === '/';
+  let j = i + (end ? 2 : 1);
+  const from = j;
+  while (j < s.length && (isAsciiAlpha(s[j]) || (j > from && (s[j] === '-' || (s[j] >= '0' && s[j] <= '9')))))
+    j++;
+  if (j === from || !(j === s.length || isSpace(s[j]) || s[j] === '/' || s[j] === '>')) return null;
+  return { name: s.slice(from, j).toLowerCase(), end };
 }
 
 /**
@@ -130,16 +210,27 @@ export function minifyHtml(strings) {
   /** Inside a verbatim element: its name and how deep (a <pre> inside a <pre>). */
   let verbatim = '';
   let depth = 0;
+  /** The tag being read (a string may end inside it, at an attribute's expression): its name, and whether it is an end tag. */
+  let tagName = '';
+  let tagEnd = false;
   for (const s of strings) {
     let o = '';
     /** The output so far in this string ends in a space made from a whitespace run in text. */
     let textSpace = false;
+    /** The output so far in this string ends with a tag after which whitespace renders nothing. */
+    let afterTrimming = false;
     let i = 0;
     while (i < s.length) {
       const c = s[i];
       if (state === 'text') {
         if (isSpace(c)) {
           while (i < s.length && isSpace(s[i])) i++;
+          const next = tagAt(s, i);
+          const beforeTrimming = next !== null && trimsAround(next.name, next.end, true);
+          // Next to a tag where it renders nothing (see BLOCK, INLINE_BLOCK): dropped. But not the whole
+          // content of an element (`<p> </p>` is not :empty), nor between two expressions' text.
+          const wholeContent = afterTrimming && !tagEnd && next?.end === true && next.name === tagName;
+          if ((afterTrimming || beforeTrimming) && !wholeContent && !textSpace) continue;
           if (!textSpace) o += ' ';
           textSpace = true;
           continue;
@@ -157,6 +248,7 @@ export function minifyHtml(strings) {
           break;
         }
         textSpace = false;
+        afterTrimming = false;
         if (
           c === '<' &&
           (isAsciiAlpha(s[i + 1] ?? '') || (s[i + 1] === '/' && isAsciiAlpha(s[i + 2] ?? '')))
@@ -166,6 +258,8 @@ export function minifyHtml(strings) {
           while (j < s.length && !isSpace(s[j]) && s[j] !== '/' && s[j] !== '>') j++;
           const name = s.slice(i + (end ? 2 : 1), j).toLowerCase();
           verbatimTag = !end && VERBATIM.has(name) ? name : '';
+          tagName = name;
+          tagEnd = end;
           o += s.slice(i, j);
           i = j;
           state = 'tag';
@@ -195,6 +289,7 @@ export function minifyHtml(strings) {
         o += c;
         i++;
         if (c === '>') {
+          afterTrimming = trimsAround(tagName, tagEnd, false);
           if (verbatimTag) {
             state = 'verbatim';
             verbatim = verbatimTag;
@@ -387,6 +482,24 @@ export function esbuildMinifyLiterals({ include = ['components'] } = {}) {
         const result = minifyLiterals(code, args.path);
         return { contents: result ? result.code : code, loader: 'ts' };
       });
+    },
+  };
+}
+
+/**
+ * The @web/test-runner (dev server) plugin: the elements' Chromium tests run the templates as shipped.
+ * List it before the esbuild plugin, which then compiles the TypeScript it returns.
+ * @param {{ include?: string[] }} [options] folders to transform, default `['components']`
+ */
+export function wtrMinifyLiterals({ include = ['components'] } = {}) {
+  const matches = included(include);
+  return {
+    name: 'minify-lit-literals',
+    transform(context) {
+      const path = resolve(ROOT, `.${decodeURIComponent(context.path)}`);
+      if (!matches(path) || typeof context.body !== 'string') return undefined;
+      const result = minifyLiterals(context.body, path);
+      return result ? { body: result.code } : undefined;
     },
   };
 }

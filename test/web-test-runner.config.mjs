@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from '../scripts/chromium.mjs';
+import { wtrMinifyLiterals } from '../scripts/minify-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mswWorkerScript = resolve(root, 'node_modules/msw/lib/mockServiceWorker.js');
@@ -74,6 +75,8 @@ export default {
     },
   ],
   plugins: [
+    // The elements' Lit templates minified as in the library build, so these tests run what ships.
+    wtrMinifyLiterals(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

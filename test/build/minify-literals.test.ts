@@ -21,6 +21,7 @@ import {
   minifyHtml,
   minifyLiterals,
   viteMinifyLiterals,
+  wtrMinifyLiterals,
 } from '../../scripts/minify-literals.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -68,10 +69,21 @@ function litBindings(strings: readonly string[]) {
 }
 
 const VERBATIM = new Set(['pre', 'textarea', 'script', 'style', 'title']);
+/** Laid out as blocks (or, <option>, trimmed): whitespace beside them renders nothing. */
+const BLOCK =
+  /^(address|article|aside|blockquote|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|legend|li|main|nav|ol|optgroup|option|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)$/;
+/** Inline blocks: whitespace just inside them renders nothing. */
+const INLINE_BLOCK = /^(button|select)$/;
 
-/** A DOM tree as data: whitespace runs in text as one space, comments dropped, text nodes merged. */
+/**
+ * A DOM tree as data, as it renders: whitespace runs in text as one space, comments dropped, text nodes
+ * merged, and whitespace-only text dropped where layout ignores it — beside a block element, or first or
+ * last inside a block or an inline block (but kept as the only content: an element with it is not
+ * :empty). Worked out on the parsed tree, independently of the minifier's scan of the source.
+ */
 function shape(node: P5Node, verbatim = false): unknown {
-  const children: unknown[] = [];
+  const tag = node.tagName ?? '';
+  const children: (string | { marker: string } | { tag: string; attrs: unknown; children: unknown })[] = [];
   for (const child of [...(node.childNodes ?? []), ...(node.content?.childNodes ?? [])]) {
     if (child.nodeName === '#comment') {
       // Lit's child-part markers are comments: those must stay where they are.
@@ -86,14 +98,24 @@ function shape(node: P5Node, verbatim = false): unknown {
       else children.push(text);
       continue;
     }
-    const tag = child.tagName ?? child.nodeName;
+    const childTag = child.tagName ?? child.nodeName;
     children.push({
-      tag,
+      tag: childTag,
       attrs: child.attrs?.map((a) => [a.name, a.value]),
-      children: shape(child, verbatim || VERBATIM.has(tag)),
+      children: shape(child, verbatim || VERBATIM.has(childTag)),
     });
   }
-  return children;
+  if (verbatim) return children;
+  const isBlock = (c: (typeof children)[number] | undefined) =>
+    typeof c === 'object' && 'tag' in c && BLOCK.test(c.tag);
+  const edgeTrims = BLOCK.test(tag) || INLINE_BLOCK.test(tag);
+  return children.filter((c, i) => {
+    if (c !== ' ') return true;
+    if (children.length === 1 && tag) return true;
+    const first = i === 0 && edgeTrims;
+    const last = i === children.length - 1 && edgeTrims;
+    return !(first || last || isBlock(children[i - 1]) || isBlock(children[i + 1]));
+  });
 }
 
 /** What a source file's tagged templates are: tag name, cooked strings, and the text between them. */
@@ -214,15 +236,39 @@ describe('minifyHtml', () => {
     ],
     [
       'collapses the template’s leading and trailing whitespace to one space',
-      ['\n  <p>x</p>\n'],
-      [' <p>x</p> '],
+      ['\n  <span>x</span>\n'],
+      [' <span>x</span> '],
+    ],
+    [
+      'drops whitespace next to a block element’s tags, inside and outside (it renders nothing)',
+      ['\n  <div>\n    <span>a</span>\n    <p>b</p>  c  </div>\n'],
+      ['<div><span>a</span><p>b</p>c</div>'],
+    ],
+    [
+      'drops whitespace right inside a <button> or <select>, not outside it',
+      ['<button>\n  <span>a</span>\n</button>  <select>  <option>  x  </option>  </select>  b'],
+      ['<button><span>a</span></button> <select><option>x</option></select> b'],
+    ],
+    [
+      'drops it next to a block whose start tag holds an expression',
+      ['<div class=', '>\n  <span>a</span>\n</div>'],
+      ['<div class=', '><span>a</span></div>'],
     ],
     ['keeps whitespace-only content (not :empty) as one space', ['<div>\n\n</div>'], ['<div> </div>']],
-    ['collapses around expressions in text', ['<p>\n  ', '\n  ', '\n</p>'], ['<p> ', ' ', ' </p>']],
+    [
+      'collapses around expressions in inline text',
+      ['<span>\n  ', '\n  ', '\n</span>'],
+      ['<span> ', ' ', ' </span>'],
+    ],
+    [
+      'drops it between a block’s tags and an expression',
+      ['<p>\n  ', '\n  ', '\n</p>'],
+      ['<p>', ' ', '</p>'],
+    ],
     [
       'keeps <pre> content as written, across expressions',
-      ['<pre>\n  a  ', '\n  b</pre>\n  <p>  x  </p>'],
-      ['<pre>\n  a  ', '\n  b</pre> <p> x </p>'],
+      ['<pre>\n  a  ', '\n  b</pre>\n  <b>  x  </b>'],
+      ['<pre>\n  a  ', '\n  b</pre> <b> x </b>'],
     ],
     [
       'keeps a nested <pre> as written up to its own end',
@@ -269,7 +315,12 @@ describe('minifyHtml', () => {
     ],
     ['keeps text that only looks like markup', ['a  <  b  >  c'], ['a < b > c']],
     ['keeps no-break spaces (not HTML whitespace)', ['a\u00a0\u00a0 \u00a0b'], ['a\u00a0\u00a0 \u00a0b']],
-    ['keeps an unquoted value with quotes inside, and what follows', [`<p a=b"c  d>  e`], [`<p a=b"c d> e`]],
+    ['keeps an unquoted value with quotes inside, and what follows', [`<b a=b"c  d>  e`], [`<b a=b"c d> e`]],
+    [
+      'does not take a longer name for a block tag',
+      ['<divx>  a  </divx>  <p-x>  b  </p-x>'],
+      ['<divx> a </divx> <p-x> b </p-x>'],
+    ],
   ];
   for (const [name, input, expected] of cases)
     it(name, () => {
@@ -296,7 +347,7 @@ describe('minifyLiterals', () => {
     const out = minifyLiterals(source, 'x.ts')!;
     assert.deepEqual(cookedOf(out.code), [
       ['css', [':host{display:block}']],
-      ['h', ['<p> ', ' </p>']],
+      ['h', ['<p>', '</p>']],
       ['h', ['<b> ', ' </b>']],
     ]);
     assert.equal(minifyLiterals(out.code, 'x.ts'), null, 'idempotent');
@@ -316,7 +367,7 @@ describe('minifyLiterals', () => {
       ['html', minifyHtml(before[1]![1] as string[])],
     ]);
     assert.equal((after[0]![1] as string[])[0], '.a:before{content:"\\2022"}.b:after{content:"`"}');
-    assert.deepEqual(after[1]![1], ['<p title="a\rb"> ${not} ` \\ ', '</p>']);
+    assert.deepEqual(after[1]![1], ['<p title="a\rb">${not} ` \\ ', '</p>']);
     assert.match(out.code, /title="a\\rb"/);
   });
 
@@ -408,6 +459,17 @@ describe('plugins', () => {
     assert.equal(transform(code, join(root, 'host-demo/y.ts')), null);
     assert.equal(transform(code, join(root, 'components/x/y.d.ts')), null);
     assert.equal(transform(code, `${join(root, 'components/x/y.ts')}?inline`), null);
+  });
+
+  it('@web/test-runner: served TypeScript under components/ only, by URL path', () => {
+    const plugin = wtrMinifyLiterals();
+    const code = "import { html } from 'lit';\nexport const t = html`<p>  a  </p>`;";
+    const served = plugin.transform({ path: '/components/x/y.ts', body: code });
+    assert.equal(served?.body, "import { html } from 'lit';\nexport const t = html`<p>a</p>`;");
+    assert.equal(plugin.transform({ path: '/test/components/y.ts', body: code }), undefined);
+    assert.equal(plugin.transform({ path: '/node_modules/z/components/y.ts', body: code }), undefined);
+    assert.equal(plugin.transform({ path: '/components/x/y.js', body: code }), undefined);
+    assert.equal(plugin.transform({ path: '/components/x/y.ts', body: Buffer.from(code) }), undefined);
   });
 
   it('esbuild: the bundle carries the minified literals', async () => {
