@@ -141,8 +141,8 @@ export class PersonalInfoForm extends LitElement {
    * summary could not be loaded).
    */
   @state() private _conflict: readonly string[] | 'unknown' | null = null;
-  /** @internal */
-  @state() private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } = { kind: 'mobile', mode: 'edit' };
+  /** @internal The dialog's contact and mode; `null` until the first Edit / Verify / Add (no dialog element before). */
+  @state() private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } | null = null;
   /** @internal A message for screen readers (keyed so the same text is announced again). */
   @state() private _announcement: { id: number; text: string } = { id: 0, text: '' };
 
@@ -409,7 +409,7 @@ export class PersonalInfoForm extends LitElement {
   }
 
   #renderDialog(): TemplateResult | typeof nothing {
-    if (!this._info || !this.#shows('contacts')) return nothing;
+    if (!this._info || !this._dialog || !this.#shows('contacts')) return nothing;
     return html`<contact-verify-dialog
       kind=${this._dialog.kind}
       mode=${this._dialog.mode}

@@ -1265,8 +1265,13 @@ describe('<personal-info-form>', function () {
       expect(field.strings?.['session-limit.policy.deny']).to.equal('Refuse the new login');
       // The form's own wording of the field's checkbox stays unless the host overrides that id too.
       expect(field.strings?.['session-limit.label']).to.be.a('string');
-      const dialog = shadow(el).querySelector('contact-verify-dialog') as ContactVerifyDialog;
-      expect(dialog.strings).to.deep.equal(strings);
+      // The dialog is rendered on the first Edit / Verify / Add, with the same overrides.
+      expect(shadow(el).querySelector('contact-verify-dialog')).to.equal(null);
+      await clickOn(button(el, 'Edit email address'));
+      await until(() => dialogOf(el) !== null, 'no dialog');
+      expect(dialogOf(el).strings).to.deep.equal(strings);
+      await dialogShows(dialogOf(el), 'Password');
+      await sendKeys({ press: 'Escape' });
     });
   });
 });

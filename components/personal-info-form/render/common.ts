@@ -23,7 +23,6 @@ export interface ActionOptions {
   unavailable?: boolean;
   busy?: boolean;
   id?: string;
-  type?: 'button' | 'submit';
   onClick?: (event: MouseEvent) => void;
 }
 
@@ -44,7 +43,7 @@ export function action(options: ActionOptions): TemplateResult {
     part="button${options.primary ? ' button--primary' : ''}"
     class="button ${options.primary ? 'button--primary' : ''}"
     id=${ifDefined(options.id)}
-    type=${options.type ?? 'button'}
+    type="button"
     aria-disabled=${unavailable ? 'true' : 'false'}
     aria-busy=${options.busy ? 'true' : nothing}
     @click=${onClick}
