@@ -283,6 +283,9 @@ export function publicSurfacePlugin({ keepModules = [] } = {}) {
         const relative = ref.module.startsWith('.') ? resolveImport(from, ref.module) : null;
         ref.module = relative ?? ref.module.replace(/^\//, '').replace(/\.js$/, '.ts');
       };
+      // In path order: the analyzer lists modules in the order its file search happened to return them,
+      // which varies from run to run (and made the manifest check flaky).
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const module of customElementsManifest.modules) {
         for (const entry of module.exports ?? []) normalize(entry.declaration, module.path);
         for (const declaration of module.declarations ?? []) {
