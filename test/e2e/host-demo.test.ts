@@ -71,7 +71,13 @@ async function openPersonalInfo(page: Page): Promise<void> {
 
 describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () => {
   before(async () => {
-    [demo, browser] = await Promise.all([startDemo({ consoleOnly: true }), launchChromium()]);
+    // Each kept as soon as it is up, and both awaited: when one fails, `after` still closes the other
+    // (a Chromium left open would keep the test process alive).
+    const started = await Promise.allSettled([
+      startDemo({ consoleOnly: true }).then((d) => (demo = d)),
+      launchChromium().then((b) => (browser = b)),
+    ]);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
   });
   after(async () => {
     await browser?.close();
