@@ -2,14 +2,24 @@
  * Shared by the end-to-end tests (Node, `node:test`): Chromium through puppeteer-core (installed with
  * @web/test-runner-chrome; it downloads no browser), the mock server, and the demo as a production
  * build served by `vite preview`.
+ *
+ * Also a runner, so that `npm run test:e2e` builds the demo once for all its files instead of once
+ * per file (`node --test` runs each file in its own process):
+ *
+ *   node --import tsx test/e2e/helpers.ts [node --test arguments…]
+ *
+ * starts `node --test <arguments>` right away and, meanwhile, builds every demo page into a temp dir
+ * named to the test processes in `E2E_DEMO_BUILD`; `startDemo()` waits for that build instead of
+ * running its own, and the runner removes the dir once the tests are over. Run without it (one file
+ * through `node --test`), `startDemo()` builds on its own as before.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { build, preview } from 'vite';
-import { startMockServer } from '../../mock-server/node.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -17,13 +27,60 @@ import { CHROME_FLAGS, findChrome } from '../../scripts/chromium.mjs';
 
 export { CHROME_FLAGS, findChrome };
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  // Imported here, not at the top: the runner at the bottom of this file needs neither it nor the mock.
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS });
 }
 
 export async function tempDir(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+const configFile = resolve(root, 'vite.config.ts');
+
+/**
+ * The demo's production build. Its output does not depend on `MOCK_URL`: vite.config.ts reads that only
+ * for the dev server's and `vite preview`'s proxy, when `preview()` loads the config. So one build
+ * serves test processes that each have their own mock server.
+ */
+async function buildDemo(outDir: string, consoleOnly = false): Promise<void> {
+  await build({
+    configFile,
+    mode: 'demo',
+    logLevel: 'warn',
+    build: {
+      outDir,
+      sourcemap: false,
+      // A string replaces the config's input object (an object would be merged into it).
+      ...(consoleOnly ? { rolldownOptions: { input: resolve(root, 'host-demo/index.html') } } : {}),
+    },
+  });
+}
+
+/** Set by the runner (bottom of this file): a dir where it builds the demo into `demo/`. */
+const SHARED_BUILD = 'E2E_DEMO_BUILD';
+/** What the runner writes in that dir when its build is over: one or the other. */
+const BUILD_OK = 'built';
+const BUILD_FAILED = 'failed';
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/** The runner's demo build, once it is done. */
+async function sharedBuild(dir: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (await exists(join(dir, BUILD_OK))) return join(dir, 'demo');
+    if (await exists(join(dir, BUILD_FAILED)))
+      throw new Error(`the shared demo build failed:\n${await readFile(join(dir, BUILD_FAILED), 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`the shared demo build in ${dir} never finished`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export interface DemoServers {
@@ -41,7 +98,9 @@ export interface DemoOptions {
 
 /** The mock server and a production build of the host demo, on 127.0.0.1 and free ports. */
 export async function startDemo(options: DemoOptions = {}): Promise<DemoServers> {
+  const shared = process.env[SHARED_BUILD];
   const dir = await tempDir('host-demo-e2e-');
+  const { startMockServer } = await import('../../mock-server/node.js');
   const mock = await startMockServer({
     port: 0,
     host: '127.0.0.1',
@@ -50,22 +109,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServers>
     corsOrigins: [],
     seedUsers: 0,
   });
-  // vite.config.ts reads it for the `/api` and `/__dev` proxy.
+  // vite.config.ts reads it for the `/api` and `/__dev` proxy, when preview() below loads the config.
   process.env.MOCK_URL = mock.url;
-  const configFile = resolve(root, 'vite.config.ts');
-  const outDir = join(dir.path, 'demo');
   try {
-    await build({
-      configFile,
-      mode: 'demo',
-      logLevel: 'warn',
-      build: {
-        outDir,
-        sourcemap: false,
-        // A string replaces the config's input object (an object would be merged into it).
-        ...(options.consoleOnly ? { rolldownOptions: { input: resolve(root, 'host-demo/index.html') } } : {}),
-      },
-    });
+    // The runner's build has every page, the console's included: `consoleOnly` does not matter then.
+    const outDir = shared ? await sharedBuild(shared) : join(dir.path, 'demo');
+    if (!shared) await buildDemo(outDir, options.consoleOnly);
     const server = await preview({
       configFile,
       mode: 'demo',
@@ -143,4 +192,45 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The runner: `node --test` with the given arguments (and this process's own flags, `--import tsx`),
+ * and the demo built once, alongside, for all the test files. Returns the exit code.
+ */
+async function runWithSharedBuild(args: string[]): Promise<number> {
+  const dir = await tempDir('host-demo-e2e-build-');
+  try {
+    const tests = spawn(process.execPath, [...process.execArgv, '--test', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, [SHARED_BUILD]: dir.path },
+    });
+    const exited = new Promise<number>((done) => tests.on('close', (code) => done(code ?? 1)));
+    // Ctrl-C reaches the tests too (same process group); this process stays to clean up after them.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => tests.kill(signal));
+    const built = buildDemo(join(dir.path, 'demo')).then(
+      () => writeFile(join(dir.path, BUILD_OK), ''),
+      async (error: unknown) => {
+        await writeFile(
+          join(dir.path, BUILD_FAILED),
+          error instanceof Error ? (error.stack ?? error.message) : String(error),
+        );
+        return Promise.reject(error);
+      },
+    );
+    const [code, ok] = await Promise.all([
+      exited,
+      built.then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    return ok ? code : code || 1;
+  } finally {
+    await dir.remove();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runWithSharedBuild(process.argv.slice(2));
 }
