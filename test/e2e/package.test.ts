@@ -125,7 +125,9 @@ describe('the packed package in a fresh project', { timeout: 240_000 }, () => {
     run('npm', ['run', '--silent', 'build'], root);
     lap('npm run build');
     // Built just above: skip `prepack` (it would build again, and its output would break the JSON).
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work.path], root)) as {
+    const packed = JSON.parse(
+      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work.path], root),
+    ) as {
       filename: string;
     }[];
     const tarball = join(work.path, packed[0]?.filename ?? '');
@@ -179,7 +181,14 @@ describe('the packed package in a fresh project', { timeout: 240_000 }, () => {
     const installed = join(consumer, 'node_modules', NAME);
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
       exports: Record<string, string | Record<string, string>>;
+      customElements?: string;
     };
+    // Editors and Storybook find the elements' docs through this field.
+    assert.ok(manifest.customElements, 'package.json names its custom-elements.json');
+    assert.ok(
+      existsSync(join(installed, manifest.customElements)),
+      `customElements → ${manifest.customElements} is in the package`,
+    );
     for (const [subpath, target] of Object.entries(manifest.exports)) {
       for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
         assert.ok(existsSync(join(installed, file)), `${subpath} → ${file} is in the package`);
