@@ -3,18 +3,10 @@
  * @web/test-runner-chrome; it downloads no browser), the mock server, and the demo as a production
  * build served by `vite preview`.
  *
- * Also a runner, so that `npm run test:e2e` builds the demo once for all its files instead of once
- * per file (`node --test` runs each file in its own process):
- *
- *   node --import tsx test/e2e/helpers.ts [node --test arguments…]
- *
- * starts `node --test <arguments>` right away and, meanwhile, builds every demo page into a temp dir
- * named to the test processes in `E2E_DEMO_BUILD`; `startDemo()` waits for that build instead of
- * running its own, and the runner removes the dir once the tests are over. Run without it (one file
- * through `node --test`), `startDemo()` builds on its own as before.
+ * `startDemo()` uses the demo build of the runner (test/e2e/run.ts, `npm run test:e2e`) when there is
+ * one, and otherwise (one file through `node --test`) builds its own.
  */
-import { spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +20,7 @@ import { CHROME_FLAGS, findChrome } from '../../scripts/chromium.mjs';
 export { CHROME_FLAGS, findChrome };
 
 export async function launchChromium(): Promise<Browser> {
-  // Imported here, not at the top: the runner at the bottom of this file needs neither it nor the mock.
+  // Imported here, not at the top: the runner (run.ts) needs neither it nor the mock.
   const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_FLAGS });
 }
@@ -45,7 +37,7 @@ const configFile = resolve(root, 'vite.config.ts');
  * for the dev server's and `vite preview`'s proxy, when `preview()` loads the config. So one build
  * serves test processes that each have their own mock server.
  */
-async function buildDemo(outDir: string, consoleOnly = false): Promise<void> {
+export async function buildDemo(outDir: string, consoleOnly = false): Promise<void> {
   await build({
     configFile,
     mode: 'demo',
@@ -59,11 +51,11 @@ async function buildDemo(outDir: string, consoleOnly = false): Promise<void> {
   });
 }
 
-/** Set by the runner (bottom of this file): a dir where it builds the demo into `demo/`. */
-const SHARED_BUILD = 'E2E_DEMO_BUILD';
+/** Set by the runner (test/e2e/run.ts): a dir where it builds the demo into `demo/`. */
+export const SHARED_BUILD = 'E2E_DEMO_BUILD';
 /** What the runner writes in that dir when its build is over: one or the other. */
-const BUILD_OK = 'built';
-const BUILD_FAILED = 'failed';
+export const BUILD_OK = 'built';
+export const BUILD_FAILED = 'failed';
 
 const exists = (path: string) =>
   access(path).then(
@@ -192,45 +184,4 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/**
- * The runner: `node --test` with the given arguments (and this process's own flags, `--import tsx`),
- * and the demo built once, alongside, for all the test files. Returns the exit code.
- */
-async function runWithSharedBuild(args: string[]): Promise<number> {
-  const dir = await tempDir('host-demo-e2e-build-');
-  try {
-    const tests = spawn(process.execPath, [...process.execArgv, '--test', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, [SHARED_BUILD]: dir.path },
-    });
-    const exited = new Promise<number>((done) => tests.on('close', (code) => done(code ?? 1)));
-    // Ctrl-C reaches the tests too (same process group); this process stays to clean up after them.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => tests.kill(signal));
-    const built = buildDemo(join(dir.path, 'demo')).then(
-      () => writeFile(join(dir.path, BUILD_OK), ''),
-      async (error: unknown) => {
-        await writeFile(
-          join(dir.path, BUILD_FAILED),
-          error instanceof Error ? (error.stack ?? error.message) : String(error),
-        );
-        return Promise.reject(error);
-      },
-    );
-    const [code, ok] = await Promise.all([
-      exited,
-      built.then(
-        () => true,
-        () => false,
-      ),
-    ]);
-    return ok ? code : code || 1;
-  } finally {
-    await dir.remove();
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await runWithSharedBuild(process.argv.slice(2));
 }
