@@ -129,6 +129,8 @@ export class PersonalInfoForm extends LitElement {
   #source: ClientSource = { client: undefined, builtFrom: null, config: null };
   /** Personal info set by the host, applied at the next update (after a new client, which clears the old). */
   #hostInfo: PersonalInfo | null = null;
+  /** The last value the host set: setting it again is not news. */
+  #lastHostInfo: PersonalInfo | null = null;
   /** A load was cancelled because the element left the page: run it again when it comes back. */
   #resumeLoad = false;
   /** The personal info before a save was refused with 412, to tell the user what changed. */
@@ -175,18 +177,20 @@ export class PersonalInfoForm extends LitElement {
    * (the response of its own `GET /me/personal-info`, or server-rendered data) can set it, and the
    * form shows it at once instead of loading it: with `client` or `endpoint` still set for saving.
    * It is checked against the contract like a response: a value that does not fit throws a
-   * `TypeError` naming what is wrong, and nothing shown changes. Setting `null` changes nothing.
+   * `TypeError` naming what is wrong, and nothing shown changes. Setting `null`, or the object already
+   * set (a framework re-rendering with the same prop after the form saved), changes nothing.
    */
   get personalInfo(): PersonalInfo | null {
     return this._info;
   }
 
   set personalInfo(info: PersonalInfo | null) {
-    if (info === null || info === undefined) return;
+    if (info === null || info === undefined || info === this.#lastHostInfo) return;
     const problem = wire.getPersonalInfo.response?.(info, 'personalInfo');
     if (problem)
       throw new TypeError(`<personal-info-form>: personalInfo does not match the contract: ${problem}`);
     this.#hostInfo = info;
+    this.#lastHostInfo = info;
     this.requestUpdate();
   }
 

@@ -456,6 +456,11 @@ describe('<personal-info-form>', function () {
       expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
       expect(events.map((e) => e.type)).to.deep.equal(['personal-info-saved']);
       expect(el.personalInfo!.version).not.to.equal(data.version);
+      // A framework re-rendering with the same prop does not put the older data back.
+      el.personalInfo = data;
+      await el.updateComplete;
+      expect(el.personalInfo!.autoLogout.minutes).to.equal(60);
+      expect(select(el).value).to.equal('60');
     });
 
     it('refuses a value that does not fit the contract with a TypeError and changes nothing', async () => {
