@@ -233,6 +233,17 @@ function instrumentedClient() {
   };
 }
 
+/** A form over an instrumented client whose first GET has been sent and is held. */
+async function formLoading(): Promise<{ api: ReturnType<typeof instrumentedClient>; el: PersonalInfoForm }> {
+  const api = instrumentedClient();
+  api.hold('GET');
+  const el = await fixture<PersonalInfoForm>(
+    html`<personal-info-form .client=${api.client}></personal-info-form>`,
+  );
+  await until(() => api.calls.length === 1, 'no request');
+  return { api, el };
+}
+
 function detailOf<T extends Event & { detail: unknown }>(event: Event): T['detail'] {
   return (event as T).detail;
 }
@@ -409,18 +420,25 @@ describe('<personal-info-form>', function () {
 
     it('aborts loading when removed from the page', async () => {
       await loginAs('admin');
-      const api = instrumentedClient();
-      api.hold('GET');
       const errors = recordEvents(document, 'personal-info-error');
-      const el = await fixture<PersonalInfoForm>(
-        html`<personal-info-form .client=${api.client}></personal-info-form>`,
-      );
-      await until(() => api.calls.length === 1, 'no request');
+      const { api, el } = await formLoading();
       el.remove();
       expect(api.calls[0]!.signal!.aborted).to.equal(true);
       api.release('GET');
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(errors).to.have.length(0);
+    });
+
+    it('loads again when put back on the page after leaving mid-load', async () => {
+      await loginAs('admin');
+      const { api, el } = await formLoading();
+      const parent = el.parentElement!;
+      el.remove();
+      api.release('GET');
+      parent.append(el);
+      await whenLoaded(el);
+      expect(api.calls).to.have.length(2);
+      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('+86 138****5678');
     });
   });
 
@@ -484,13 +502,8 @@ describe('<personal-info-form>', function () {
     it('takes it while loading: the load is cancelled and no error is shown', async () => {
       await loginAs('admin');
       const data = await hostData();
-      const api = instrumentedClient();
-      api.hold('GET');
       const errors = recordEvents(document, 'personal-info-error');
-      const el = await fixture<PersonalInfoForm>(
-        html`<personal-info-form .client=${api.client}></personal-info-form>`,
-      );
-      await until(() => api.calls.length === 1, 'no request');
+      const { api, el } = await formLoading();
       el.personalInfo = { ...data, welcomeMessage: 'From the host.' };
       await el.updateComplete;
       expect(api.calls[0]!.signal!.aborted).to.equal(true);
@@ -531,25 +544,6 @@ describe('<personal-info-form>', function () {
       await el.updateComplete;
       expect(el.dirty).to.equal(false);
       expect(changes.map((e) => detailOf<PersonalInfoChangeEvent>(e).dirty)).to.deep.equal([true, false]);
-    });
-  });
-
-  describe('loading resumes', () => {
-    it('loads again when put back on the page after leaving mid-load', async () => {
-      await loginAs('admin');
-      const api = instrumentedClient();
-      api.hold('GET');
-      const el = await fixture<PersonalInfoForm>(
-        html`<personal-info-form .client=${api.client}></personal-info-form>`,
-      );
-      await until(() => api.calls.length === 1, 'no request');
-      const parent = el.parentElement!;
-      el.remove();
-      api.release('GET');
-      parent.append(el);
-      await whenLoaded(el);
-      expect(api.calls).to.have.length(2);
-      expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('+86 138****5678');
     });
   });
 
