@@ -140,7 +140,7 @@ export function createMockApp(options: MockAppOptions): Hono {
       }
       if (route.response === null) return new Response(null, { status: route.status, headers });
       headers.set('Content-Type', 'application/json');
-      return new Response(reply.json ?? JSON.stringify(reply.body), { status: route.status, headers });
+      return new Response(JSON.stringify(reply.body), { status: route.status, headers });
     });
   }
   api.get('/openapi.json', (c) => c.json(openApiDocument(config.basePath)));

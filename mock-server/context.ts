@@ -63,8 +63,6 @@ export interface RouteInput<N extends RouteName> {
 
 export interface Reply {
   body?: unknown;
-  /** The body already serialized as JSON (instead of `body`). */
-  json?: string;
   headers?: Record<string, string>;
   /** Full `Set-Cookie` header values. */
   cookies?: string[];

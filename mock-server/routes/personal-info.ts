@@ -1,11 +1,11 @@
 import type { RouteHandlers } from '../context.js';
 import { ProblemError } from '../problem.js';
-import { etagOf, ifMatchSatisfied, personalInfoJson, personalInfoView, versionOf } from '../views.js';
+import { etagOf, ifMatchSatisfied, personalInfoView, versionOf } from '../views.js';
 
 export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'updatePersonalInfo'> = {
   getPersonalInfo({ user, deps }) {
     return {
-      json: personalInfoJson(user, deps.clock.now(), deps.config),
+      body: personalInfoView(user, deps.clock.now(), deps.config),
       headers: { ETag: etagOf(user) },
     };
   },

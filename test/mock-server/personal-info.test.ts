@@ -156,8 +156,8 @@ describe('request bodies', () => {
   });
 });
 
-// GET personal-info reuses the last serialized body of a user record while everything it shows is
-// unchanged (mock-server/views.ts, personalInfoJson). These two make sure it is never stale.
+// GET personal-info is never stale: every value it shows is read afresh, including changes that leave
+// the version as it was (a pending contact) and a version number reused after a rolled-back write.
 describe('GET personal-info, asked again', () => {
   it('shows any change to what it reads, even one that leaves the version as it was', async () => {
     const h = await setup();
