@@ -172,8 +172,9 @@ function commentEnd(s, from) {
 }
 
 /**
- * What whitespace next to a tag may be dropped: `'both'` (a block element's tag: see BLOCK), `'inside'`
- * (whitespace inside an inline block's tag: see INLINE_BLOCK), or `''` (keep it).
+ * Whether whitespace on one side of a tag may be dropped (`whitespaceBefore`: it comes before the tag):
+ * on either side of a block element's tag (see BLOCK), only on the inside of an inline block's (see
+ * INLINE_BLOCK).
  */
 function trimsAround(name, end, whitespaceBefore) {
   if (BLOCK.has(name)) return true;
