@@ -47,9 +47,15 @@ const INFO = {
   welcomeMessage: 'Welcome back. Maintenance window: Sunday 02:00–04:00 UTC.',
 };
 
-/** A variant's page: every chunk it loads eagerly is preloaded (fetched and compiled, not evaluated). */
+/**
+ * A variant's page: every chunk it loads eagerly is preloaded (fetched and compiled, not evaluated).
+ * The page's `load` event does not wait for module preloads, so each counts itself in when done and
+ * the measurement starts only when all are in: otherwise a run sometimes timed the form's three files
+ * still downloading (define 12 ms in one run, 75 ms in the next).
+ */
 const page = (preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-${preload.map((f) => `<link rel="modulepreload" href="/${f}">`).join('\n')}
+<script>window.preloads = { expected: ${preload.length}, done: 0 };</script>
+${preload.map((f) => `<link rel="modulepreload" href="/${f}" onload="preloads.done++">`).join('\n')}
 </head><body style="font: 14px system-ui"><main id="root"></main></body></html>`;
 
 async function bundle(outdir) {
@@ -116,6 +122,7 @@ async function measureInPage(page, variant, count, info) {
   return page.evaluate(
     async (variant, count, info) => {
       const root = document.getElementById('root');
+      while (window.preloads.done < window.preloads.expected) await new Promise((r) => setTimeout(r, 5));
       const t0 = performance.now();
       const mod = await import(variant === 'bare' ? '/bare-form.js' : '/form-entry.js');
       const t1 = performance.now();

@@ -111,8 +111,11 @@ export class SessionLimitField extends FormAssociated(LitElement) {
   @property({ attribute: 'error-message' })
   error = '';
 
-  /** Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. */
-  @property({ reflect: true, useDefault: true })
+  /**
+   * Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. Not reflected: a parent
+   * that hands its locale down (as `<personal-info-form>` does) does not write an attribute per field.
+   */
+  @property()
   locale: string | null = null;
 
   /** Per-instance overrides of catalog strings, by message id (`session-limit.label`, …). */

@@ -12,7 +12,7 @@ import '../../components/personal-info-form/define.js';
 import type { PersonalInfoForm } from '../../components/personal-info-form/personal-info-form.js';
 import '../../components/session-limit-field/define.js';
 import type { SessionLimitField } from '../../components/session-limit-field/session-limit-field.js';
-import { clickOn, expect, fixture, html, nextFrame, sendKeys, waitUntil } from '../helpers/fixtures.js';
+import { accessibleName, clickOn, expect, fixture, html, nextFrame, sendKeys, waitUntil } from '../helpers/fixtures.js';
 
 declare global {
   interface Window {
@@ -118,9 +118,7 @@ async function show(s: string): Promise<PersonalInfoForm> {
 }
 
 function buttonStartingWith(el: PersonalInfoForm, start: string): HTMLButtonElement {
-  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-    (b.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(start),
-  );
+  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => accessibleName(b).startsWith(start));
   if (!found) throw new Error(`No button starting "${start}"`);
   return found;
 }

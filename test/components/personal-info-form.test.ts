@@ -14,6 +14,7 @@ import { formatDuration } from '../../components/personal-info-form/format.js';
 import { registerCatalog } from '../../components/shared/localize.js';
 import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
 import {
+  accessibleName,
   clickOn,
   deepActiveElement,
   expect,
@@ -50,13 +51,13 @@ function textOf(node: Node | null | undefined): string {
 /** A button of the form by its accessible name (visible text plus its screen-reader context). */
 function button(el: PersonalInfoForm, name: string): HTMLButtonElement {
   const all = [...shadow(el).querySelectorAll('button')];
-  const found = all.find((b) => textOf(b) === name);
-  if (!found) throw new Error(`No button "${name}"; buttons: ${all.map((b) => `"${textOf(b)}"`).join(', ')}`);
+  const found = all.find((b) => accessibleName(b) === name);
+  if (!found) throw new Error(`No button "${name}"; buttons: ${all.map((b) => `"${accessibleName(b)}"`).join(', ')}`);
   return found;
 }
 
 function hasButton(el: PersonalInfoForm, name: string): boolean {
-  return [...shadow(el).querySelectorAll('button')].some((b) => textOf(b) === name);
+  return [...shadow(el).querySelectorAll('button')].some((b) => accessibleName(b) === name);
 }
 
 /** The row (a setting) whose label is `label`. */
@@ -282,6 +283,10 @@ describe('<personal-info-form>', function () {
       // Verified contacts have nothing to verify.
       expect(hasButton(el, 'Verify mobile number')).to.equal(false);
       expect(hasButton(el, 'Verify email address')).to.equal(false);
+      // Every button's name starts with what it shows (WCAG 2.5.3, label in name).
+      for (const b of shadow(el).querySelectorAll('button')) {
+        expect(accessibleName(b).startsWith(textOf(b)), accessibleName(b)).to.equal(true);
+      }
       expect(select(el).value).to.equal('30');
       expect(rowLabels(el)).to.deep.equal([
         'Associate Mobile Number',

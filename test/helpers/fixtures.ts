@@ -55,3 +55,11 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/**
+ * A control's accessible name as far as the elements use it: `aria-label` when set, else its text
+ * (whitespace collapsed). Enough for the buttons here; not a full accessible-name computation.
+ */
+export function accessibleName(element: Element): string {
+  return element.getAttribute('aria-label') ?? (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -16,7 +16,10 @@ export interface SectionContext {
 
 export interface ActionOptions {
   label: string;
-  /** Appended for screen readers, so three "Edit" buttons have distinct names ("Edit mobile number"). */
+  /**
+   * Appended to the label in the button's accessible name (`aria-label`), so three "Edit" buttons
+   * have distinct names ("Edit mobile number"). The visible text stays the start of the name.
+   */
   context?: string | undefined;
   primary?: boolean;
   /** Unavailable: `aria-disabled` (the button keeps focus, so a keyboard user is not thrown to the page). */
@@ -44,11 +47,12 @@ export function action(options: ActionOptions): TemplateResult {
     class="button ${options.primary ? 'button--primary' : ''}"
     id=${ifDefined(options.id)}
     type="button"
+    aria-label=${options.context ? `${options.label} ${options.context}` : nothing}
     aria-disabled=${unavailable ? 'true' : 'false'}
     aria-busy=${options.busy ? 'true' : nothing}
     @click=${onClick}
   >
-    ${options.label}<span class="visually-hidden">${options.context ? ` ${options.context}` : ''}</span>
+    ${options.label}
   </button>`;
 }
 

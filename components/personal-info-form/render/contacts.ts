@@ -18,13 +18,6 @@ function badge(state: 'verified' | 'unverified' | 'pending', t: SectionContext['
   >`;
 }
 
-function badges(view: ContactView, t: SectionContext['t']): TemplateResult[] {
-  const out: TemplateResult[] = [];
-  if (view.masked !== null) out.push(badge(view.verified ? 'verified' : 'unverified', t));
-  if (view.pending) out.push(badge('pending', t));
-  return out;
-}
-
 function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext): TemplateResult {
   const { t } = ctx;
   const labelId = `${kind}-label`;
@@ -38,7 +31,7 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
         <span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
           >${empty ? t('personal-info.contact.none') : view.masked}</span
         >
-        ${badges(view, t)}
+        ${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}
         <span class="actions">
           ${action({
             label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
