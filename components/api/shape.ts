@@ -50,12 +50,17 @@ export const one =
   (v, p) =>
     values.includes(v) ? undefined : bad(p, `one of ${JSON.stringify(values)}`);
 
-/** The first of `checks` that fits, else what the first one says. */
+/** Fits when one of `checks` does (tried in order, stopping at the first fit); else what the first one says. */
 export const anyOf =
   (...checks: readonly Check[]): Check =>
   (v, p) => {
-    const problems = checks.map((c) => c(v, p));
-    return problems.includes(undefined) ? undefined : problems[0];
+    let first: string | undefined;
+    for (const check of checks) {
+      const problem = check(v, p);
+      if (problem === undefined) return undefined;
+      first ??= problem;
+    }
+    return first;
   };
 
 export const array =

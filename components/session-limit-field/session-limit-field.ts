@@ -347,8 +347,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
           ?disabled=${disabled}
           aria-describedby=${this.#enabled ? 'error' : 'unlimited-hint error'}
           aria-invalid=${!this.#enabled && shownError ? 'true' : nothing}
-        />
-        <label for="enabled" part="label">${t('session-limit.label')}</label>
+        /><label for="enabled" part="label">${t('session-limit.label')}</label>
       </legend>
       ${this.#enabled ? this.#renderSettings(t, disabled, shownError) : this.#renderUnlimitedHint(t)}
       <p id="error" part="error" aria-live="polite">${shownError}</p>
@@ -375,9 +374,8 @@ export class SessionLimitField extends FormAssociated(LitElement) {
         .checked=${live(policy === value)}
         ?disabled=${disabled}
         aria-describedby="policy-${value}-hint"
-      />
-      <label for="policy-${value}">${t(`session-limit.policy.${value}`)}</label>
-      <span id="policy-${value}-hint" class="hint">${t(`session-limit.policy.${value}.hint`)}</span>
+      /><label for="policy-${value}">${t(`session-limit.policy.${value}`)}</label
+      ><span id="policy-${value}-hint" class="hint">${t(`session-limit.policy.${value}.hint`)}</span>
     </div>`;
   }
 
@@ -387,8 +385,8 @@ export class SessionLimitField extends FormAssociated(LitElement) {
     const describedBy = locked ? 'max-hint reason error' : 'max-hint error';
     return html`<div class="settings">
       <div class="max">
-        <label for="max">${t('session-limit.max.label')}</label>
-        <input
+        <label for="max">${t('session-limit.max.label')}</label
+        ><input
           id="max"
           part="input"
           type="number"
@@ -402,14 +400,11 @@ export class SessionLimitField extends FormAssociated(LitElement) {
           @keydown=${this.#onKeyDown}
           aria-describedby=${describedBy}
           aria-invalid=${shownError ? 'true' : 'false'}
-        />
-        <span id="max-hint" part="hint" class="hint">${t('session-limit.max.hint')}</span>
+        /><span id="max-hint" part="hint" class="hint">${t('session-limit.max.hint')}</span>
       </div>
       <fieldset part="policy" aria-describedby=${locked ? 'reason' : nothing}>
-        <legend>${t('session-limit.policy.legend')}</legend>
-        ${this.#renderPolicy('deny', policy, t, disabled || locked)}
-        ${this.#renderPolicy('log-out', policy, t, disabled || locked)}
-        ${locked ? html`<p id="reason" part="reason">${t('session-limit.policy.locked')}</p>` : nothing}
+        <legend>${t('session-limit.policy.legend')}</legend
+        >${this.#renderPolicy('deny', policy, t, disabled || locked)}${this.#renderPolicy('log-out', policy, t, disabled || locked)}${locked ? html`<p id="reason" part="reason">${t('session-limit.policy.locked')}</p>` : nothing}
       </fieldset>
     </div>`;
   }

@@ -87,7 +87,7 @@ export function normalizeLocale(locale: string): string {
 }
 
 function fill(template: string, values?: Readonly<Record<string, string | number>>): string {
-  if (!values) return template;
+  if (!values || !template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : m,
   );

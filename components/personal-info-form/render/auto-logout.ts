@@ -46,8 +46,8 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
                 ${formatDuration(minutes, lang)}
               </option>`,
           )}
-        </select>
-        ${
+        </select
+        >${
           locked
             ? nothing
             : action({
@@ -59,8 +59,7 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
                 id: 'auto-logout-save',
                 onClick: ctx.save,
               })
-        }
-        ${savedNote(ctx.saved, t)}
+        }${savedNote(ctx.saved, t)}
       </div>
       <p class="help" id="auto-logout-help">${help}</p>
       ${sectionError('auto-logout-error', ctx.error)}

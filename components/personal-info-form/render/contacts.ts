@@ -27,20 +27,18 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
   return html`<div class="row" part="row" role="group" aria-labelledby=${labelId} data-section="contacts">
     <span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>
     <div class="field">
-      <div class="inline">
-        <span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
+      <div class="inline"
+        ><span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
           >${empty ? t('personal-info.contact.none') : view.masked}</span
-        >
-        ${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}
-        <span class="actions">
-          ${action({
+        >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}<span
+          class="actions"
+          >${action({
             label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
             context: name,
             unavailable: ctx.busy,
             id: `${kind}-edit`,
             onClick: open('edit'),
-          })}
-          ${
+          })}${
             empty || view.verified
               ? nothing
               : action({
@@ -50,8 +48,8 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
                   id: `${kind}-verify`,
                   onClick: open('verify'),
                 })
-          }
-        </span>
+          }</span
+        >
       </div>
       ${
         view.pending

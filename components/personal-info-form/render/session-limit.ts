@@ -49,8 +49,7 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
           unavailable: ctx.busy || !ctx.dirty,
           id: 'session-limit-save',
           onClick: ctx.save,
-        })}
-        ${savedNote(ctx.saved, t)}
+        })}${savedNote(ctx.saved, t)}
       </div>
       ${sectionError('session-limit-error', ctx.error)}
     </div>

@@ -33,8 +33,7 @@ function renderView(ctx: WelcomeMessageContext): TemplateResult {
           unavailable: ctx.busy,
           id: 'welcome-edit',
           onClick: ctx.edit,
-        })}
-        ${savedNote(ctx.saved, t)}
+        })}${savedNote(ctx.saved, t)}
       </div>
       ${sectionError('welcome-error', ctx.error)}
     </div>
