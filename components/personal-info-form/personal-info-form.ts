@@ -351,11 +351,14 @@ export class PersonalInfoForm extends LitElement {
     this._announcement = { id: this._announcement.id + 1, text };
   }
 
+  /** The sections `sections` asks for: all of them when it names none. */
+  #shownSections(): ReadonlySet<PersonalInfoSection> {
+    const wanted = PERSONAL_INFO_SECTIONS.filter((s) => this.sections.split(/\s+/).includes(s));
+    return new Set(wanted.length === 0 ? PERSONAL_INFO_SECTIONS : wanted);
+  }
+
   #shows(section: PersonalInfoSection): boolean {
-    const wanted = this.sections
-      .split(/\s+/)
-      .filter((s) => (PERSONAL_INFO_SECTIONS as readonly string[]).includes(s));
-    return wanted.length === 0 || wanted.includes(section);
+    return this.#shownSections().has(section);
   }
 
   #renderBody(): unknown {
@@ -386,11 +389,10 @@ export class PersonalInfoForm extends LitElement {
               this._conflict = null;
             })
           : nothing;
-    // An array, not a wrapping template: one template instance less per render.
-    return [
-      banner,
-      ...PERSONAL_INFO_SECTIONS.filter((s) => this.#shows(s)).map((s) => this.#sections.render(s, info)),
-    ];
+    const shown = this.#shownSections();
+    const section = (s: PersonalInfoSection) => (shown.has(s) ? this.#sections.render(s, info) : nothing);
+    // One binding per section rather than an array of them: no item markers or parts per section.
+    return html`${banner}${section('contacts')}${section('auto-logout')}${section('session-limit')}${section('welcome-message')}`;
   }
 
   override render(): TemplateResult {

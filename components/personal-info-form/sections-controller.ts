@@ -217,7 +217,7 @@ export class SectionsController {
     void this.#focus('#welcome-edit');
   };
 
-  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult | TemplateResult[] {
+  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
     const t = this.#o.t;
     const saving = this.#saver.saving;
     const ctx = {

@@ -604,6 +604,20 @@ describe('<personal-info-form>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('lists a saved value the server does not offer, and follows a new list of options', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const info = el.personalInfo!;
+      el.personalInfo = { ...info, autoLogout: { ...info.autoLogout, minutes: 45 } };
+      await el.updateComplete;
+      expect([...select(el).options].map((o) => o.textContent)).to.include('45 minutes');
+      expect(select(el).value).to.equal('45');
+      el.personalInfo = { ...info, autoLogout: { ...info.autoLogout, options: [5, 10], minutes: 10 } };
+      await el.updateComplete;
+      expect([...select(el).options].map((o) => o.value)).to.deep.equal(['5', '10']);
+      expect(select(el).value).to.equal('10');
+    });
+
     it('sends nothing when personal-info-save is cancelled', async () => {
       await loginAs('admin');
       const api = instrumentedClient();

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { PersonalInfo } from '../../api/contract/index.js';
 import { formatDuration } from '../format.js';
 import { action, type SectionContext, savedNote, sectionError } from './common.js';
+import { selectOptions } from './select-options.js';
 
 export interface AutoLogoutContext extends SectionContext {
   readonly autoLogout: PersonalInfo['autoLogout'];
@@ -35,18 +35,14 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
           id="auto-logout"
           class="control"
           part="control"
-          .value=${live(String(ctx.value))}
+          ${selectOptions(
+            options.map((minutes) => ({ value: String(minutes), label: formatDuration(minutes, lang) })),
+            String(ctx.value),
+          )}
           ?disabled=${locked || ctx.saving}
           aria-describedby="auto-logout-help auto-logout-error"
           @change=${onChange}
-        >
-          ${options.map(
-            (minutes) =>
-              html`<option value=${minutes} ?selected=${minutes === ctx.value}>
-                ${formatDuration(minutes, lang)}
-              </option>`,
-          )}
-        </select
+        ></select
         >${
           locked
             ? nothing

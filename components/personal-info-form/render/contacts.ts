@@ -66,6 +66,6 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
 }
 
 /** Associate Mobile Number and Associate Email Address: masked value, badge, Edit / Add and Verify. */
-export function renderContacts(ctx: ContactsContext): TemplateResult[] {
-  return [contactRow('mobile', ctx.mobile, ctx), contactRow('email', ctx.email, ctx)];
+export function renderContacts(ctx: ContactsContext): TemplateResult {
+  return html`${contactRow('mobile', ctx.mobile, ctx)}${contactRow('email', ctx.email, ctx)}`;
 }
