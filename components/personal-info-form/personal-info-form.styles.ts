@@ -120,6 +120,7 @@ export const styles = css`
   }
   .button[aria-busy='true']::before {
     content: '';
+    box-sizing: border-box;
     inline-size: 0.875em;
     block-size: 0.875em;
   }

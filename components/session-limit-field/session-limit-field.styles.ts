@@ -95,7 +95,7 @@ export const sessionLimitFieldStyles = css`
     grid-column: 2;
   }
 
-  .option:has(input:disabled) label {
+  .option input:disabled + label {
     color: var(--_muted);
   }
 

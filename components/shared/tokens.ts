@@ -28,9 +28,9 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
-  *,
-  *::before,
-  *::after {
+  /* Not *::before / *::after: a universal pseudo-element rule makes every element's style look for
+     them. The one pseudo-element drawn (a busy button's spinner) says so itself. */
+  * {
     box-sizing: border-box;
   }
   .visually-hidden {
