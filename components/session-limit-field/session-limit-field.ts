@@ -30,6 +30,9 @@ const sessionLimitConverter = {
   },
 };
 
+/** The placeholders every message of the field may use. */
+const RANGE = { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX } as const;
+
 /**
  * The "Max. Online Sessions" control: a checkbox (off = unlimited, the default); when on, the
  * maximum (1–500, default 1) and what a login does when the maximum is in use — **Not allowed**
@@ -262,7 +265,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
 
   /** A catalog string, with `{min}` / `{max}` filled in. */
   #t(id: string): string {
-    return this.#l10n.t(id, { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX });
+    return this.#l10n.t(id, RANGE);
   }
 
   /** Push value, validity and custom states to ElementInternals. */
