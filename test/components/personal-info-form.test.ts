@@ -936,6 +936,25 @@ describe('<personal-info-form>', function () {
   });
 
   describe('welcome message', () => {
+    it('typing it does not re-render the session-limit field', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const field = sessionField(el) as SessionLimitFieldEl & { updateComplete: Promise<boolean> };
+      await field.updateComplete;
+      let fieldUpdates = 0;
+      const original = (field as unknown as { update(changed: unknown): void }).update;
+      (field as unknown as { update(changed: unknown): void }).update = function (changed) {
+        fieldUpdates++;
+        return original.call(this, changed);
+      };
+      await clickOn(button(el, 'Edit Welcome Message'));
+      await sendKeys({ type: 'Hi' });
+      await el.updateComplete;
+      await field.updateComplete;
+      expect(textarea(el)!.value).to.equal('Hi');
+      expect(fieldUpdates).to.equal(0);
+    });
+
     it('edits with a live counter, saves on OK and shows the text', async () => {
       await loginAs('admin');
       const api = instrumentedClient();

@@ -19,6 +19,24 @@ export interface SessionLimitContext extends SectionContext {
   readonly save: () => void;
 }
 
+let lastStrings: {
+  label: string;
+  host: SectionContext['strings'];
+  strings: Partial<Record<string, string>>;
+} | null = null;
+
+/**
+ * The field's `strings`: its checkbox label, then the host's overrides. The same object while neither
+ * changes, so a form re-rendering for something else (a keystroke in the welcome message) does not
+ * hand the field a new object and re-render it too.
+ */
+function fieldStrings(label: string, host: SectionContext['strings']): Partial<Record<string, string>> {
+  if (lastStrings?.label !== label || lastStrings.host !== host) {
+    lastStrings = { label, host, strings: { 'session-limit.label': label, ...host } };
+  }
+  return lastStrings.strings;
+}
+
 /** Max. Online Sessions: `<session-limit-field>` and Save. */
 export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
   const { t } = ctx;
@@ -26,7 +44,7 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
     if (event.detail) ctx.change(event.detail.value, event.detail.valid);
   };
   // The row is labelled "Max. Online Sessions"; the field's checkbox then says what it does.
-  const strings = { 'session-limit.label': t('personal-info.session-limit.enable'), ...ctx.strings };
+  const strings = fieldStrings(t('personal-info.session-limit.enable'), ctx.strings);
   return html`<div class="row" part="row" role="group" aria-labelledby="session-limit-label" data-section="session-limit">
     <span class="label" part="label" id="session-limit-label">${t('personal-info.session-limit.label')}</span>
     <div class="field">
