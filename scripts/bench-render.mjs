@@ -51,12 +51,12 @@ const INFO = {
 /**
  * A variant's page: every chunk it loads eagerly is preloaded (fetched and compiled, not evaluated).
  * The page's `load` event does not wait for module preloads, so each counts itself in when done and
- * the measurement starts only when all are in: otherwise a run sometimes timed the form's three files
+ * the measurement starts only when all are in (or failed, which the import then reports): otherwise a run sometimes timed the form's three files
  * still downloading (define 12 ms in one run, 75 ms in the next).
  */
 const page = (preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script>window.preloads = { expected: ${preload.length}, done: 0 };</script>
-${preload.map((f) => `<link rel="modulepreload" href="/${f}" onload="preloads.done++">`).join('\n')}
+${preload.map((f) => `<link rel="modulepreload" href="/${f}" onload="preloads.done++" onerror="preloads.done++">`).join('\n')}
 </head><body style="font: 14px system-ui"><main id="root"></main></body></html>`;
 
 async function bundle(outdir) {

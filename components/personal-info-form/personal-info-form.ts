@@ -353,7 +353,8 @@ export class PersonalInfoForm extends LitElement {
 
   /** The sections `sections` asks for: all of them when it names none. */
   #shownSections(): ReadonlySet<PersonalInfoSection> {
-    const wanted = PERSONAL_INFO_SECTIONS.filter((s) => this.sections.split(/\s+/).includes(s));
+    const named = this.sections.split(/\s+/);
+    const wanted = PERSONAL_INFO_SECTIONS.filter((s) => named.includes(s));
     return new Set(wanted.length === 0 ? PERSONAL_INFO_SECTIONS : wanted);
   }
 
