@@ -50,9 +50,10 @@ const INFO = {
 
 /**
  * A variant's page: every chunk it loads eagerly is preloaded (fetched and compiled, not evaluated).
- * The page's `load` event does not wait for module preloads, so each counts itself in when done and
- * the measurement starts only when all are in (or failed, which the import then reports): otherwise a run sometimes timed the form's three files
- * still downloading (define 12 ms in one run, 75 ms in the next).
+ * The page's `load` event does not wait for module preloads, so each counts itself in when done, and
+ * the measurement starts only when all are in (or failed, which the import then reports). Otherwise
+ * a run sometimes timed the form's three files still downloading (define 12 ms in one run, 75 ms in
+ * the next).
  */
 const page = (preload) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script>window.preloads = { expected: ${preload.length}, done: 0 };</script>
