@@ -96,9 +96,9 @@ const usersById = new WeakMap<UserRecord[], Positions>();
  * `list.find((item) => key(item) === value)`, without the scan on every request: with 10 000 users,
  * finding one near the end of `users` took longer than the rest of a GET. The position of each key
  * is remembered per list (a filtered or reloaded list is a new one). A remembered position is used
- * only if it still holds that key; anything else (an unknown key, a list that has grown) scans as
- * before and takes the positions again when the list changed. The keys (ids, token hashes) are unique
- * and never change once stored.
+ * only if it still holds that key. Otherwise the positions are taken again when the list changed (or
+ * a remembered one no longer held), and an unknown key in an unchanged list is looked for by a scan.
+ * The keys (ids, token hashes) are unique and never change once stored.
  */
 function findBy<T>(
   positions: WeakMap<T[], Positions>,
@@ -116,6 +116,9 @@ function findBy<T>(
     known = { length: list.length, at: new Map() };
     for (const [i, item] of list.entries()) if (!known.at.has(key(item))) known.at.set(key(item), i);
     positions.set(list, known);
+    // Just taken from the list itself: no need to scan it a second time.
+    const fresh = known.at.get(value);
+    return fresh === undefined ? undefined : list[fresh];
   }
   return list.find((item) => key(item) === value);
 }
