@@ -10,7 +10,9 @@
 // and listed separately. Deterministic, so `--check` can fail `npm test`. Issue #6's targets:
 //   - a page with <personal-info-form> (form, field, shared code, deps): ≤ 18 KB gzip
 //   - all three elements loaded eagerly (components/all.ts):              ≤ 24 KB gzip
-// The table also shows the dependencies alone (scripts/bench-size/deps-only.ts), the floor under both.
+// The table also shows the dependencies alone (scripts/bench-size/deps-only.ts), the floor under both,
+// and what each part of the form page costs: the page rebuilt with that part's modules replaced by empty
+// exports (not a working build: a measurement of how far taking the part out, or deferring it, could go).
 // Until a target is met, `--check` fails above a ceiling at today's size (no silent growth) and reports
 // the gap to the target. Once a target is met, set its ceiling to the target.
 //
@@ -56,6 +58,81 @@ const ENTRIES = [
   },
 ];
 
+/**
+ * Parts of the form page, each measured by rebuilding the page without its modules (`PARTS` rows). The
+ * first is everything that only runs once the user acts or a request fails (saving, what an error says,
+ * the events, taking part in a host `<form>`): what loading on first use could save at most.
+ */
+const INTERACTION_ONLY = [
+  'components/personal-info-form/save-controller.ts',
+  'components/personal-info-form/errors.ts',
+  'components/personal-info-form/personal-info-form.events.ts',
+  'components/shared/locales/en.ts',
+  'components/shared/form-associated.ts',
+  'components/session-limit-field/session-limit-field.events.ts',
+];
+const RESPONSE_CHECKS = ['components/api/wire.generated.ts'];
+const STYLES = [
+  'components/shared/tokens.ts',
+  'components/personal-info-form/personal-info-form.styles.ts',
+  'components/session-limit-field/session-limit-field.styles.ts',
+];
+const PARTS = [
+  {
+    label: 'saving, problem words, events, form association (what can wait for a first action or error)',
+    stubs: INTERACTION_ONLY,
+  },
+  {
+    label: 'the nested <session-limit-field> element (its define module and all only it imports)',
+    stubs: ['components/session-limit-field/define.ts'],
+  },
+  { label: 'the response checks compiled from the contract', stubs: RESPONSE_CHECKS },
+  { label: 'all styles and theme tokens', stubs: STYLES },
+  {
+    label: 'interaction-only code + response checks + all styles together',
+    stubs: [...INTERACTION_ONLY, ...RESPONSE_CHECKS, ...STYLES],
+  },
+];
+
+/**
+ * esbuild plugin: load each listed module as empty exports of the same names (sizes only, never run).
+ * What only a listed module imports goes with it, so list the module a part hangs from.
+ */
+function stubModules(files) {
+  const stubs = new Map(files.map((f) => [join(ROOT, f), null]));
+  return {
+    name: 'stub-modules',
+    setup(b) {
+      const loaded = new Set();
+      // A path that no longer exists, or is no longer on the page, would silently measure nothing.
+      b.onEnd(() => {
+        const missed = [...stubs.keys()].filter((f) => !loaded.has(f));
+        if (missed.length) throw new Error(`bench-size: not on the form page: ${missed.join(', ')}`);
+      });
+      b.onLoad({ filter: /\.ts$/ }, async (a) => {
+        if (!stubs.has(a.path)) return undefined;
+        loaded.add(a.path);
+        const names = (
+          await build({
+            entryPoints: [a.path],
+            bundle: false,
+            format: 'esm',
+            write: false,
+            metafile: true,
+            outdir: '/stub',
+            logLevel: 'silent',
+          })
+        ).metafile.outputs;
+        const exported = Object.values(names)[0].exports;
+        const contents = exported
+          .map((n) => (n === 'default' ? 'export default {};' : `export const ${n} = undefined;`))
+          .join('\n');
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
 const REFERENCES = [
   ['Shoelace 2, equivalent set', '45'],
   ['Lion, equivalent set', '37–43'],
@@ -94,7 +171,7 @@ function describeChunk(inputs) {
   return names.length ? names.slice(0, 3).join(', ') : '(chunk glue, no modules)';
 }
 
-async function measure(entry, outdir) {
+async function measure(entry, outdir, stubs = []) {
   const result = await build({
     entryPoints: { [entry.id]: join(ROOT, entry.file) },
     bundle: true,
@@ -112,7 +189,7 @@ async function measure(entry, outdir) {
     logLevel: 'error',
     absWorkingDir: ROOT,
     // The same Lit css`` / html`` minification as the library build (vite.config.ts): we measure what we ship.
-    plugins: [esbuildMinifyLiterals()],
+    plugins: [...(stubs.length ? [stubModules(stubs)] : []), esbuildMinifyLiterals()],
   });
   const outputs = result.metafile.outputs;
   const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
@@ -187,9 +264,15 @@ function importChain(inputs, from, to) {
 
 const outRoot = mkdtempSync(join(tmpdir(), 'bench-size-'));
 let results;
+let parts;
 try {
   results = [];
   for (const entry of ENTRIES) results.push(await measure(entry, join(outRoot, entry.id)));
+  parts = [];
+  for (const [i, part] of PARTS.entries()) {
+    const r = await measure(ENTRIES[0], join(outRoot, `part-${i}`), part.stubs);
+    parts.push({ label: part.label, modules: part.stubs, eager: r.eager });
+  }
 } finally {
   rmSync(outRoot, { recursive: true, force: true });
 }
@@ -247,6 +330,18 @@ const text = [
       .map(([k, v]) => [k, kb(v)]),
   ]),
   '',
+  'What each part of the <personal-info-form> page costs: the page rebuilt without it (not a working build)',
+  table([
+    ['taken out', 'min KB', 'gzip KB', 'gzip saved'],
+    ['(nothing: the page as shipped)', kb(byId.form.eager.min), kb(byId.form.eager.gzip), ''],
+    ...parts.map((p) => [
+      p.label,
+      kb(p.eager.min),
+      kb(p.eager.gzip),
+      `-${kb(byId.form.eager.gzip - p.eager.gzip)}`,
+    ]),
+  ]),
+  '',
   'For reference (gzip KB, equivalent feature set): ' + REFERENCES.map(([n, v]) => `${n} ${v}`).join(' · '),
   '',
   ...(byId.form.dialogChain
@@ -263,8 +358,8 @@ const text = [
   ),
 ].join('\n');
 
-if (args.json) console.log(JSON.stringify({ results, checks }, null, 2));
-else writeResults('size', { results, checks }, text);
+if (args.json) console.log(JSON.stringify({ results, parts, checks }, null, 2));
+else writeResults('size', { results, parts, checks }, text);
 
 if (args.check && checks.some((c) => !c.ok)) {
   console.error('\nSize ceiling exceeded (see bench/results/size.txt for what grew).');
