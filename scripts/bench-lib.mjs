@@ -7,16 +7,18 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
-/** A plain-text table: first row is the header; columns sized to their widest cell. */
-export function table(rows) {
+/**
+ * A plain-text table: first row is the header; columns sized to their widest cell. Numbers (with a unit)
+ * are right-aligned, text left-aligned; `align` fixes a column either way (`'left'` / `'right'` by index),
+ * for a column that mixes both.
+ */
+export function table(rows, align = []) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  const right = (c, i) =>
+    align[i] ? align[i] === 'right' : typeof c === 'number' || /^[\d.,×%+-]+( [a-zA-Z/]+)?$/.test(String(c));
   const line = (r) =>
     r
-      .map((c, i) =>
-        typeof c === 'number' || /^[\d.,×%+-]+( [a-zA-Z/]+)?$/.test(String(c))
-          ? String(c).padStart(widths[i])
-          : String(c).padEnd(widths[i]),
-      )
+      .map((c, i) => (right(c, i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
       .join('  ')
       .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');

@@ -61,8 +61,10 @@ if (args['with-test-time']) {
 writeResults(
   'summary',
   { rows: summary },
-  ['Benchmarks — summary', '', table([['bench', 'measure', 'value', 'target', 'took'], ...summary])].join(
-    '\n',
-  ),
+  [
+    'Benchmarks — summary',
+    '',
+    table([['bench', 'measure', 'value', 'target', 'took'], ...summary], ['left', 'left', 'left']),
+  ].join('\n'),
 );
 process.exit(failures.length ? 1 : 0);
