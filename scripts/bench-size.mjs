@@ -99,20 +99,20 @@ const PARTS = [
  * What only a listed module imports goes with it, so list the module a part hangs from.
  */
 function stubModules(files) {
-  const stubs = new Map(files.map((f) => [join(ROOT, f), null]));
+  const stubs = new Set(files.map((f) => join(ROOT, f)));
   return {
     name: 'stub-modules',
     setup(b) {
       const loaded = new Set();
       // A path that no longer exists, or is no longer on the page, would silently measure nothing.
       b.onEnd(() => {
-        const missed = [...stubs.keys()].filter((f) => !loaded.has(f));
+        const missed = [...stubs].filter((f) => !loaded.has(f));
         if (missed.length) throw new Error(`bench-size: not on the form page: ${missed.join(', ')}`);
       });
       b.onLoad({ filter: /\.ts$/ }, async (a) => {
         if (!stubs.has(a.path)) return undefined;
         loaded.add(a.path);
-        const names = (
+        const { outputs } = (
           await build({
             entryPoints: [a.path],
             bundle: false,
@@ -122,10 +122,9 @@ function stubModules(files) {
             outdir: '/stub',
             logLevel: 'silent',
           })
-        ).metafile.outputs;
-        const exported = Object.values(names)[0].exports;
-        const contents = exported
-          .map((n) => (n === 'default' ? 'export default {};' : `export const ${n} = undefined;`))
+        ).metafile;
+        const contents = Object.values(outputs)[0]
+          .exports.map((n) => (n === 'default' ? 'export default {};' : `export const ${n} = undefined;`))
           .join('\n');
         return { contents, loader: 'ts' };
       });
