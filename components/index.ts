@@ -73,7 +73,6 @@ export {
   type CallOptions,
   apiClientContext,
   checkEndpoint,
-  createApiClient,
   isApiError,
 } from './api/index.js';
 export type {

@@ -33,6 +33,22 @@ export class ApiError extends Error {
     this.problem = init.problem ?? null;
   }
 
+  /**
+   * Anything a call, a task or a custom client rejected with, as an `ApiError`: an `ApiError` as is,
+   * an `AbortError` as `aborted`, anything else as `contract` (it did not come from the client the
+   * way the contract says: a custom client or a bug, not a network failure that a retry would fix).
+   */
+  static from(error: unknown, route: RouteName): ApiError {
+    if (error instanceof ApiError) return error;
+    const aborted = error instanceof DOMException && error.name === 'AbortError';
+    return new ApiError({
+      kind: aborted ? 'aborted' : 'contract',
+      route,
+      message: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
+  }
+
   /** The problem `code` for `http` errors, else `null`. */
   get code(): ProblemCode | null {
     return this.problem?.code ?? null;
@@ -181,5 +197,3 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-export const createApiClient = (options: ApiClientOptions): ApiClient => new ApiClient(options);

@@ -6,7 +6,9 @@ import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
 import { type CountdownController, formatClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';
-import { describeProblem, formatDuration, type Translate } from '../shared/problem-messages.js';
+import { formatDurationSeconds } from '../shared/format.js';
+import type { Translate } from '../shared/localize.js';
+import { describeProblem } from '../shared/problem-messages.js';
 import type { CodeSlot } from './code-slot.js';
 import type { ContactFlowController } from './contact-flow.js';
 import type { ContactVerifyHideSource, ContactVerifyMode } from './contact-verify-dialog.events.js';
@@ -417,7 +419,7 @@ function renderCode(v: View): TemplateResult {
           ${link(t('contact-verify.action.edit-value'), () => flow.editValue(), 'edit-value-button')}
         </span>`
       : nothing,
-    hint(t('contact-verify.code.expires', { lifetime: formatDuration(RULES.codeLifetimeSeconds, v.lang) })),
+    hint(t('contact-verify.code.expires', { lifetime: formatDurationSeconds(RULES.codeLifetimeSeconds, v.lang) })),
   );
   return submitPage(v, html`${renderBanner(v)} ${body}`, primary, waiting);
 }

@@ -1,15 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { type ApiClient, ApiError, isApiError } from '../api/client.js';
+import { type ApiClient, ApiError } from '../api/client.js';
 import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
-import { LocalizeController, registerCatalog } from '../shared/localize.js';
+import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { regionOptions } from '../shared/phone.js';
-import {
-  type ProblemKey,
-  problemKey,
-  registerSharedCatalogs,
-  type Translate,
-} from '../shared/problem-messages.js';
+import { type ProblemKey, problemKey, sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { ContactFlowController, type FlowHost } from './contact-flow.js';
 import {
@@ -32,17 +27,8 @@ import {
 } from './contact-verify-dialog.render.js';
 import { styles } from './contact-verify-dialog.styles.js';
 import { DataController } from './data-controller.js';
-import en from './locales/en.js';
+import { contactVerifyCatalogs } from './locales/index.js';
 import { RegionPickerController } from './region-picker.js';
-
-let catalogsRegistered = false;
-function registerCatalogs(): void {
-  registerSharedCatalogs();
-  if (catalogsRegistered) return;
-  catalogsRegistered = true;
-  registerCatalog('en', en);
-  registerCatalog('zh-CN', () => import('./locales/zh-CN.js').then((m) => m.default));
-}
 
 /**
  * The modal flow for one contact — mobile number or email address — in `edit` mode (verify
@@ -121,10 +107,11 @@ function registerCatalogs(): void {
  * @cssstate open - The dialog is open.
  * @cssstate busy - A request is in flight.
  */
-export class ContactVerifyDialog extends LitElement implements FlowHost {
+export class ContactVerifyDialog extends PersonalSettingsElement implements FlowHost {
   static override styles = styles;
+  /** @internal */
+  static override catalogs = [sharedCatalogs, contactVerifyCatalogs];
 
-  readonly #localize = new LocalizeController(this);
   /** @internal */
   readonly flow = new ContactFlowController(this);
   readonly #picker = new RegionPickerController(this, {
@@ -133,7 +120,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     select: (code) => this.flow.value.setRegion(code),
     afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
   });
-  readonly #internals = this.attachInternals();
   readonly #data = new DataController(this);
 
   @query('dialog') private readonly _dialog!: HTMLDialogElement;
@@ -149,28 +135,18 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   @property({ type: Boolean, reflect: true, useDefault: true }) open = false;
   /** REST endpoint (e.g. `/api/v1`), used when no `client` is given or provided by a parent form. */
   @property() endpoint?: string;
-  /** Locale (`en`, `zh-CN`); defaults to the nearest `lang`. */
-  @property() locale?: string;
   /** The API client to use (auth headers, custom `fetch`…); wins over context and `endpoint`. */
   @property({ attribute: false }) client?: ApiClient;
   /** A `fetch` for the client built from `endpoint` (bearer tokens, CSRF headers). */
   @property({ attribute: false }) fetch?: typeof globalThis.fetch;
   /** The personal info the host already has (masked contacts, identity methods); loaded when absent. */
   @property({ attribute: false }) personalInfo?: PersonalInfo | null;
-  /** Per-instance string overrides, by catalog id (see `locales/en.ts`). */
-  @property({ attribute: false }) strings?: Partial<Record<string, string>> | null;
   /** Region to start the mobile-number picker on (ISO 3166-1 alpha-2), else from the current number or locale. */
   @property({ attribute: 'default-region' }) defaultRegion?: string;
 
   #opener: HTMLElement | null = null;
   #hideSource: ContactVerifyHideSource | null = null;
   #confirmed = false;
-  readonly #t: Translate = (id, values) => this.#localize.t(id, values);
-
-  constructor() {
-    super();
-    registerCatalogs();
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -182,11 +158,6 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     }
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await this.#localize.ready();
-    return super.getUpdateComplete();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // State changes here join the current render (no second update).
     if (changed.has('open')) this.#prepareOpenChange();
@@ -195,7 +166,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.#applyOpenChange();
-    this.#toggleState('busy', this.flow.request.busy !== null);
+    this.toggleState('busy', this.flow.request.busy !== null);
     // Focus after the update: blur / focus handlers may change state, which must not happen mid-update.
     if (this.flow.focusTarget) void this.updateComplete.then(() => this.#focusRequested());
   }
@@ -223,9 +194,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   /** @internal */
   flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep | 'load'): void {
     if (key === 'aborted') return;
-    const apiError = isApiError(error)
-      ? error
-      : new ApiError({ kind: 'contract', route: 'getPersonalInfo', message: String(error), cause: error });
+    const apiError = ApiError.from(error, 'getPersonalInfo');
     this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.flowDetail(), error: apiError, code: key, step }));
     const reason = sessionEndReason(apiError);
     if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error: apiError }));
@@ -240,15 +209,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
 
   #regions() {
     const lib = this.flow.value.phoneLib;
-    return lib ? regionOptions(lib, this.#localize.lang) : [];
-  }
-
-  #toggleState(name: string, on: boolean): void {
-    try {
-      this.#internals.states[on ? 'add' : 'delete'](name);
-    } catch {
-      // Browsers without CustomStateSet: the state is a styling nicety only.
-    }
+    return lib ? regionOptions(lib, this.localize.lang) : [];
   }
 
   /** Before rendering an open / close: events, fresh state, loading. */
@@ -282,11 +243,11 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
     const dialog = this._dialog;
     if (this.open && !dialog.open) {
       dialog.showModal();
-      this.#toggleState('open', true);
+      this.toggleState('open', true);
       this.dispatchEvent(new ContactVerifyAfterShowEvent(this.flowDetail()));
     } else if (!this.open && dialog.open) {
       dialog.close();
-      this.#toggleState('open', false);
+      this.toggleState('open', false);
       if (this.#opener?.isConnected) this.#opener.focus();
       this.#opener = null;
       this.#hideSource = null;
@@ -358,10 +319,10 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   // ---- render -----------------------------------------------------------------------------
 
   #renderContent(): TemplateResult {
-    const t = this.#t;
+    const t = this.t;
     const view: BaseView = {
       t,
-      lang: this.#localize.lang,
+      lang: this.localize.lang,
       kind: this.kind,
       close: (source) => this.#requestClose(source),
     };
@@ -391,7 +352,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
   }
 
   override render(): TemplateResult {
-    const t = this.#t;
+    const t = this.t;
     const info = this.flowInfo();
     const variant = this.mode === 'verify' ? 'verify' : info && !info[this.kind].masked ? 'add' : 'edit';
     const notice = this.flow.notice;
@@ -399,7 +360,7 @@ export class ContactVerifyDialog extends LitElement implements FlowHost {
       class="dialog"
       part="dialog"
       aria-labelledby="title"
-      lang=${this.#localize.lang}
+      lang=${this.localize.lang}
       @cancel=${this.#onCancel}
       @close=${this.#onNativeClose}
     >

@@ -6,7 +6,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { filterRegions, type RegionOption } from '../shared/phone.js';
-import type { Translate } from '../shared/problem-messages.js';
+import type { Translate } from '../shared/localize.js';
 
 export interface RegionPickerHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;

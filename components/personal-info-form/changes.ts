@@ -1,5 +1,5 @@
 import type { ContactKind, ContactView, PersonalInfo, SessionLimit } from '../api/contract/index.js';
-import type { Translate } from './format.js';
+import type { Translate } from '../shared/localize.js';
 
 // The summary of a version conflict: imported on the first 412 only (not part of the form's page). It
 // imports no runtime module the page has: what it needs comes in as `ChangeFormat` (a module shared with

@@ -1,22 +1,11 @@
-import { ApiError } from '../api/client.js';
+import type { ApiError } from '../api/client.js';
 import { describeProblem } from '../shared/problem-messages.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
-import type { Translate } from './format.js';
+import type { Translate } from '../shared/localize.js';
 
 /** A 401 that means the user has to sign in again (the host goes to its login page). */
 export const endsSession = (error: ApiError): boolean =>
   error.kind === 'http' && sessionEndReason(error) !== null;
-
-/** Anything thrown inside the element as an `ApiError` (the client only rejects with those). */
-export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError({
-    kind: 'network',
-    route: 'getPersonalInfo',
-    message: error instanceof Error ? error.message : String(error),
-    cause: error,
-  });
-}
 
 /** What happened and what to do next, in the shared words for problem codes (adapted to this screen). */
 export function problemMessage(error: ApiError, t: Translate, lang: string): string {

@@ -1,9 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { ApiClient, ApiError } from '../api/client.js';
+import { type ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
 import { wire } from '../api/wire.generated.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
@@ -12,15 +12,16 @@ import type {
   ContactVerifyAfterHideEvent,
   ContactVerifyConfirmedEvent,
 } from '../contact-verify-dialog/contact-verify-dialog.events.js';
-import { LocalizeController, registerCatalog } from '../shared/localize.js';
-import { registerSharedCatalogs } from '../shared/problem-messages.js';
+import { formatDurationSeconds } from '../shared/format.js';
+import { registerCatalog } from '../shared/localize.js';
+import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
+import { sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { type ClientSource, resolveClientSource } from './client-source.js';
-import { asApiError, loadErrorMessage } from './errors.js';
-import { formatDuration } from './format.js';
-import { registerPersonalInfoCatalogs } from './locales/index.js';
+import { loadErrorMessage } from './errors.js';
+import { personalInfoCatalogs } from './locales/index.js';
 import {
   PersonalInfoChangeEvent,
   PersonalInfoErrorEvent,
@@ -32,6 +33,9 @@ import { renderBanner, renderConflict, renderFailure, renderLoading } from './re
 import { SectionsController } from './sections-controller.js';
 
 export type { PersonalInfoSection } from './personal-info-form.events.js';
+
+/** The load task's error as an `ApiError`. */
+const loadError = (error: unknown) => ApiError.from(error, 'getPersonalInfo');
 
 /** Every section, in screen order; the `sections` attribute picks a subset. */
 export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
@@ -90,16 +94,18 @@ const stop = (event: Event) => event.stopPropagation();
  * @cssstate dirty - A section has unsaved changes.
  * @cssstate saving - A section is being saved.
  */
-export class PersonalInfoForm extends LitElement {
+export class PersonalInfoForm extends PersonalSettingsElement {
   static override styles = [tokens, styles];
+  /** @internal */
+  static override catalogs = [sharedCatalogs, personalInfoCatalogs];
+  /** @internal The screen's `locale` reflects (the elements it renders get theirs as a property). */
+  static override properties = { locale: { reflect: true, useDefault: true } };
 
-  readonly #localize = new LocalizeController(this);
   readonly #provider = new ContextProvider(this, { context: apiClientContext });
-  readonly #internals: ElementInternals = this.attachInternals();
   readonly #sections: SectionsController = new SectionsController(this, {
-    t: (id, values) => this.#localize.t(id, values),
-    lang: () => this.#localize.lang,
-    locale: () => this.#localize.locale,
+    t: (id, values) => this.localize.t(id, values),
+    lang: () => this.localize.lang,
+    locale: () => this.localize.locale,
     strings: () => this.strings,
     client: () => this.#source.client,
     info: () => this._info,
@@ -121,7 +127,7 @@ export class PersonalInfoForm extends LitElement {
     },
     args: () => [this.#source.client] as const,
     onComplete: (info) => this.#loaded(info),
-    onError: (error) => this.#loadFailed(asApiError(error)),
+    onError: (error) => this.#loadFailed(loadError(error)),
     // Run by `#resolveClient()`, `reload()` and Retry: not when the host handed over the data.
     autoRun: false,
   });
@@ -151,26 +157,11 @@ export class PersonalInfoForm extends LitElement {
   /** Base URL of the REST API (e.g. `/api/v1`); must be HTTPS, same-origin or loopback. Ignored when `client` is set. */
   @property({ reflect: true, useDefault: true }) endpoint = '';
 
-  /** Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. */
-  @property({ reflect: true, useDefault: true }) locale: string | null = null;
-
   /** Space-separated sections to show: `contacts auto-logout session-limit welcome-message` (default: all). */
   @property({ reflect: true, useDefault: true }) sections = '';
 
   /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
   @property({ attribute: false }) client: ApiClient | undefined = undefined;
-
-  /**
-   * Overrides of catalog strings by message id (`personal-info.*`, and `session-limit.*` /
-   * `contact-verify.*` for the field and dialog it renders, which receive the same map).
-   */
-  @property({ attribute: false }) strings: Partial<Record<string, string>> | null = null;
-
-  constructor() {
-    super();
-    registerSharedCatalogs();
-    registerPersonalInfoCatalogs();
-  }
 
   /**
    * The personal info shown: as last loaded or saved, `null` until loaded. A host that already has it
@@ -224,28 +215,16 @@ export class PersonalInfoForm extends LitElement {
   }
 
   protected override updated(): void {
-    const failed = this.#task.status === TaskStatus.ERROR && asApiError(this.#task.error).kind !== 'aborted';
-    this.#setState('loading', this.#task.status === TaskStatus.PENDING);
-    this.#setState('error', this.#source.config !== null || (failed && this._info === null));
-    this.#setState('dirty', this.dirty);
-    this.#setState('saving', this.#sections.saving);
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    // A lazy catalog (zh-CN) arriving re-renders the element: wait for that render too.
-    await this.#localize.ready();
-    return super.getUpdateComplete();
+    const failed = this.#task.status === TaskStatus.ERROR && loadError(this.#task.error).kind !== 'aborted';
+    this.toggleState('loading', this.#task.status === TaskStatus.PENDING);
+    this.toggleState('error', this.#source.config !== null || (failed && this._info === null));
+    this.toggleState('dirty', this.dirty);
+    this.toggleState('saving', this.#sections.saving);
   }
 
   /** Load the personal info again (discarding nothing the user typed). */
   reload(): Promise<void> {
     return this.#task.run();
-  }
-
-  #setState(name: string, on: boolean): void {
-    if (on) this.#internals.states.add(name);
-    else this.#internals.states.delete(name);
   }
 
   /** Pick the client for the current `client` / `endpoint`; `true` when it is another one. */
@@ -285,10 +264,10 @@ export class PersonalInfoForm extends LitElement {
       ({ describeChanges, strings }) => {
         if (this._info !== info) return;
         registerCatalog('en', strings);
-        const lang = this.#localize.lang;
+        const lang = this.localize.lang;
         this._conflict = describeChanges(from, info, {
-          t: this.#localize.t.bind(this.#localize),
-          duration: (minutes) => formatDuration(minutes, lang),
+          t: this.localize.t.bind(this.localize),
+          duration: (minutes) => formatDurationSeconds(minutes * 60, lang),
           sameLimit: sameSessionLimit,
         });
       },
@@ -316,7 +295,7 @@ export class PersonalInfoForm extends LitElement {
   }
 
   readonly #onOnline = () => {
-    if (this.#task.status === TaskStatus.ERROR && asApiError(this.#task.error).kind === 'network') {
+    if (this.#task.status === TaskStatus.ERROR && loadError(this.#task.error).kind === 'network') {
       void this.#task.run();
     }
   };
@@ -341,7 +320,7 @@ export class PersonalInfoForm extends LitElement {
     const { kind, contact, version } = event.detail;
     if (!info) return;
     this._info = { ...info, [kind]: contact, version };
-    const t = this.#localize.t.bind(this.#localize);
+    const t = this.localize.t.bind(this.localize);
     this.#announce(t('personal-info.contact.updated', { label: t(`personal-info.${kind}.label`) }));
     this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: this._info, changed: [kind] }));
   };
@@ -363,8 +342,8 @@ export class PersonalInfoForm extends LitElement {
   }
 
   #renderBody(): unknown {
-    const t = this.#localize.t.bind(this.#localize);
-    const lang = this.#localize.lang;
+    const t = this.localize.t.bind(this.localize);
+    const lang = this.localize.lang;
     if (this.#source.config)
       return renderFailure(
         t(`personal-info.config.${this.#source.config.reason}`, { url: this.#source.config.url }),
@@ -372,7 +351,7 @@ export class PersonalInfoForm extends LitElement {
       );
     const info = this._info;
     const status = this.#task.status;
-    const error = status === TaskStatus.ERROR ? asApiError(this.#task.error) : null;
+    const error = status === TaskStatus.ERROR ? loadError(this.#task.error) : null;
     const retry = () => void this.#task.run();
     if (!info) {
       if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
@@ -402,7 +381,7 @@ export class PersonalInfoForm extends LitElement {
     return html`<div
         part="base"
         class="base"
-        lang=${this.#localize.lang}
+        lang=${this.localize.lang}
         aria-busy=${reloading ? 'true' : 'false'}
         @input=${stop}
         @change=${stop}
@@ -421,7 +400,7 @@ export class PersonalInfoForm extends LitElement {
       kind=${this._dialog.kind}
       mode=${this._dialog.mode}
       .personalInfo=${this._info}
-      .locale=${this.#localize.locale}
+      .locale=${this.localize.locale}
       .strings=${this.strings}
       @contact-verify-confirmed=${this.#onContactConfirmed}
       @contact-verify-after-hide=${this.#onDialogClosed}

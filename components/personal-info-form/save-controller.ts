@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiClient, ApiError } from '../api/client.js';
+import { type ApiClient, ApiError } from '../api/client.js';
 import type { PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
-import { asApiError } from './errors.js';
 import {
   type PersonalInfoField,
   type PersonalInfoSection,
@@ -66,7 +65,7 @@ export class SaveController implements ReactiveController {
       this.#options.afterSaved(section);
       return true;
     } catch (thrown) {
-      const error = asApiError(thrown);
+      const error = ApiError.from(thrown, 'updatePersonalInfo');
       if (error.kind === 'aborted' || abort.signal.aborted) return false;
       this.#options.failed(section, error);
       this.#host.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'save', section, error }));

@@ -4,7 +4,7 @@ import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
 import { endsSession, fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-import type { Translate } from './format.js';
+import type { Translate } from '../shared/localize.js';
 import type { PersonalInfoSection } from './personal-info-form.events.js';
 import { renderAutoLogout } from './render/auto-logout.js';
 import { type ContactMode, renderContacts } from './render/contacts.js';

@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { SessionLimit, SessionLimitPolicy } from '../api/contract/index.js';
 import { FormAssociated, type FormValue } from '../shared/form-associated.js';
-import { LocalizeController } from '../shared/localize.js';
+import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { tokens } from '../shared/tokens.js';
-import { registerSessionLimitCatalogs } from './locales/index.js';
+import { sessionLimitCatalogs } from './locales/index.js';
 import {
   formatSessionLimit,
   isValidMax,
@@ -70,15 +70,15 @@ const RANGE = { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX } as const;
  * @cssstate unlimited - The checkbox is off: no limit.
  * @cssstate invalid - The field is invalid (bad number, missing, or an `error` from the server).
  */
-export class SessionLimitField extends FormAssociated(LitElement) {
+export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
   static override styles = [tokens, sessionLimitFieldStyles];
   /** @internal */
+  static override catalogs = [sessionLimitCatalogs];
+  /** @internal */
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...PersonalSettingsElement.shadowRootOptions,
     delegatesFocus: true,
   };
-
-  readonly #l10n = new LocalizeController(this);
 
   /** Checkbox state. */
   #enabled = false;
@@ -114,20 +114,8 @@ export class SessionLimitField extends FormAssociated(LitElement) {
   @property({ attribute: 'error-message' })
   error = '';
 
-  /**
-   * Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. Not reflected: a parent
-   * that hands its locale down (as `<personal-info-form>` does) does not write an attribute per field.
-   */
-  @property()
-  locale: string | null = null;
-
-  /** Per-instance overrides of catalog strings, by message id (`session-limit.label`, …). */
-  @property({ attribute: false })
-  strings: Partial<Record<string, string>> | null = null;
-
   constructor() {
     super();
-    registerSessionLimitCatalogs();
     // A `value` set on the element before it was upgraded shadows the accessor: move it over.
     if (Object.hasOwn(this, 'value')) {
       const early = (this as { value?: SessionLimit | null }).value;
@@ -168,11 +156,6 @@ export class SessionLimitField extends FormAssociated(LitElement) {
       this.#initialValue = this.#value;
     }
     this.#sync();
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await this.#l10n.ready();
-    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -265,7 +248,7 @@ export class SessionLimitField extends FormAssociated(LitElement) {
 
   /** A catalog string, with `{min}` / `{max}` filled in. */
   #t(id: string): string {
-    return this.#l10n.t(id, RANGE);
+    return this.t(id, RANGE);
   }
 
   /** Push value, validity and custom states to ElementInternals. */
@@ -281,11 +264,8 @@ export class SessionLimitField extends FormAssociated(LitElement) {
       ? `${this.#badInput ? '' : this.#maxText.trim()};${this.#effectivePolicy()}`
       : formatSessionLimit(null);
     this.internals.setFormValue(formValue, formValue);
-    const states = this.internals.states;
-    if (this.#enabled) states.delete('unlimited');
-    else states.add('unlimited');
-    if (message && !this.effectivelyDisabled) states.add('invalid');
-    else states.delete('invalid');
+    this.toggleState('unlimited', !this.#enabled);
+    this.toggleState('invalid', message !== '' && !this.effectivelyDisabled);
   }
 
   /** A user edit: update state, clear a server error, then tell the host. */

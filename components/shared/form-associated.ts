@@ -1,4 +1,5 @@
-import type { LitElement, PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { PersonalSettingsElement } from './personal-settings-element.js';
 
 /** What a form-associated element stores as its form value / restore state. */
 export type FormValue = string | File | FormData | null;
@@ -32,7 +33,6 @@ export declare class FormAssociatedElement {
   formDisabledCallback(disabled: boolean): void;
   formStateRestoreCallback(state: FormValue, mode: 'restore' | 'autocomplete'): void;
 
-  protected readonly internals: ElementInternals;
   /** Disabled by its own attribute or by a disabled ancestor `<fieldset>`. */
   protected readonly effectivelyDisabled: boolean;
   /** The message given to `setCustomValidity()`, `''` when none. */
@@ -53,9 +53,9 @@ type Constructor<T> = new (...args: any[]) => T;
  * association (ancestor or `form="id"`), `disabled` (own or by a `<fieldset>`), `required`,
  * validity, `checkValidity()` / `reportValidity()` / `setCustomValidity()`, form reset and state
  * restore. The element decides its value and validity: it calls `internals.setFormValue()` and
- * `internals.setValidity()` and implements the protected hooks.
+ * `internals.setValidity()` (the base's `ElementInternals`) and implements the protected hooks.
  */
-export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
+export function FormAssociated<T extends Constructor<PersonalSettingsElement>>(Base: T) {
   class FormAssociatedMixin extends Base {
     static formAssociated = true;
 
@@ -70,14 +70,12 @@ export function FormAssociated<T extends Constructor<LitElement>>(Base: T) {
     declare disabled: boolean;
     declare required: boolean;
 
-    protected readonly internals: ElementInternals;
     #disabledByForm = false;
     #customValidity = '';
 
     // biome-ignore lint/suspicious/noExplicitAny: mixin constructor signature (see Constructor).
     constructor(...args: any[]) {
       super(...args);
-      this.internals = this.attachInternals();
       this.name = '';
       this.disabled = false;
       this.required = false;

@@ -3,6 +3,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** A flat catalog of message ids to strings; `{name}` placeholders are filled from `values`. */
 export type Catalog = Readonly<Record<string, string>>;
 export type CatalogLoader = () => Promise<Catalog>;
+/** One set of strings an element needs: English shipped eagerly, other locales as lazy loaders. */
+export type ElementCatalogs = Readonly<Record<string, Catalog | CatalogLoader>>;
+/** A catalog string by id, `{name}` placeholders filled from `values` (a `LocalizeController`'s `t`). */
+export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
 
 export const DEFAULT_LOCALE = 'en';
 

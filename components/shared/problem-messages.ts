@@ -2,7 +2,8 @@ import { isApiError } from '../api/client.js';
 import { type ProblemCode, RULES } from '../api/contract/constants.js';
 import type { ContactKind } from '../api/contract/index.js';
 import en from './locales/en.js';
-import { registerCatalog } from './localize.js';
+import type { ElementCatalogs, Translate } from './localize.js';
+import { formatDurationSeconds } from './format.js';
 
 /** A problem code, or the client-side failure kinds that carry none. */
 export type ProblemKey = ProblemCode | 'network' | 'contract' | 'aborted' | 'unknown';
@@ -15,9 +16,6 @@ export interface ProblemDescription {
   /** Repeating the same request may help (network, server hiccup, sending failed). */
   retry: boolean;
 }
-
-/** The localize function of a `LocalizeController` (or any compatible one). */
-export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
 
 export interface DescribeOptions {
   /** BCP 47 tag for number and duration formatting. */
@@ -38,26 +36,11 @@ const RETRY = new Set<ProblemKey>([
   'unknown',
 ]);
 
-let registered = false;
-
-/**
- * Register the shared catalogs (English now, Simplified Chinese on first use). Idempotent; every
- * element calls it from its constructor so the strings exist before the first render.
- */
-export function registerSharedCatalogs(): void {
-  if (registered) return;
-  registered = true;
-  registerCatalog('en', en);
-  registerCatalog('zh-CN', () => import('./locales/zh-CN.js').then((m) => m.default));
-}
-
-/** A duration in the user's language: “45 seconds”, “15 minutes”, “2 hours”. */
-export function formatDuration(seconds: number, lang: string): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  const [value, unit] =
-    s < 60 ? [s, 'second'] : s < 3600 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-}
+/** The shared words (problems, contacts, durations): every element that shows a problem lists them. */
+export const sharedCatalogs: ElementCatalogs = {
+  en,
+  'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.default),
+};
 
 /** The problem key of anything a call can reject with. */
 export function problemKey(error: unknown): ProblemKey {
@@ -80,7 +63,7 @@ export function describeProblem(error: unknown, t: Translate, options: DescribeO
   const kind = problem?.channel ?? options.kind ?? 'mobile';
   const retryAfter = problem?.retryAfterSeconds ?? null;
   const attempts = problem?.attemptsRemaining ?? null;
-  const duration = (seconds: number) => formatDuration(seconds, options.lang);
+  const duration = (seconds: number) => formatDurationSeconds(seconds, options.lang);
   const values: Record<string, string | number> = {
     contact: t(`contact.${kind}`),
     time: retryAfter === null ? t('time.later') : duration(retryAfter),

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PersonalInfo } from '../../api/contract/index.js';
-import { formatDuration } from '../format.js';
+import { formatDurationSeconds } from '../../shared/format.js';
 import { action, type SectionContext, savedNote, sectionError } from './common.js';
 import { selectOptions } from './select-options.js';
 
@@ -24,7 +24,7 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
     : [...autoLogout.options, ctx.value].sort((a, b) => a - b);
   const locked = !autoLogout.editable;
   const help = locked
-    ? t('personal-info.auto-logout.third-party', { duration: formatDuration(autoLogout.minutes, lang) })
+    ? t('personal-info.auto-logout.third-party', { duration: formatDurationSeconds(autoLogout.minutes * 60, lang) })
     : t('personal-info.auto-logout.help');
   const onChange = (event: Event) => ctx.change(Number((event.target as HTMLSelectElement).value));
   return html`<div class="row" part="row" data-section="auto-logout">
@@ -36,7 +36,7 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
           class="control"
           part="control"
           ${selectOptions(
-            options.map((minutes) => ({ value: String(minutes), label: formatDuration(minutes, lang) })),
+            options.map((minutes) => ({ value: String(minutes), label: formatDurationSeconds(minutes * 60, lang) })),
             String(ctx.value),
           )}
           ?disabled=${locked || ctx.saving}

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Translate } from '../format.js';
+import type { Translate } from '../../shared/localize.js';
 
 /** What every section renderer gets from the element. */
 export interface SectionContext {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ContactKind, ContactView } from '../../api/contract/index.js';
-import { formatTime } from '../format.js';
+import { formatTime } from '../../shared/format.js';
 import { action, type SectionContext } from './common.js';
 
 export type ContactMode = 'edit' | 'verify';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translate } from '../format.js';
+import type { Translate } from '../../shared/localize.js';
 import { action } from './common.js';
 
 /** Loading: a status message and placeholder rows, so the page does not jump when the data arrives. */

@@ -1,5 +1,3 @@
-export type Translate = (id: string, values?: Readonly<Record<string, string | number>>) => string;
-
 /** Intl formatters are costly to build: one per locale and options, kept for the page's life. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
@@ -24,15 +22,16 @@ const UNIT_WORDS: Readonly<Record<string, Readonly<Record<'minute' | 'hour', rea
   'zh-CN': { minute: ['分钟', '分钟'], hour: ['小时', '小时'] },
 };
 
-/** `30 minutes`, `2 hours`, `30分钟`: whole hours read as hours. */
-export function formatDuration(minutes: number, lang: string): string {
-  const hours = minutes % 60 === 0 && minutes >= 60;
-  const unit = hours ? 'hour' : 'minute';
-  const value = hours ? minutes / 60 : minutes;
-  const words = UNIT_WORDS[lang]?.[unit];
-  if (words && Number.isInteger(value) && value >= 0 && value < 1000) {
-    return `${value}${value === 1 ? words[0] : words[1]}`;
-  }
+/**
+ * A duration in the user's language, from seconds: `45 seconds`, `15 minutes`, `2 hours`, `30分钟`.
+ * Under a minute reads as seconds, whole hours as hours, anything else as minutes (rounded up).
+ */
+export function formatDurationSeconds(seconds: number, lang: string): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  const unit = s < 60 ? 'second' : s % 3600 === 0 ? 'hour' : 'minute';
+  const value = unit === 'second' ? s : unit === 'hour' ? s / 3600 : Math.ceil(s / 60);
+  const words = unit === 'second' ? undefined : UNIT_WORDS[lang]?.[unit];
+  if (words && value < 1000) return `${value}${value === 1 ? words[0] : words[1]}`;
   return cached(
     `duration ${unit} ${lang}`,
     () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }),
