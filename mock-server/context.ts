@@ -12,6 +12,11 @@ export interface MockConfig {
   devRoutes: boolean;
   /** Origins allowed cross-origin (CORS with credentials, and the Origin check on mutations). */
   corsOrigins: string[];
+  /**
+   * Origins whose changes are accepted without CORS: a page served through a proxy that rewrites
+   * `Host` (Vite's `changeOrigin: true`, Next.js rewrites) looks cross-origin to this server.
+   */
+  trustedOrigins: string[];
   /** Add `Secure` to the session cookie (set behind HTTPS). */
   secureCookies: boolean;
   /** Longest wait for the SMS / mail provider before answering 503 `notification-failed`. */
@@ -34,6 +39,7 @@ export const DEFAULT_CONFIG: MockConfig = {
   basePath: '/api/v1',
   devRoutes: true,
   corsOrigins: [],
+  trustedOrigins: [],
   secureCookies: false,
   notifyTimeoutMs: 5000,
   autoLogoutOptions: [5, 10, 15, 30, 60, 120, 240, 480],

@@ -4,6 +4,26 @@ import { ProblemError } from './problem.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+/**
+ * The client went away (or broke the connection) before its body was complete. Not a server error:
+ * nothing is logged, and the answer goes nowhere.
+ */
+export class ClientAbortedError extends Error {
+  override readonly name = 'ClientAbortedError';
+}
+
+/**
+ * Whether the request announced a body that was never read. Answering it early (413, 415, 403…) must
+ * close the connection (`Connection: close`): the unread rest of the body would otherwise be taken
+ * for the next request on a kept-alive connection, or the connection is torn down under a client
+ * that was told it could reuse it.
+ */
+export function hasUnreadBody(request: Request): boolean {
+  if (request.bodyUsed) return false;
+  const length = request.headers.get('Content-Length');
+  return request.headers.has('Transfer-Encoding') || (length !== null && length !== '0');
+}
+
 /** Read a JSON body: 415 for another content type, 413 over the limit, 400 for bytes that are not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('Content-Type') ?? '';
@@ -26,8 +46,13 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** The rest of the body is left unread: the connection cannot carry another request. */
 const tooLarge = () =>
-  new ProblemError('payload-too-large', { detail: `The body must be at most ${LIMITS.bodyMaxBytes} bytes.` });
+  new ProblemError(
+    'payload-too-large',
+    { detail: `The body must be at most ${LIMITS.bodyMaxBytes} bytes.` },
+    { Connection: 'close' },
+  );
 
 async function readLimited(request: Request): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
@@ -35,7 +60,13 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new ClientAbortedError('The request body ended before it was complete.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > LIMITS.bodyMaxBytes) {

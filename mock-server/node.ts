@@ -2,8 +2,13 @@
  * The mock server on Node: lowdb on a JSON file + @hono/node-server. The only Node-specific file.
  *
  *   npm run mock -- [--port 8787] [--host 127.0.0.1] [--db .mock-data/db.json] [--no-dev-routes]
- *                   [--cors-origin https://console.example.com]… [--seed-users 10000]
- * Env: MOCK_PORT, MOCK_HOST, MOCK_DB, MOCK_DEV_ROUTES=0, MOCK_CORS_ORIGINS (comma-separated).
+ *                   [--cors-origin https://console.example.com]… [--trusted-origin http://localhost:5173]…
+ *                   [--seed-users 10000]
+ *   --cors-origin     a page on that origin calls this server directly (CORS with credentials).
+ *   --trusted-origin  a page on that origin reaches this server through a proxy that rewrites Host
+ *                     (Vite changeOrigin: true, Next.js rewrites): its changes are accepted, no CORS.
+ * Env: MOCK_PORT, MOCK_HOST, MOCK_DB, MOCK_DEV_ROUTES=0, MOCK_CORS_ORIGINS, MOCK_TRUSTED_ORIGINS
+ * (both comma-separated).
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -21,6 +26,7 @@ export interface StartOptions {
   db: string;
   devRoutes: boolean;
   corsOrigins: string[];
+  trustedOrigins?: string[];
   seedUsers: number;
   quiet?: boolean;
 }
@@ -84,6 +90,7 @@ export async function startMockServer(options: StartOptions) {
     config: {
       devRoutes: options.devRoutes,
       corsOrigins: options.corsOrigins,
+      trustedOrigins: options.trustedOrigins ?? [],
       seedExtraUsers: options.seedUsers,
     },
   });
@@ -121,6 +128,7 @@ function optionsFromArgs(argv: string[]): StartOptions {
       db: { type: 'string' },
       'no-dev-routes': { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
+      'trusted-origin': { type: 'string', multiple: true },
       'seed-users': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -139,15 +147,35 @@ function optionsFromArgs(argv: string[]): StartOptions {
     host: values.host ?? process.env.MOCK_HOST ?? '127.0.0.1',
     db: values.db ?? process.env.MOCK_DB ?? '.mock-data/db.json',
     devRoutes: !(values['no-dev-routes'] || process.env.MOCK_DEV_ROUTES === '0'),
-    corsOrigins: [
-      ...(values['cors-origin'] ?? []),
-      ...(process.env.MOCK_CORS_ORIGINS ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ],
+    corsOrigins: origins(values['cors-origin'], process.env.MOCK_CORS_ORIGINS, '--cors-origin'),
+    trustedOrigins: origins(values['trusted-origin'], process.env.MOCK_TRUSTED_ORIGINS, '--trusted-origin'),
     seedUsers,
   };
+}
+
+/** Origins from repeated flags and a comma-separated variable, each checked to be a bare origin. */
+function origins(flags: string[] | undefined, env: string | undefined, flag: string): string[] {
+  const list = [
+    ...(flags ?? []),
+    ...(env ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+  for (const origin of list) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new StartupError(
+        `Invalid ${flag} "${origin}": give an origin like http://localhost:5173 (scheme, host and port; no path or trailing slash).`,
+      );
+    }
+  }
+  return list;
 }
 
 async function main() {

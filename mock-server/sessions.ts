@@ -1,8 +1,10 @@
 import { RULES } from '../components/api/contract/index.js';
 import type { Clock } from './clock.js';
+import type { MockConfig } from './context.js';
 import { keyedHash } from './crypto.js';
 import type { DbData, SessionRecord, UserRecord } from './db.js';
 import { ProblemError } from './problem.js';
+import type { Store } from './store.js';
 
 export const SESSION_COOKIE = 'psid';
 
@@ -15,12 +17,18 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-export function sessionCookie(token: string, secure: boolean): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${RULES.sessionAbsoluteSeconds}${secure ? '; Secure' : ''}`;
+/** `Secure` when configured (behind HTTPS) or when the request itself came over HTTPS. */
+const secure = (config: MockConfig, request: Request): string =>
+  config.secureCookies || request.url.startsWith('https:') ? '; Secure' : '';
+
+/** The `Set-Cookie` value that hands the browser a session token. */
+export function sessionCookie(token: string, config: MockConfig, request: Request): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${RULES.sessionAbsoluteSeconds}${secure(config, request)}`;
 }
 
-export function clearSessionCookie(secure: boolean): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
+/** The `Set-Cookie` value that makes the browser forget its session token. */
+export function clearSessionCookie(config: MockConfig, request: Request): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure(config, request)}`;
 }
 
 /** Why a session is no longer usable, or `null` when it is. Expired sessions never count toward limits. */
@@ -128,17 +136,25 @@ function findBy<T>(
  * i.e. polling) counts as activity and moves `lastActiveAt`; the write rides along with the next
  * commit, so reads stay cheap.
  */
+export interface AuthenticateOptions {
+  store: Store;
+  clock: Clock;
+  /** The request's `Cookie` header. */
+  cookieHeader: string | null;
+  /** `X-Activity: passive`: the request does not count as activity. */
+  passive: boolean;
+}
+
 export async function authenticate(
-  db: () => DbData,
-  secret: string,
-  cookieHeader: string | null,
-  clock: Clock,
-  passive: boolean,
+  options: AuthenticateOptions,
 ): Promise<{ session: SessionRecord; user: UserRecord }> {
+  const { store, clock, cookieHeader, passive } = options;
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   if (!token || token.length > 64) throw new ProblemError('unauthenticated');
+  const secret = store.data.secret;
   const tokenHash = rememberedTokenHash(secret, token) ?? (await sessionTokenHash(secret, token));
-  const data = db();
+  // Read after the await: a dev reset may have replaced the db meanwhile.
+  const data = store.data;
   const session = findBy(sessionsByTokenHash, data.sessions, (s) => s.tokenHash, tokenHash);
   const user = session && findBy(usersById, data.users, (u) => u.id, session.userId);
   if (!session || !user) throw new ProblemError('unauthenticated');

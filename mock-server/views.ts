@@ -13,18 +13,42 @@ import { maskContact } from './mask.js';
 export const versionOf = (user: UserRecord): string => String(user.version);
 export const etagOf = (user: UserRecord): string => `"${versionOf(user)}"`;
 
-/** `If-Match` as sent: `"7"`, `W/"7"`, `7` or a list; `*` matches any. */
-export function ifMatchSatisfied(header: string, user: UserRecord): boolean {
-  const current = versionOf(user);
-  return header
-    .split(',')
-    .map((t) =>
-      t
-        .trim()
-        .replace(/^W\//, '')
-        .replace(/^"(.*)"$/, '$1'),
-    )
-    .some((t) => t === '*' || t === current);
+/**
+ * `If-Match` per RFC 9110 §13.1.1: a bare `*` matches any current version; otherwise the field is a
+ * list of entity-tags and one must equal the current ETag by the strong comparison (§8.8.3.2): a weak
+ * tag (`W/"7"`) never matches, and neither does a quoted `"*"`. A field that is not a well-formed list
+ * of entity-tags (an unquoted `7`) matches nothing.
+ */
+export function ifMatchSatisfied(header: string, version: string): boolean {
+  const field = header.trim();
+  if (field === '*') return true;
+  let matched = false;
+  let i = 0;
+  let expectTag = true;
+  while (i < field.length) {
+    const ch = field.charCodeAt(i);
+    if (ch === 0x20 || ch === 0x09) {
+      i++;
+    } else if (ch === 0x2c) {
+      expectTag = true; // empty list elements are allowed (RFC 9110 §5.6.1)
+      i++;
+    } else {
+      if (!expectTag) return false;
+      const weak = field.startsWith('W/', i);
+      const open = weak ? i + 2 : i;
+      if (field.charCodeAt(open) !== 0x22) return false;
+      const close = field.indexOf('"', open + 1);
+      if (close < 0) return false;
+      for (let k = open + 1; k < close; k++) {
+        const c = field.charCodeAt(k);
+        if (c < 0x21 || c === 0x7f) return false; // etagc: no spaces or controls
+      }
+      if (!weak && close - open - 1 === version.length && field.startsWith(version, open + 1)) matched = true;
+      i = close + 1;
+      expectTag = false;
+    }
+  }
+  return matched;
 }
 
 export function contactView(user: UserRecord, kind: ContactKind, now: number): ContactView {

@@ -70,7 +70,10 @@ export interface ApiClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Version for `If-Match` (routes that require it). */
+  /**
+   * For `If-Match` (routes that require it): the `ETag` as received, or the bare `version` from a
+   * body (sent quoted, as the entity-tag the server compares it with).
+   */
   ifMatch?: string;
   /** Mark the request as not user activity (polling): it does not keep an idle session alive. */
   passive?: boolean;
@@ -111,7 +114,9 @@ export class ApiClient {
     const route = wire[name];
     const headers = new Headers(typeof this.#headers === 'function' ? await this.#headers() : this.#headers);
     headers.set('Accept', 'application/json, application/problem+json');
-    if (input.ifMatch !== undefined) headers.set('If-Match', input.ifMatch);
+    const ifMatch = input.ifMatch;
+    if (ifMatch !== undefined)
+      headers.set('If-Match', ifMatch === '*' || /^(?:W\/)?"/.test(ifMatch) ? ifMatch : `"${ifMatch}"`);
     if (input.passive) headers.set(ACTIVITY_HEADER, 'passive');
     let body: string | undefined;
     if (route.body) {

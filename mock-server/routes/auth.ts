@@ -85,9 +85,8 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
     store.data.sessions.push(session);
     user.passwordFailures = 0;
     await store.commit();
-    const secure = config.secureCookies || new URL(request.url).protocol === 'https:';
     return {
-      cookies: [sessionCookie(token, secure)],
+      cookies: [sessionCookie(token, config, request)],
       body: {
         user: { username: user.username, displayName: user.displayName, type: user.type },
         welcomeMessage: user.welcomeMessage,
@@ -103,7 +102,6 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
 
   async logout({ request, deps }) {
     const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
-    const secure = deps.config.secureCookies || new URL(request.url).protocol === 'https:';
     if (token && token.length <= 64) {
       const hash = await sessionTokenHash(deps.store.data.secret, token);
       const before = deps.store.data.sessions.length;
@@ -113,6 +111,6 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
       );
       if (deps.store.data.sessions.length !== before) await deps.store.commit();
     }
-    return { cookies: [clearSessionCookie(secure)] };
+    return { cookies: [clearSessionCookie(deps.config, request)] };
   },
 };

@@ -1,6 +1,6 @@
 import type { RouteHandlers } from '../context.js';
 import { ProblemError } from '../problem.js';
-import { etagOf, ifMatchSatisfied, personalInfoView, versionOf } from '../views.js';
+import { etagOf, personalInfoView } from '../views.js';
 
 export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'updatePersonalInfo'> = {
   getPersonalInfo({ user, deps }) {
@@ -10,20 +10,8 @@ export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'upda
     };
   },
 
-  async updatePersonalInfo({ user, body, request, deps }) {
-    const ifMatch = request.headers.get('If-Match');
-    if (ifMatch === null) {
-      throw new ProblemError('precondition-required', {
-        detail:
-          'Send If-Match with the version you last read, so changes made elsewhere are not overwritten.',
-      });
-    }
-    if (!ifMatchSatisfied(ifMatch, user)) {
-      throw new ProblemError('version-conflict', {
-        detail: 'The settings were changed since you loaded them. Reload to see the current values.',
-        currentVersion: versionOf(user),
-      });
-    }
+  /** `If-Match` was checked by the route loop (the route table says `ifMatch: true`). */
+  async updatePersonalInfo({ user, body, deps }) {
     if (body.autoLogoutMinutes !== undefined) {
       if (user.type === 'third-party') {
         throw new ProblemError('not-editable', {

@@ -24,7 +24,6 @@ export const sessionHandlers: Pick<RouteHandlers, 'listSessions' | 'endSession'>
     data.sessions = data.sessions.filter((s) => s !== target);
     data.stepUps = data.stepUps.filter((s) => s.sessionId !== target.id);
     await deps.store.commit();
-    const secure = deps.config.secureCookies || new URL(request.url).protocol === 'https:';
-    return target.id === session.id ? { cookies: [clearSessionCookie(secure)] } : {};
+    return target.id === session.id ? { cookies: [clearSessionCookie(deps.config, request)] } : {};
   },
 };

@@ -126,7 +126,7 @@ async function patchBehind(body: Record<string, unknown>): Promise<PersonalInfo>
   const current = (await (await fetch('/api/v1/me/personal-info')).json()) as PersonalInfo;
   const response = await fetch('/api/v1/me/personal-info', {
     method: 'PATCH',
-    headers: { 'Content-Type': 'application/json', 'If-Match': current.version },
+    headers: { 'Content-Type': 'application/json', 'If-Match': `"${current.version}"` },
     body: JSON.stringify(body),
   });
   expect(response.status, await response.clone().text()).to.equal(200);

@@ -43,7 +43,7 @@ async function writeStream(
     try {
       const res = await fetch(`${base}/api/v1/me/personal-info`, {
         method: 'PATCH',
-        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'If-Match': version },
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
         body: JSON.stringify({ welcomeMessage: `write ${n}` }),
         signal,
       });

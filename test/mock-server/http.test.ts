@@ -136,6 +136,50 @@ describe('CSRF: Origin / Sec-Fetch-Site on mutations', () => {
     assertStatus(res, 200);
   });
 
+  it('the refusal names the Origin and Host it saw and says what to change (a proxy rewriting Host)', async () => {
+    const h = await setup();
+    const page = 'http://localhost:5173';
+    // What a dev proxy with changeOrigin: true sends: the page's Origin, the mock's own Host.
+    const res = await h.browser().request('POST', `${API}/auth/login`, {
+      json: { username: 'admin', password: 'Passw0rd!' },
+      origin: page,
+      secFetchSite: 'same-origin',
+    });
+    const problem = assertProblem(res, 'forbidden-origin');
+    const detail = problem.detail ?? '';
+    assert.ok(detail.includes(`Origin ${page}`), detail);
+    assert.ok(detail.includes('Host localhost'), detail);
+    assert.ok(detail.includes('changeOrigin: false'), detail);
+    assert.ok(detail.includes(`--trusted-origin ${page}`), detail);
+    assert.ok(detail.includes(`--cors-origin ${page}`), detail);
+    // A browser that says the request is cross-site without an Origin is told that instead.
+    const site = await h.browser().request('POST', `${API}/auth/login`, {
+      json: { username: 'admin', password: 'Passw0rd!' },
+      origin: null,
+      secFetchSite: 'cross-site',
+    });
+    assert.match(assertProblem(site, 'forbidden-origin').detail ?? '', /Sec-Fetch-Site: cross-site/);
+  });
+
+  it('a trusted origin (--trusted-origin) may change settings, without getting CORS headers', async () => {
+    const page = 'http://localhost:5173';
+    const h = await setup({ trustedOrigins: [page] });
+    const b = h.browser();
+    const login = await b.request('POST', `${API}/auth/login`, {
+      json: { username: 'admin', password: 'Passw0rd!' },
+      origin: page,
+      secFetchSite: 'same-origin',
+    });
+    assertStatus(login, 200, 'a trusted origin may sign in');
+    assert.equal(login.headers.get('Access-Control-Allow-Origin'), null, 'trusted is not CORS');
+    assertStatus(await b.patchInfo({ welcomeMessage: 'via proxy' }), 200);
+    const other = await h.browser().request('POST', `${API}/auth/login`, {
+      json: { username: 'admin', password: 'Passw0rd!' },
+      origin: 'http://localhost:5174',
+    });
+    assertProblem(other, 'forbidden-origin', 'only the listed origin is trusted');
+  });
+
   it('a GET from another site is answered but not shared (no CORS header)', async () => {
     const h = await setup();
     const b = await h.signedIn('admin');
