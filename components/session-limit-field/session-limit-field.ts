@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { logOutAllowed } from '../api/contract/constants.js';
 import type { SessionLimit, SessionLimitPolicy } from '../api/contract/index.js';
 import { FormAssociated, type FormValue } from '../shared/form-associated.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
@@ -214,7 +215,7 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
 
   #policyLocked(): boolean {
     const max = typedMax(this.#controls());
-    return Number.isFinite(max) && max > SESSION_LIMIT_MIN;
+    return Number.isFinite(max) && !logOutAllowed(max);
   }
 
   #recompute() {
@@ -223,7 +224,7 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
       next = null;
     } else {
       const max = typedMax(this.#controls());
-      if (isValidMax(max)) next = { max, policy: max === 1 ? this.#policy : 'deny' };
+      if (isValidMax(max)) next = { max, policy: logOutAllowed(max) ? this.#policy : 'deny' };
     }
     if (!sameSessionLimit(next, this.#value)) this.#value = next;
   }

@@ -1,4 +1,4 @@
-import { LIMITS } from '../api/contract/constants.js';
+import { LIMITS, logOutAllowed } from '../api/contract/constants.js';
 import type { SessionLimit, SessionLimitPolicy } from '../api/contract/index.js';
 
 export const SESSION_LIMIT_MIN: number = LIMITS.sessionLimitMin;
@@ -34,7 +34,7 @@ export function parseSessionLimit(text: string): SessionLimit | null | undefined
   if (!match) return undefined;
   const max = Number(match[1]);
   const policy = (match[2] ?? 'deny') as SessionLimitPolicy;
-  if (!isValidMax(max) || (policy === 'log-out' && max !== 1)) return undefined;
+  if (!isValidMax(max) || (policy === 'log-out' && !logOutAllowed(max))) return undefined;
   return { max, policy };
 }
 

@@ -3,6 +3,8 @@
  * ever loaded through `loadPhoneLib()` — a dynamic `import()` — so a page that never edits a mobile
  * number never downloads it. Everything here that needs the metadata takes the loaded module.
  */
+import { PHONE_TEXT } from '../api/contract/constants.js';
+
 export type PhoneLib = typeof import('libphonenumber-js/mobile');
 
 let pending: Promise<PhoneLib> | null = null;
@@ -136,7 +138,7 @@ export type MobileCheck =
 export function checkMobile(lib: PhoneLib, input: string, region: string): MobileCheck {
   const text = asciiDigits(input).trim();
   if (!text) return { ok: false, problem: 'empty' };
-  if (!/^\+?[\d\s().\-/]+$/.test(text)) return { ok: false, problem: 'not-a-number' };
+  if (!PHONE_TEXT.test(text)) return { ok: false, problem: 'not-a-number' };
   if (!lib.isSupportedCountry(region)) return { ok: false, problem: 'invalid' };
   const length = lib.validatePhoneNumberLength(text, region);
   if (length === 'TOO_SHORT') return { ok: false, problem: 'too-short' };

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { Email } from '../../components/api/contract/index.js';
+import { Email, LIMITS, PHONE_TEXT } from '../../components/api/contract/index.js';
 import type { RouteHandlers } from '../context.js';
 import {
   challengeView,
@@ -29,7 +29,8 @@ export function normalizeContact(
     const at = parsed.data.lastIndexOf('@');
     return parsed.data.slice(0, at) + parsed.data.slice(at).toLowerCase();
   }
-  if (!/^\+?[0-9 ()\-.]{2,32}$/.test(value)) throw invalid('Enter digits only');
+  if (value.length < 2 || value.length > LIMITS.phoneMax || !PHONE_TEXT.test(value))
+    throw invalid('Enter digits only');
   if (!region && !value.startsWith('+')) throw invalid('Choose a country or region');
   const phone = parsePhoneNumberFromString(value, region as CountryCode | undefined);
   if (!phone?.isValid()) throw invalid(`Not a valid number for ${region ?? 'that country code'}`);

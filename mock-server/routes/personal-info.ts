@@ -1,3 +1,4 @@
+import { RULES } from '../../components/api/contract/index.js';
 import type { RouteHandlers } from '../context.js';
 import { ProblemError } from '../problem.js';
 import { etagOf, personalInfoView } from '../views.js';
@@ -15,8 +16,12 @@ export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'upda
     if (body.autoLogoutMinutes !== undefined) {
       if (user.type === 'third-party') {
         throw new ProblemError('not-editable', {
-          detail: 'Auto-logout is fixed at 30 minutes for third-party users.',
-          fieldErrors: { autoLogoutMinutes: ['Fixed at 30 minutes for third-party users'] },
+          detail: `Auto-logout is fixed at ${RULES.thirdPartyAutoLogoutMinutes} minutes for third-party users.`,
+          fieldErrors: {
+            autoLogoutMinutes: [
+              `Fixed at ${RULES.thirdPartyAutoLogoutMinutes} minutes for third-party users`,
+            ],
+          },
         });
       }
       if (!deps.config.autoLogoutOptions.includes(body.autoLogoutMinutes)) {

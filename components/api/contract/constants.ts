@@ -15,6 +15,8 @@ export const LIMITS = {
   passwordMax: 256,
   usernameMax: 64,
   codeLength: 6,
+  /** Longest phone number as typed (with its spaces and punctuation). */
+  phoneMax: 32,
   /** Largest accepted request body, in bytes. */
   bodyMaxBytes: 16 * 1024,
 } as const;
@@ -32,7 +34,22 @@ export const RULES = {
   sessionAbsoluteSeconds: 12 * 60 * 60,
   thirdPartyAutoLogoutMinutes: 30,
   defaultAutoLogoutMinutes: 30,
+  /** `log-out` (end the least recently active session to let a new login in) is a choice only up to this maximum. */
+  logOutPolicyMaxSessions: 1,
 } as const;
+
+/**
+ * Whether a maximum of online sessions allows the `log-out` policy (only at 1; above it a new login
+ * is denied). The schema, the field, the form-syntax parser and the mock all ask this.
+ */
+export const logOutAllowed = (max: number): boolean => max <= RULES.logOutPolicyMaxSessions;
+
+/**
+ * A phone number as typed, before the region's rules: an optional `+`, then digits with spaces,
+ * brackets, dots, dashes or slashes. The elements check it before loading a number's region rules;
+ * the mock refuses anything else before parsing.
+ */
+export const PHONE_TEXT = /^\+?[0-9\s().\-/]+$/;
 
 /** Requests carrying this header (value `passive`) are not user activity: they do not keep a session alive. */
 export const ACTIVITY_HEADER = 'X-Activity';

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { ANY_CONTROL, CONTROL_EXCEPT_LF, EMAIL_PATTERN, LIMITS, LONE_SURROGATE } from './constants.js';
+import {
+  ANY_CONTROL,
+  CONTROL_EXCEPT_LF,
+  EMAIL_PATTERN,
+  LIMITS,
+  LONE_SURROGATE,
+  logOutAllowed,
+} from './constants.js';
 
 // zod compiles fast paths with `new Function` on first use; a strict-CSP host page would report that.
 z.config({ jitless: true });
@@ -27,7 +34,7 @@ export const SessionLimit = z
     policy: SessionLimitPolicy,
   })
   .check(
-    z.refine((v) => v.max === 1 || v.policy === 'deny', {
+    z.refine((v) => v.policy === 'deny' || logOutAllowed(v.max), {
       message: 'Only "deny" is allowed when the maximum is above 1',
       path: ['policy'],
     }),
@@ -146,16 +153,6 @@ export const Email = z
 
 /** ISO 3166-1 alpha-2 region, e.g. `CN`, `GB`. */
 export const Region = z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'Choose a country or region' }));
-
-/** A phone number as typed (national or `+` international); the server validates it for the region. */
-export const PhoneInput = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(2),
-    z.maxLength(32),
-    z.regex(/^\+?[0-9 ()\-.]+$/, { message: 'Enter digits only' }),
-  );
 
 /**
  * `POST /me/contacts/{kind}/challenges`: send a code.
