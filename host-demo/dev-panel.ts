@@ -1,23 +1,13 @@
 /**
  * The demo's developer panel (mock server only): skip the server's clock ahead, read the outbox
  * (the SMS and emails "sent", with their codes), switch the SMS / email channels and write failures,
- * reset the data. Talks to `/__dev/*` with plain `fetch`; none of this exists on a real backend.
+ * reset the data. Talks to `/__dev/*` through the typed dev client (`mock-server/dev-client.ts`); none of this exists on a real backend.
  */
+import type { HookMessage } from '../components/api/contract/index.js';
+import { DevClient } from '../mock-server/dev-client.js';
 import { h, on, replace } from './dom.js';
 
-interface OutboxMessage {
-  id: string;
-  channel: 'mobile' | 'email';
-  to: string;
-  subject: string;
-  text: string;
-  code: string | null;
-  sentAt: string;
-}
-interface Channels {
-  mobile: { enabled: boolean; delayMs: number };
-  email: { enabled: boolean; delayMs: number };
-}
+type OutboxMessage = HookMessage;
 
 export interface DevPanelOptions {
   /** The data was reset: sessions are gone, the console should show its login page. */
@@ -29,16 +19,8 @@ export interface DevPanelOptions {
 const OPEN_KEY = 'acme-console.dev-panel-open';
 const POLL_MS = 2000;
 
-async function dev<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`/__dev${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} /__dev${path}: HTTP ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+/** The mock's test hooks, through the one typed dev client. */
+const dev = new DevClient();
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -59,10 +41,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   };
   const advance = async (seconds: number) => {
     try {
-      const { now: iso } = await dev<{ now: string }>('/clock', {
-        method: 'POST',
-        body: { advanceSeconds: seconds },
-      });
+      const iso = await dev.advanceClock(seconds);
       offsetSeconds += seconds;
       showClock(iso);
       say(
@@ -184,7 +163,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   const failWrites = h('input', { type: 'checkbox', id: 'dev-fail-writes' });
   const setChannel = async (channel: 'mobile' | 'email', enabled: boolean) => {
     try {
-      const channels = await dev<Channels>('/notifications', { method: 'PUT', body: { channel, enabled } });
+      const channels = await dev.setChannel(channel, enabled);
       mobile.checked = channels.mobile.enabled;
       email.checked = channels.email.enabled;
       say(
@@ -198,10 +177,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   email.addEventListener('change', () => void setChannel('email', email.checked));
   failWrites.addEventListener('change', async () => {
     try {
-      const faults = await dev<{ failWrites: boolean }>('/faults', {
-        method: 'PUT',
-        body: { failWrites: failWrites.checked },
-      });
+      const faults = await dev.call('setFaults', { body: { failWrites: failWrites.checked } });
       failWrites.checked = faults.failWrites;
       say(faults.failWrites ? 'Every write now fails (storage unavailable).' : 'Writes work again.');
     } catch (e) {
@@ -225,7 +201,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
       id: 'dev-reset',
       onclick: async () => {
         try {
-          await dev('/reset', { method: 'POST' });
+          await dev.reset();
           offsetSeconds = 0;
           lastOutbox = '';
           mobile.checked = true;
@@ -263,10 +239,10 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   const refresh = async () => {
     try {
       const [clockNow, box, channels, faults] = await Promise.all([
-        dev<{ now: string }>('/clock'),
-        dev<{ messages: OutboxMessage[] }>('/outbox'),
-        dev<Channels>('/notifications'),
-        dev<{ failWrites: boolean }>('/faults'),
+        dev.call('clock'),
+        dev.call('outbox'),
+        dev.channels(),
+        dev.faults(),
       ]);
       showClock(clockNow.now);
       renderOutbox(box.messages);
@@ -279,7 +255,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   };
   const poll = async () => {
     try {
-      renderOutbox((await dev<{ messages: OutboxMessage[] }>('/outbox')).messages);
+      renderOutbox(await dev.outbox());
     } catch {
       // The next refresh says what is wrong.
     }

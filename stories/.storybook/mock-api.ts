@@ -25,11 +25,15 @@ export const SEEDED_PASSWORD = 'Passw0rd!';
 export type SeededUser = 'admin' | 'operator' | 'sso.user';
 export type Channel = 'mobile' | 'email';
 
-import type { OutboxMessage } from '../../mock-server/db.js';
+import type { HookMessage } from '../../components/api/contract/index.js';
+import { DevClient } from '../../mock-server/dev-client.js';
 
-export type { OutboxMessage };
+export type OutboxMessage = HookMessage;
 
-async function dev(method: string, path: string, body?: unknown): Promise<unknown> {
+/** The mock's test hooks (`/__dev/*`): the one typed dev client. */
+const hooks = new DevClient();
+
+async function api(method: string, path: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = { method, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' };
@@ -46,41 +50,29 @@ const client = new ApiClient({ baseUrl: API_BASE });
 export const mockApi = {
   client,
   /** Back to the seed data: sessions and outbox cleared, clock offset 0, channels on, faults off. */
-  reset: () => dev('POST', '/__dev/reset') as Promise<void>,
+  reset: () => hooks.reset(),
   /** Sign in as a seeded user (`sso.user` through the simulated single sign-on). */
   async login(user: SeededUser): Promise<void> {
     const body =
       user === 'sso.user'
         ? { username: user, provider: 'sso' }
         : { username: user, password: SEEDED_PASSWORD };
-    await dev('POST', `${API_BASE}/auth/login`, body);
+    await api('POST', `${API_BASE}/auth/login`, body);
   },
-  logout: () => dev('POST', `${API_BASE}/auth/logout`) as Promise<void>,
+  logout: () => api('POST', `${API_BASE}/auth/logout`) as Promise<void>,
   /** Move the server's clock forward (code expiry, cooldowns, idle logout). */
-  advanceClock: (seconds: number) =>
-    dev('POST', '/__dev/clock', { advanceSeconds: seconds }) as Promise<{ now: string }>,
+  advanceClock: async (seconds: number) => ({ now: await hooks.advanceClock(seconds) }),
   /** Turn a notification channel off ("not configured") or on, optionally slow. */
   async setNotifications(channel: Channel, enabled: boolean, delayMs?: number): Promise<void> {
-    await dev(
-      'PUT',
-      '/__dev/notifications',
-      delayMs === undefined ? { channel, enabled } : { channel, enabled, delayMs },
-    );
+    await hooks.setChannel(channel, enabled, delayMs);
   },
   /** Make every write fail (storage down) or work again. */
   async setFailWrites(failWrites: boolean): Promise<void> {
-    await dev('PUT', '/__dev/faults', { failWrites });
+    await hooks.setFailWrites(failWrites);
   },
-  async outbox(): Promise<OutboxMessage[]> {
-    return ((await dev('GET', '/__dev/outbox')) as { messages: OutboxMessage[] }).messages;
-  },
+  outbox: (): Promise<OutboxMessage[]> => hooks.outbox(),
   /** The code of the latest message carrying one (to `to`, when given). */
-  async latestCode(to?: string): Promise<string> {
-    const messages = await mockApi.outbox();
-    const code = messages.filter((m) => m.code !== null && (to === undefined || m.to === to)).at(-1)?.code;
-    if (!code) throw new Error(`No code in the outbox${to === undefined ? '' : ` for ${to}`}`);
-    return code;
-  },
+  latestCode: (to?: string): Promise<string> => hooks.latestCode(to),
   async personalInfo(): Promise<PersonalInfo> {
     return (await client.call('getPersonalInfo', {})).data;
   },

@@ -1,17 +1,18 @@
 /** POST /auth/login, POST /auth/logout: sign-in, lockout, welcome message, logout really ends the session. */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
 import {
   apiTest,
   assertAfter,
+  credentials,
+  describe,
   dev,
   devTest,
   expectOk,
   expectProblem,
-  PASSWORD,
   retryAfter,
   serverNow,
+  user,
 } from './harness.js';
 
 describe('POST /auth/login', () => {
@@ -19,9 +20,13 @@ describe('POST /auth/login', () => {
     'a local user signs in with the password and gets an HttpOnly, SameSite session cookie',
     async (s) => {
       const b = s.browser();
-      const reply = await b.call('login', { body: { username: 'admin', password: PASSWORD } });
+      const reply = await b.call('login', { body: credentials('admin') });
       const login = expectOk(reply, 'login');
-      assert.deepEqual(login.user, { username: 'admin', displayName: login.user.displayName, type: 'local' });
+      assert.deepEqual(login.user, {
+        username: user('admin').username,
+        displayName: login.user.displayName,
+        type: 'local',
+      });
       assert.equal(login.welcomeMessage, '');
       assert.equal(login.replacedSessions, 0);
       assert.equal(login.session.idleTimeoutMinutes, RULES.defaultAutoLogoutMinutes);
@@ -66,9 +71,11 @@ describe('POST /auth/login', () => {
 
   apiTest('a wrong password, or an unknown user, is invalid-credentials (no session)', async (s) => {
     const b = s.browser();
-    const wrong = await b.call('login', { body: { username: 'admin', password: 'wrong-password' } });
+    const wrong = await b.call('login', { body: credentials('admin', 'wrong-password') });
     expectProblem(wrong, 'invalid-credentials');
-    const unknown = await b.call('login', { body: { username: 'nobody.here', password: PASSWORD } });
+    const unknown = await b.call('login', {
+      body: { username: 'nobody.here', password: user('admin').password },
+    });
     expectProblem(unknown, 'invalid-credentials');
     expectProblem(await b.call('getPersonalInfo'), 'unauthenticated');
   });
@@ -76,11 +83,11 @@ describe('POST /auth/login', () => {
   apiTest('a body that does not match the contract is validation-failed with fieldErrors', async (s) => {
     const b = s.browser();
     const missing = expectProblem(
-      await b.call('login', { body: { username: 'admin' } }),
+      await b.call('login', { body: { username: user('admin').username } }),
       'validation-failed',
     );
     assert.ok(missing.fieldErrors, 'validation-failed carries fieldErrors');
-    const extra = await b.call('login', { body: { username: 'admin', password: PASSWORD, admin: true } });
+    const extra = await b.call('login', { body: { ...credentials('admin'), admin: true } });
     expectProblem(extra, 'validation-failed');
     expectProblem(await b.call('getPersonalInfo'), 'unauthenticated');
   });
@@ -90,13 +97,13 @@ describe('POST /auth/login', () => {
     async (s) => {
       const b = s.browser();
       for (let i = 1; i <= 4; i++) {
-        const reply = await b.call('login', { body: { username: 'admin', password: `wrong-${i}` } });
+        const reply = await b.call('login', { body: credentials('admin', `wrong-${i}`) });
         expectProblem(reply, 'invalid-credentials');
       }
-      const fifth = await b.call('login', { body: { username: 'admin', password: 'wrong-5' } });
+      const fifth = await b.call('login', { body: credentials('admin', 'wrong-5') });
       expectProblem(fifth, ['invalid-credentials', 'account-locked']);
 
-      const locked = await b.call('login', { body: { username: 'admin', password: PASSWORD } });
+      const locked = await b.call('login', { body: credentials('admin') });
       const problem = expectProblem(locked, 'account-locked');
       const seconds = retryAfter(locked);
       assert.ok(seconds <= RULES.lockoutSeconds, `Retry-After ${seconds} exceeds the 15-minute lockout`);
@@ -111,10 +118,7 @@ describe('POST /auth/login', () => {
 
   apiTest('a wrong password does not lock another user', async (s) => {
     const b = s.browser();
-    expectProblem(
-      await b.call('login', { body: { username: 'operator', password: 'nope' } }),
-      'invalid-credentials',
-    );
+    expectProblem(await b.call('login', { body: credentials('operator', 'nope') }), 'invalid-credentials');
     await b.login('admin');
   });
 

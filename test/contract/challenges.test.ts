@@ -3,21 +3,23 @@
  * Most of these need the dev outbox (the codes) and clock (expiry, cooldowns).
  */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
 import {
   addSecret,
   apiTest,
   assertAfter,
   type Browser,
+  contactOf,
+  describe,
   dev,
   devTest,
   expectOk,
   expectProblem,
   type Reply,
   retryAfter,
-  SEED,
   serverNow,
+  typedMobile,
+  user,
   wrongCode,
 } from './harness.js';
 
@@ -113,7 +115,11 @@ describe('change challenges need a step-up token', () => {
     await dev.advance(RULES.stepUpLifetimeSeconds - 200 + 1);
     expectProblem(await verify(b, 'mobile', second.id, code2, early), 'step-up-expired');
     const info = (await b.info()).data;
-    assert.match(info.mobile.masked ?? '', /5678$/, 'the old number is still the saved one');
+    assert.match(
+      info.mobile.masked ?? '',
+      new RegExp(`${contactOf('admin', 'mobile').slice(-4)}$`),
+      'the old number is still the saved one',
+    );
   });
 });
 
@@ -161,7 +167,11 @@ describe('contact change flows', () => {
       assert.match(pending.mobile.pending.masked, /56$/);
       assert.equal(pending.mobile.pending.expiresAt, challenge.expiresAt);
       const stored = (await dev.user('admin')) as { mobile: { value: string } };
-      assert.equal(stored.mobile.value, SEED.admin.mobile.e164, 'not saved before the code is verified');
+      assert.equal(
+        stored.mobile.value,
+        contactOf('admin', 'mobile'),
+        'not saved before the code is verified',
+      );
 
       const done = await verify(b, 'mobile', challenge.id, code, token);
       const result = expectOk(done, 'verifyChallenge');
@@ -179,7 +189,7 @@ describe('contact change flows', () => {
       assert.equal(saved.mobile.value, NEW_MOBILE.e164, 'stored as E.164');
       assert.equal(saved.mobile.verified, true);
 
-      const notices = await dev.messagesTo(SEED.admin.mobile.e164);
+      const notices = await dev.messagesTo(contactOf('admin', 'mobile'));
       assert.equal(notices.length, 1, 'the old number gets a notice');
       assert.equal(notices[0]?.code, null, 'the notice carries no code');
 
@@ -210,7 +220,7 @@ describe('contact change flows', () => {
     assert.match(result.contact.masked ?? '', /\*/);
     assert.match(result.contact.masked ?? '', /@example\.org$/);
 
-    const notices = await dev.messagesTo(SEED.admin.email);
+    const notices = await dev.messagesTo(contactOf('admin', 'email'));
     assert.equal(notices.length, 1, 'the old address gets a notice');
     assert.equal(notices[0]?.code, null);
   });
@@ -236,7 +246,7 @@ describe('contact change flows', () => {
     const challenge = await verifyOperatorMobile(b);
     assert.equal(challenge.purpose, 'verify');
     assert.equal(challenge.destination, before.mobile.masked);
-    const code = await dev.lastCode(SEED.operator.mobile.e164);
+    const code = await dev.lastCode(contactOf('operator', 'mobile'));
     addSecret(code);
     const result = expectOk(await verify(b, 'mobile', challenge.id, code), 'verifyChallenge');
     assert.equal(result.contact.verified, true);
@@ -275,8 +285,8 @@ describe('contact change flows', () => {
         body: { purpose: 'change', value, stepUpToken },
       });
 
-    expectProblem(await mobile(SEED.admin.mobile.national, 'CN'), 'same-value');
-    expectProblem(await email(SEED.admin.email), 'same-value');
+    expectProblem(await mobile(typedMobile('admin'), user('admin').contacts.mobile?.region), 'same-value');
+    expectProblem(await email(contactOf('admin', 'email')), 'same-value');
     expectProblem(await mobile('020 7946 0000', 'GB'), 'validation-failed'); // a London landline
     expectProblem(await mobile('12345', 'GB'), 'validation-failed');
     expectProblem(await mobile('07400 123456', 'gb'), 'validation-failed');
@@ -305,7 +315,7 @@ describe('verification codes', () => {
     async (s) => {
       const b = await s.login('operator');
       const challenge = await verifyOperatorMobile(b);
-      const code = await dev.lastCode(SEED.operator.mobile.e164);
+      const code = await dev.lastCode(contactOf('operator', 'mobile'));
       addSecret(code);
       const bad = wrongCode(code);
       for (let left = RULES.codeMaxAttempts - 1; left >= 1; left--) {
@@ -329,7 +339,7 @@ describe('verification codes', () => {
       let failures = 0;
       while (failures < RULES.accountCodeFailuresPerHour) {
         const challenge = await verifyOperatorMobile(b);
-        const code = await dev.lastCode(SEED.operator.mobile.e164);
+        const code = await dev.lastCode(contactOf('operator', 'mobile'));
         addSecret(code);
         for (let i = 0; i < RULES.codeMaxAttempts && failures < RULES.accountCodeFailuresPerHour; i++) {
           expectProblem(await verify(b, 'mobile', challenge.id, wrongCode(code)), [
@@ -346,7 +356,7 @@ describe('verification codes', () => {
       });
       if (next.status === 201) {
         const challenge = expectChallenge(next);
-        const code = await dev.lastCode(SEED.operator.mobile.e164);
+        const code = await dev.lastCode(contactOf('operator', 'mobile'));
         addSecret(code);
         const refused = await verify(b, 'mobile', challenge.id, code);
         expectProblem(refused, ['too-many-attempts', 'rate-limited']);
@@ -360,7 +370,7 @@ describe('verification codes', () => {
   devTest('a code expires after 5 minutes: 410 code-expired', async (s) => {
     const b = await s.login('operator');
     const challenge = await verifyOperatorMobile(b);
-    const code = await dev.lastCode(SEED.operator.mobile.e164);
+    const code = await dev.lastCode(contactOf('operator', 'mobile'));
     addSecret(code);
     await dev.advance(RULES.codeLifetimeSeconds + 1);
     expectProblem(await verify(b, 'mobile', challenge.id, code), 'code-expired');
@@ -370,7 +380,7 @@ describe('verification codes', () => {
   devTest('resend: cooldown first; then only the new code works; failures are not reset', async (s) => {
     const b = await s.login('operator');
     const challenge = await verifyOperatorMobile(b);
-    const first = await dev.lastCode(SEED.operator.mobile.e164);
+    const first = await dev.lastCode(contactOf('operator', 'mobile'));
     addSecret(first);
     const params = { kind: 'mobile', id: challenge.id };
 
@@ -382,7 +392,7 @@ describe('verification codes', () => {
       `retryAfterSeconds ${cooldown.retryAfterSeconds} within the 60 s cooldown`,
     );
     assert.equal(
-      (await dev.messagesTo(SEED.operator.mobile.e164)).length,
+      (await dev.messagesTo(contactOf('operator', 'mobile'))).length,
       1,
       'nothing sent during the cooldown',
     );
@@ -396,9 +406,9 @@ describe('verification codes', () => {
       RULES.codeMaxAttempts - 1,
       'a resend does not reset the failure count',
     );
-    const messages = await dev.messagesTo(SEED.operator.mobile.e164);
+    const messages = await dev.messagesTo(contactOf('operator', 'mobile'));
     assert.equal(messages.length, 2);
-    const second = await dev.lastCode(SEED.operator.mobile.e164);
+    const second = await dev.lastCode(contactOf('operator', 'mobile'));
     addSecret(second);
 
     if (second !== first) {
@@ -417,7 +427,7 @@ describe('verification codes', () => {
         await dev.advance(RULES.resendCooldownSeconds + 1);
       }
       assert.equal(
-        (await dev.messagesTo(SEED.operator.mobile.e164)).length,
+        (await dev.messagesTo(contactOf('operator', 'mobile'))).length,
         RULES.sendsPerDestinationPerHour,
       );
       const sixth = await b.call('createChallenge', {
@@ -428,7 +438,7 @@ describe('verification codes', () => {
       const seconds = retryAfter(sixth);
       assert.ok(seconds <= 3600, `Retry-After ${seconds} within the hour`);
       assert.equal(
-        (await dev.messagesTo(SEED.operator.mobile.e164)).length,
+        (await dev.messagesTo(contactOf('operator', 'mobile'))).length,
         RULES.sendsPerDestinationPerHour,
       );
     },
@@ -459,7 +469,7 @@ describe('verification codes', () => {
   devTest('single use: 20 parallel verifies of the right code → exactly one success', async (s) => {
     const b = await s.login('operator');
     const challenge = await verifyOperatorMobile(b);
-    const code = await dev.lastCode(SEED.operator.mobile.e164);
+    const code = await dev.lastCode(contactOf('operator', 'mobile'));
     addSecret(code);
     const replies = await Promise.all(
       Array.from({ length: 20 }, () => verify(b, 'mobile', challenge.id, code)),
@@ -487,7 +497,7 @@ describe('verification codes', () => {
       const a = await s.login('operator', 'a');
       const other = await s.login('operator', 'b');
       const challenge = await verifyOperatorMobile(a);
-      const code = await dev.lastCode(SEED.operator.mobile.e164);
+      const code = await dev.lastCode(contactOf('operator', 'mobile'));
       addSecret(code);
       const stolen = await verify(other, 'mobile', challenge.id, code);
       assert.ok(stolen.status >= 400 && stolen.status < 500, `expected a 4xx, got ${stolen.status}`);

@@ -1,78 +1,120 @@
 /**
- * The contract suite's black-box harness: configuration, a cookie-jar "browser", response checks against the
- * contract schemas, and the mock's `/__dev/` affordances. Only HTTP — nothing here imports the mock server.
+ * The contract suite's black-box harness: the test registry (`describe`, `apiTest`, `devTest`), the users
+ * (from the fixtures), a cookie-jar "browser", response checks against the contract schemas, and the
+ * optional test hooks (`components/api/contract/hooks.ts`) through the typed dev client. Only HTTP — nothing
+ * here imports the mock server's app; `cookie-jar.ts` and `dev-client.ts` are web-standard clients.
  *
- * Configuration comes from the environment (set by `run.ts`):
- * - `CONTRACT_BASE_URL` — the server root, e.g. `http://127.0.0.1:8787`;
- * - `CONTRACT_API_PATH` — the API base under that root (default `/api/v1`);
- * - `CONTRACT_DEV_ROUTES` — `0` when the backend has no `/__dev/` routes (tests that need them are skipped).
+ * The runner (`runner.ts`) calls `configure()` before it imports the suite files, so a suite file may read
+ * `config` and `user()` at its top level.
  */
 import assert from 'node:assert/strict';
-import { type TestContext, test } from 'node:test';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   ACTIVITY_HEADER,
   buildPath,
+  type ContactKind,
+  type HookMessage,
+  type HookUser,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_STATUS,
   Problem,
-  problemType,
   type ProblemCode,
+  problemType,
   RULES,
   type RouteBody,
   type RouteName,
   type RouteResponse,
   routes,
 } from '../../components/api/contract/index.js';
+import { CookieJar } from '../../mock-server/cookie-jar.js';
+import { DevClient } from '../../mock-server/dev-client.js';
+import { type Fixtures, type FixtureUser, type Role, roleOf } from './fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Configuration
+// Configuration (set by the runner)
 
-function readConfig() {
-  const base = process.env.CONTRACT_BASE_URL;
-  if (!base) {
-    throw new Error(
-      'CONTRACT_BASE_URL is not set. Run the suite with `npm run test:contract` (starts the mock server) ' +
-        'or `npm run test:contract -- --base-url http://host:port`.',
-    );
-  }
-  const root = base.replace(/\/+$/, '');
-  const apiPath = `/${(process.env.CONTRACT_API_PATH ?? '/api/v1').replace(/^\/+|\/+$/g, '')}`;
-  return {
-    root,
-    apiPath,
-    api: root + apiPath,
-    origin: new URL(root).origin,
-    devRoutes: process.env.CONTRACT_DEV_ROUTES !== '0',
-  };
+export interface SuiteConfig {
+  /** The API base, e.g. `http://127.0.0.1:8787/api/v1`. */
+  api: string;
+  /** Its origin: sent as `Origin` on mutations. */
+  origin: string;
+  /** The test hooks' base URL, or `null` when the backend has none (tests that need them are skipped). */
+  hooksUrl: string | null;
+  fixtures: Fixtures;
 }
 
-export const config = readConfig();
+let current: SuiteConfig | null = null;
 
-export const NEEDS_DEV = 'needs /__dev routes (outbox, clock, reset); the backend under test has none';
+/** Set the backend under test. Called by the runner before any suite file is imported. */
+export function configure(next: SuiteConfig): void {
+  current = next;
+  secrets.clear();
+  for (const u of next.fixtures.users) {
+    if (u.password) addSecret(u.password);
+    for (const contact of [u.contacts.mobile, u.contacts.email]) {
+      if (contact) addSecret(contact.value, ...(contact.national ? [contact.national] : []));
+    }
+  }
+  hooksClient = next.hooksUrl === null ? null : new DevClient({ baseUrl: next.hooksUrl });
+}
+
+/** The backend under test (throws before `configure()`). */
+export const config = {
+  get api(): string {
+    return settings().api;
+  },
+  get origin(): string {
+    return settings().origin;
+  },
+  /** Whether the backend exposes the test hooks. */
+  get devRoutes(): boolean {
+    return settings().hooksUrl !== null;
+  },
+};
+
+function settings(): SuiteConfig {
+  if (!current) throw new Error('The contract suite is not configured: run it with its runner (runner.ts).');
+  return current;
+}
+
+/** Why a test that needs the hooks was skipped. */
+export const NEEDS_DEV =
+  'needs the test hooks (outbox, clock, reset, channel switches); the backend under test exposes none';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Seed data every backend under test must provide (see README.md)
+// Users (from the fixtures: one per kind; roles keep the seed users' names)
 
-export const PASSWORD = 'Passw0rd!';
+export type SeedUser = Role;
 
-export const SEED = {
-  admin: {
-    username: 'admin',
-    type: 'local',
-    mobile: { e164: '+8613812345678', national: '13812345678' },
-    email: 'admin@example.com',
-  },
-  operator: {
-    username: 'operator',
-    type: 'remote',
-    mobile: { e164: '+8613900001111', national: '13900001111' },
-  },
-  sso: { username: 'sso.user', type: 'third-party', email: 'sso.user@example.com' },
-} as const;
+/** The user playing `role`: `admin` = the local user, `operator` = the remote user, `sso.user` = third-party. */
+export function user(role: Role): FixtureUser {
+  const found = settings().fixtures.users.find((u) => roleOf(u) === role);
+  if (!found) throw new Error(`the fixtures have no user for the ${role} role`);
+  return found;
+}
 
-export type SeedUser = 'admin' | 'operator' | 'sso.user';
+/** The login body of `role` (a password, or the simulated SSO for a third-party user). */
+export function credentials(role: Role, password?: string): RouteBody<'login'> {
+  const u = user(role);
+  if (password === undefined && u.password === undefined) return { username: u.username, provider: 'sso' };
+  return { username: u.username, password: password ?? u.password ?? '' };
+}
 
-/** Default editable settings of every seeded user (restored after tests that change them when there is no reset). */
+/** The full stored value of `role`'s contact (throws when the fixtures give none). */
+export function contactOf(role: Role, kind: ContactKind): string {
+  const contact = user(role).contacts[kind];
+  assert.ok(contact, `the fixtures give ${user(role).username} no ${kind}`);
+  return contact.value;
+}
+
+/** `role`'s mobile as a user would type it: the national form when the fixtures give it, else E.164. */
+export function typedMobile(role: Role): string {
+  const mobile = user(role).contacts.mobile;
+  assert.ok(mobile, `the fixtures give ${user(role).username} no mobile`);
+  return mobile.national ?? mobile.value;
+}
+
+/** Default editable settings of every user (restored after tests that change them when there is no reset). */
 export const SEED_SETTINGS = {
   autoLogoutMinutes: RULES.defaultAutoLogoutMinutes,
   sessionLimit: null,
@@ -82,15 +124,7 @@ export const SEED_SETTINGS = {
 // ---------------------------------------------------------------------------------------------------------------
 // Secrets: strings that must never appear in any API response body (full contact values, passwords, codes)
 
-const secrets = new Set<string>([
-  SEED.admin.mobile.e164,
-  SEED.admin.mobile.national,
-  SEED.admin.email,
-  SEED.operator.mobile.e164,
-  SEED.operator.mobile.national,
-  SEED.sso.email,
-  PASSWORD,
-]);
+const secrets = new Set<string>();
 
 /** Register a value that must never appear in an API response body (a new contact value, a code…). */
 export function addSecret(...values: string[]): void {
@@ -115,7 +149,7 @@ function assertNoSecrets(reply: Reply): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// HTTP
+// HTTP, with a record of every exchange of the running test (a failure reports the last one)
 
 export interface Reply {
   method: string;
@@ -125,6 +159,12 @@ export interface Reply {
   text: string;
   /** The parsed body, or `undefined` when it is empty or not JSON. */
   json: unknown;
+}
+
+/** One request and its answer, as a failure report shows it. */
+export interface Exchange {
+  request: { method: string; url: string; headers: [string, string][]; body: string | null };
+  response: { status: number; headers: [string, string][]; body: string } | null;
 }
 
 export interface RequestOptions {
@@ -143,33 +183,72 @@ export interface RequestOptions {
 }
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const running = new AsyncLocalStorage<Exchange[]>();
+const MAX_RECORDED_BODY = 4000;
+
+/** Passwords and codes are masked in the recorded request bodies (a report may be published). */
+function redact(body: string): string {
+  return body.replace(/("(?:password|code|stepUpToken)"\s*:\s*)"[^"]*"/g, '$1"***"');
+}
+
+function clip(text: string): string {
+  return text.length > MAX_RECORDED_BODY
+    ? `${text.slice(0, MAX_RECORDED_BODY)}… (${text.length} chars)`
+    : text;
+}
 
 async function send(
   url: string,
   method: string,
   opts: RequestOptions,
-  cookie: string | null,
+  jar: CookieJar | null,
 ): Promise<Response> {
   const headers = new Headers(opts.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
   const origin = opts.origin === undefined ? (MUTATIONS.has(method) ? config.origin : null) : opts.origin;
   if (origin !== null) headers.set('Origin', origin);
+  const cookie = jar?.header() ?? null;
   if (cookie) headers.set('Cookie', cookie);
   if (opts.ifMatch !== undefined) headers.set('If-Match', opts.ifMatch);
   if (opts.passive) headers.set(ACTIVITY_HEADER, 'passive');
   let body: BodyInit | undefined;
   let duplex: 'half' | undefined;
+  let recordedBody: string | null = null;
   if (opts.rawBody !== undefined) {
     body = opts.rawBody as BodyInit;
     if (opts.rawBody instanceof ReadableStream) duplex = 'half';
     if (opts.contentType) headers.set('Content-Type', opts.contentType);
+    recordedBody =
+      typeof opts.rawBody === 'string'
+        ? opts.rawBody
+        : opts.rawBody instanceof Uint8Array
+          ? `(${opts.rawBody.byteLength} bytes)`
+          : '(a stream)';
   } else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
+    recordedBody = body;
     if (opts.contentType !== null) headers.set('Content-Type', opts.contentType ?? 'application/json');
   }
+  const exchange: Exchange = {
+    request: {
+      method,
+      url,
+      headers: [...headers].filter(([k]) => k !== 'cookie'),
+      body: recordedBody === null ? null : clip(redact(recordedBody)),
+    },
+    response: null,
+  };
+  running.getStore()?.push(exchange);
   const init: RequestInit & { duplex?: 'half' } = { method, headers, body, redirect: 'manual' };
   if (duplex) init.duplex = duplex;
-  return fetch(url, init);
+  const res = await fetch(url, init);
+  jar?.storeFrom(res);
+  const text = await res.text();
+  exchange.response = { status: res.status, headers: [...res.headers], body: clip(text) };
+  return new Response(res.status === 204 || res.status === 304 ? null : text, {
+    status: res.status,
+    headers: res.headers,
+  });
 }
 
 async function toReply(method: string, path: string, res: Response): Promise<Reply> {
@@ -185,6 +264,11 @@ async function toReply(method: string, path: string, res: Response): Promise<Rep
   return { method, path, status: res.status, headers: res.headers, text, json };
 }
 
+/** A plain request to the API without a session (documents, probes). */
+export async function fetchApi(path: string, opts: RequestOptions = {}): Promise<Reply> {
+  return toReply('GET', path, await send(config.api + path, 'GET', opts, null));
+}
+
 /**
  * A simulated browser: its own cookie jar (one session), a user agent, same-origin `Origin` on mutations.
  * Every API response it receives is scanned for secrets.
@@ -192,52 +276,36 @@ async function toReply(method: string, path: string, res: Response): Promise<Rep
 export class Browser {
   readonly label: string;
   readonly userAgent: string;
-  readonly cookies = new Map<string, string>();
-  /** `Set-Cookie` headers of the last response that set any. */
-  lastSetCookie: string[] = [];
+  readonly jar = new CookieJar();
+  /** The role this browser last signed in as (its step-up password). */
+  role: Role | null = null;
 
   constructor(label = 'browser') {
     this.label = label;
     this.userAgent = `contract-suite (${label})`;
   }
 
+  /** `Set-Cookie` headers of the last response that set any. */
+  get lastSetCookie(): string[] {
+    return this.jar.lastSetCookie;
+  }
+
   cookieHeader(): string | null {
-    if (this.cookies.size === 0) return null;
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return this.jar.header();
   }
 
   /** A copy of this browser with the same cookies (replaying a session after it was ended, for example). */
   clone(label = `${this.label} (copy)`): Browser {
     const copy = new Browser(label);
-    for (const [k, v] of this.cookies) copy.cookies.set(k, v);
+    for (const [k, v] of this.jar.entries()) copy.jar.set(k, v);
+    copy.role = this.role;
     return copy;
-  }
-
-  #store(res: Response): void {
-    const list = res.headers.getSetCookie();
-    if (list.length > 0) this.lastSetCookie = list;
-    for (const line of list) {
-      const [pair = '', ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => {
-        const [k = '', v = ''] = a.split('=').map((s) => s.trim());
-        if (k.toLowerCase() === 'max-age') return Number(v) <= 0;
-        if (k.toLowerCase() === 'expires') return Date.parse(v) <= Date.now();
-        return false;
-      });
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
   }
 
   /** A request to `path` under the API base (`/me/personal-info`). */
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<Reply> {
     const headers = { 'User-Agent': this.userAgent, ...opts.headers };
-    const res = await send(config.api + path, method, { ...opts, headers }, this.cookieHeader());
-    this.#store(res);
+    const res = await send(config.api + path, method, { ...opts, headers }, this.jar);
     const reply = await toReply(method, path, res);
     assertNoSecrets(reply);
     return reply;
@@ -256,11 +324,12 @@ export class Browser {
     return this.request(route.method, buildPath(route.path, params), rest);
   }
 
-  /** Sign in (password, or simulated SSO for `sso.user`); asserts success and returns the login response. */
-  async login(username: SeedUser, password: string = PASSWORD): Promise<RouteResponse<'login'>> {
-    const body = username === 'sso.user' ? { username, provider: 'sso' } : { username, password };
-    const reply = await this.call('login', { body });
-    return expectOk(reply, 'login');
+  /** Sign in as the user playing `role`; asserts success and returns the login response. */
+  async login(role: Role, password?: string): Promise<RouteResponse<'login'>> {
+    const reply = await this.call('login', { body: credentials(role, password) });
+    const login = expectOk(reply, 'login');
+    this.role = role;
+    return login;
   }
 
   /** The personal info and its ETag. */
@@ -278,16 +347,22 @@ export class Browser {
     return expectOk(await this.call('updatePersonalInfo', { body, ifMatch: etag }), 'updatePersonalInfo');
   }
 
-  /** A step-up token from the password. */
-  async stepUp(password: string = PASSWORD): Promise<string> {
+  /** A step-up token from the password (by default, the password of the user signed in here). */
+  async stepUp(password: string = this.#password()): Promise<string> {
     const reply = await this.call('verifyIdentity', { body: { method: 'password', password } });
     return expectOk(reply, 'verifyIdentity').stepUpToken;
   }
 
+  #password(): string {
+    const password = user(this.role ?? 'admin').password;
+    assert.ok(password, `${user(this.role ?? 'admin').username} has no password to step up with`);
+    return password;
+  }
+
   async logout(): Promise<void> {
-    if (this.cookies.size === 0) return;
+    if (this.jar.size === 0) return;
     await this.call('logout');
-    this.cookies.clear();
+    this.jar.clear();
   }
 }
 
@@ -361,64 +436,45 @@ export function etagValue(etag: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// /__dev/ affordances (mock only)
+// The test hooks (optional; `devTest`s only run when the backend has them)
 
-export interface OutboxMessage {
-  id: string;
-  channel: 'mobile' | 'email';
-  to: string;
-  subject: string;
-  text: string;
-  code: string | null;
-  sentAt: string;
+let hooksClient: DevClient | null = null;
+
+function hooks(): DevClient {
+  assert.ok(hooksClient, NEEDS_DEV);
+  return hooksClient;
 }
 
-async function devRequest(method: string, path: string, body?: unknown): Promise<Reply> {
-  const res = await send(`${config.root}/__dev${path}`, method, body === undefined ? {} : { body }, null);
-  return toReply(method, `/__dev${path}`, res);
-}
-
-async function devJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await devRequest(method, path, body);
-  assert.ok(reply.status >= 200 && reply.status < 300, `dev route failed: ${describeReply(reply)}`);
-  return reply.json as T;
-}
-
+/** The hooks, as the suite uses them. `user()` takes a role and looks up the fixtures' username. */
 export const dev = {
-  async reset(): Promise<void> {
-    const reply = await devRequest('POST', '/reset');
-    assert.ok(reply.status >= 200 && reply.status < 300, `reset failed: ${describeReply(reply)}`);
-  },
-  async outbox(): Promise<OutboxMessage[]> {
-    return (await devJson<{ messages: OutboxMessage[] }>('GET', '/outbox')).messages;
-  },
+  reset: (): Promise<void> => hooks().reset(),
+  outbox: (): Promise<HookMessage[]> => hooks().outbox(),
   /** Messages sent to `to` (a full value), oldest first. */
-  async messagesTo(to: string): Promise<OutboxMessage[]> {
-    return (await dev.outbox()).filter((m) => m.to === to);
-  },
-  /** The code of the last message sent to `to`. */
+  messagesTo: (to: string): Promise<HookMessage[]> => hooks().messagesTo(to),
+  /** The code of the last message sent to `to` (which must carry one). */
   async lastCode(to: string): Promise<string> {
-    const list = await dev.messagesTo(to);
-    const last = list.at(-1);
+    const last = (await hooks().messagesTo(to)).at(-1);
     assert.ok(last, `no message was sent to ${to}`);
     assert.ok(last.code && /^\d{6}$/.test(last.code), `the last message to ${to} carries no 6-digit code`);
+    addSecret(last.code);
     return last.code;
   },
   async now(): Promise<number> {
-    return Date.parse((await devJson<{ now: string }>('GET', '/clock')).now);
+    return Date.parse(await hooks().now());
   },
   async advance(seconds: number): Promise<number> {
-    return Date.parse((await devJson<{ now: string }>('POST', '/clock', { advanceSeconds: seconds })).now);
+    return Date.parse(await hooks().advanceClock(seconds));
   },
-  async notifications(channel: 'mobile' | 'email', enabled: boolean): Promise<void> {
-    await devJson('PUT', '/notifications', { channel, enabled });
+  async notifications(channel: ContactKind, enabled: boolean): Promise<void> {
+    await hooks().setChannel(channel, enabled);
   },
-  async user(username: string): Promise<Record<string, unknown>> {
-    return devJson('GET', `/users/${encodeURIComponent(username)}`);
+  /** What reached the store for the user playing `role` (or any username). */
+  user(role: Role): Promise<HookUser> {
+    return hooks().user(user(role).username);
   },
 };
 
-/** The server's current time: the dev clock when there is one, else the reply's `Date` header. */
+/** The server's current time: the hooks' clock when there is one, else the reply's `Date` header. */
 export async function serverNow(reply?: Reply): Promise<number> {
   if (config.devRoutes) return dev.now();
   const date = reply?.headers.get('Date');
@@ -441,16 +497,21 @@ export function assertAfter(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Test declaration
+// Test declaration and the registry the runner reads
 
 /** Per-test scope: browsers it opened are signed out afterwards; settings it changed are restored. */
 export class Scope {
-  readonly t: TestContext;
   readonly #browsers: Browser[] = [];
-  readonly #restore = new Set<SeedUser>();
+  readonly #restore = new Set<Role>();
+  readonly #notes: string[];
 
-  constructor(t: TestContext) {
-    this.t = t;
+  constructor(notes: string[]) {
+    this.#notes = notes;
+  }
+
+  /** A note in the test's report (shown with a failure, and as `<system-out>` in JUnit). */
+  note(text: string): void {
+    this.#notes.push(text);
   }
 
   browser(label = `browser ${this.#browsers.length + 1}`): Browser {
@@ -459,16 +520,16 @@ export class Scope {
     return b;
   }
 
-  /** A new browser signed in as `username`. */
-  async login(username: SeedUser, label?: string): Promise<Browser> {
-    const b = this.browser(label ?? `${username} ${this.#browsers.length + 1}`);
-    await b.login(username);
+  /** A new browser signed in as the user playing `role`. */
+  async login(role: Role, label?: string): Promise<Browser> {
+    const b = this.browser(label ?? `${role} ${this.#browsers.length + 1}`);
+    await b.login(role);
     return b;
   }
 
-  /** Put `username`'s editable settings back to the seed after the test (only matters without `/__dev/reset`). */
-  restore(username: SeedUser): void {
-    this.#restore.add(username);
+  /** Put `role`'s editable settings back to the defaults after the test (only matters without the reset hook). */
+  restore(role: Role): void {
+    this.#restore.add(role);
   }
 
   async cleanup(): Promise<void> {
@@ -476,20 +537,22 @@ export class Scope {
       try {
         await b.logout();
       } catch (e) {
-        this.t.diagnostic(`cleanup: logout of ${b.label} failed: ${String(e)}`);
+        this.note(`cleanup: logout of ${b.label} failed: ${String(e)}`);
       }
     }
     if (config.devRoutes) return;
-    for (const username of this.#restore) {
+    for (const role of this.#restore) {
       try {
         const b = new Browser('restore');
-        await b.login(username);
+        await b.login(role);
         const body =
-          username === 'sso.user' ? { sessionLimit: null, welcomeMessage: '' } : { ...SEED_SETTINGS };
+          roleOf(user(role)) === 'sso.user'
+            ? { sessionLimit: null, welcomeMessage: '' }
+            : { ...SEED_SETTINGS };
         await b.patch(body);
         await b.logout();
       } catch (e) {
-        this.t.diagnostic(`cleanup: restoring ${username}'s settings failed: ${String(e)}`);
+        this.note(`cleanup: restoring ${user(role).username}'s settings failed: ${String(e)}`);
       }
     }
   }
@@ -497,26 +560,71 @@ export class Scope {
 
 type Body = (s: Scope) => Promise<void>;
 
-function declare(name: string, needsDev: boolean, body: Body, timeout: number): void {
-  const skip = needsDev && !config.devRoutes ? NEEDS_DEV : false;
-  test(name, { skip, timeout }, async (t) => {
-    if (config.devRoutes) await dev.reset();
-    const scope = new Scope(t);
-    try {
-      await body(scope);
-    } finally {
-      await scope.cleanup();
-    }
+/** A registered test, as the runner sees it. */
+export interface SuiteTest {
+  /** The suite file's name without `.test.ts` (`auth`, `challenges`…). */
+  file: string;
+  /** Enclosing `describe` names, outermost first. */
+  groups: string[];
+  name: string;
+  needsHooks: boolean;
+  timeout: number | undefined;
+  /** Runs the test (reset first when the hooks exist); exchanges and notes are recorded for the report. */
+  run(record: { exchanges: Exchange[]; notes: string[] }): Promise<void>;
+}
+
+const registry: SuiteTest[] = [];
+const groups: string[] = [];
+let currentFile = '';
+
+/** The runner: tests registered from now on belong to this suite file. */
+export function beginFile(file: string): void {
+  currentFile = file;
+  groups.length = 0;
+}
+
+/** Every test registered so far, in declaration order. */
+export function registeredTests(): readonly SuiteTest[] {
+  return registry;
+}
+
+/** Group tests (synchronously, like node:test's `describe`). */
+export function describe(name: string, fn: () => void): void {
+  groups.push(name);
+  try {
+    fn();
+  } finally {
+    groups.pop();
+  }
+}
+
+function declare(name: string, needsHooks: boolean, body: Body, timeout: number | undefined): void {
+  registry.push({
+    file: currentFile,
+    groups: [...groups],
+    name,
+    needsHooks,
+    timeout,
+    run: (record) =>
+      running.run(record.exchanges, async () => {
+        if (config.devRoutes) await dev.reset();
+        const scope = new Scope(record.notes);
+        try {
+          await body(scope);
+        } finally {
+          await scope.cleanup();
+        }
+      }),
   });
 }
 
-/** A test that runs against any backend (resets first when `/__dev/reset` exists). */
-export function apiTest(name: string, body: Body, timeout = 30_000): void {
+/** A test that runs against any backend (resets first when the reset hook exists). */
+export function apiTest(name: string, body: Body, timeout?: number): void {
   declare(name, false, body, timeout);
 }
 
-/** A test that needs the `/__dev/` routes (codes from the outbox, the clock, channel switches, lockouts). */
-export function devTest(name: string, body: Body, timeout = 30_000): void {
+/** A test that needs the test hooks (codes from the outbox, the clock, channel switches, lockouts). */
+export function devTest(name: string, body: Body, timeout?: number): void {
   declare(name, true, body, timeout);
 }
 

@@ -1,8 +1,7 @@
 /** GET /openapi.json: a valid OpenAPI 3.1 document that lists every route of the contract. */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { PROBLEM_STATUS, type RouteDef, routes } from '../../components/api/contract/index.js';
-import { apiTest, config } from './harness.js';
+import { apiTest, config, describe } from './harness.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -95,7 +94,7 @@ describe('GET /openapi.json', () => {
       const all: Array<[string, RouteDef]> = Object.entries(routes);
       for (const [name, route] of all) {
         const templated = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
-        const item = paths[templated] ?? paths[config.apiPath + templated];
+        const item = paths[templated] ?? paths[new URL(config.api).pathname + templated];
         assert.ok(
           isObject(item),
           `${name}: path ${templated} is listed (have: ${Object.keys(paths).join(', ')})`,

@@ -1,8 +1,16 @@
 /** PATCH /me/personal-info: If-Match, and the rules for auto-logout, session limit and welcome message. */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { LIMITS } from '../../components/api/contract/index.js';
-import { apiTest, type Browser, config, dev, etagValue, expectOk, expectProblem } from './harness.js';
+import {
+  apiTest,
+  type Browser,
+  config,
+  describe,
+  dev,
+  etagValue,
+  expectOk,
+  expectProblem,
+} from './harness.js';
 
 /** PATCH `body` with the current ETag and expect validation-failed; the stored settings must not change. */
 async function expectRejected(b: Browser, body: unknown, why: string): Promise<void> {

@@ -1,64 +1,43 @@
 /**
- * Runs the black-box contract suite against a backend.
+ * `npm run test:contract`: the contract suite against the mock server, started here on a fresh temporary
+ * db (through tsx) and stopped at the end, also on failure and Ctrl-C. Every option of the suite's runner
+ * passes through (see `--help`); with `--base-url` no mock is started.
  *
- *   npm run test:contract                                  # starts the mock server on a fresh temp db
- *   npm run test:contract -- --base-url http://host:8080   # any backend (API at <url>/api/v1)
+ *   npm run test:contract                                    # the mock, with its test hooks
+ *   npm run test:contract -- --no-dev-routes                 # the mock started without them
+ *   npm run test:contract -- --file challenges --bail        # one suite file (repeatable)
+ *   npm run test:contract -- --base-url http://host:8080/api/v1 --reporter junit --output r.xml
  *
- * Options:
- *   --base-url URL          the server root; without it the mock server is started and stopped here
- *   --api-path PATH         the API base under the root (default /api/v1)
- *   --no-dev-routes         treat the backend as having no /__dev/ routes (those tests are skipped)
- *   --test-name-pattern RE  only tests whose name matches (repeatable)
- *   --file NAME             only test/contract/NAME(.test.ts) (repeatable)
- *
- * Exit code: 0 when every test passed (skips allowed), non-zero otherwise.
+ * The shipped command (`personal-settings-contract`, cli.ts) is the same runner without the mock.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { runContract } from './runner.js';
+import { loadSuites } from './suites.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 const STARTUP_TIMEOUT_MS = 30_000;
 
-interface Options {
-  baseUrl: string | undefined;
-  apiPath: string;
-  devRoutes: boolean;
-  patterns: string[];
-  files: string[];
-}
-
-function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      'base-url': { type: 'string' },
-      'api-path': { type: 'string', default: '/api/v1' },
-      'no-dev-routes': { type: 'boolean', default: false },
-      'test-name-pattern': { type: 'string', multiple: true, default: [] },
-      file: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: false,
-  });
-  if (values.help) {
-    console.log(
-      'usage: npm run test:contract -- [--base-url URL] [--api-path /api/v1] [--no-dev-routes]\n' +
-        '                             [--test-name-pattern RE]… [--file NAME]…\n' +
-        'Without --base-url the mock server is started on a fresh temporary db. See test/contract/README.md.',
-    );
-    process.exit(0);
+/** This script's own options; everything else goes to the runner. */
+function splitOptions(argv: string[]): { devRoutes: boolean; passThrough: string[]; external: boolean } {
+  const passThrough: string[] = [];
+  let devRoutes = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (flag === '--no-dev-routes') devRoutes = false;
+    else if (flag === '--file') {
+      const name = (inline ?? argv[++i] ?? '').replace(/\.test\.ts$|\.ts$/, '');
+      passThrough.push('--grep', `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ›`);
+    } else passThrough.push(arg);
   }
-  return {
-    baseUrl: values['base-url'],
-    apiPath: values['api-path'] ?? '/api/v1',
-    devRoutes: !values['no-dev-routes'],
-    patterns: values['test-name-pattern'] ?? [],
-    files: values.file ?? [],
-  };
+  const external = passThrough.some((a) => a === '--base-url' || a.startsWith('--base-url='));
+  return { devRoutes, passThrough, external };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,12 +66,23 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startMockServer(): Promise<Server> {
+async function startMockServer(devRoutes: boolean): Promise<Server> {
   const dir = await mkdtemp(join(tmpdir(), 'contract-mock-'));
   const db = join(dir, 'db.json');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'mock-server/node.ts', '--host', '127.0.0.1', '--port', '0', '--db', db],
+    [
+      '--import',
+      'tsx',
+      'mock-server/node.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--db',
+      db,
+      ...(devRoutes ? [] : ['--no-dev-routes']),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } },
   );
   children.add(child);
@@ -149,83 +139,31 @@ async function startMockServer(): Promise<Server> {
 // ---------------------------------------------------------------------------------------------------------------
 // The suite
 
-async function testFiles(only: string[]): Promise<string[]> {
-  const all = (await readdir(here)).filter((f) => f.endsWith('.test.ts')).sort();
-  const wanted = only.map((f) => (f.endsWith('.test.ts') ? f : `${f.replace(/\.ts$/, '')}.test.ts`));
-  const chosen = wanted.length ? all.filter((f) => wanted.includes(f)) : all;
-  if (wanted.length && chosen.length !== wanted.length) {
-    throw new Error(`unknown test file(s): ${wanted.filter((w) => !all.includes(w)).join(', ')}`);
-  }
-  return chosen.map((f) => join(here, f));
-}
-
-async function hasDevRoutes(root: string): Promise<boolean> {
-  try {
-    const res = await fetch(`${root}/__dev/outbox`);
-    await res.body?.cancel();
-    return res.status !== 404;
-  } catch (e) {
-    throw new Error(`cannot reach ${root}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-function runSuite(files: string[], env: NodeJS.ProcessEnv, patterns: string[]): Promise<number> {
-  const args = [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=1',
-    ...patterns.map((p) => `--test-name-pattern=${p}`),
-    ...files,
-  ];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: 'inherit', env });
-  children.add(child);
-  return new Promise((done) => {
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      done(code ?? (signal ? 1 : 0));
-    });
-  });
-}
-
 async function main(): Promise<number> {
-  const options = parseOptions();
-  const files = await testFiles(options.files);
-  let server: Server | null = null;
-  let interrupted = false;
+  const { devRoutes, passThrough, external } = splitOptions(process.argv.slice(2));
+  const io = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+    loadSuites,
+  };
+  if (external || passThrough.includes('--help') || passThrough.includes('-h')) {
+    return runContract(passThrough, io);
+  }
+  const server = await startMockServer(devRoutes);
   const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    void Promise.all([...children].map(stopChild)).finally(() => {
-      void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
+    void server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-
   try {
-    if (options.baseUrl) {
-      console.log(`contract suite: backend ${options.baseUrl}`);
-    } else {
-      server = await startMockServer();
-      console.log(`contract suite: started the mock server at ${server.url}`);
-    }
-    const root = (options.baseUrl ?? server?.url ?? '').replace(/\/+$/, '');
-    const devRoutes = options.devRoutes && (await hasDevRoutes(root));
-    if (!devRoutes) console.log('contract suite: no /__dev routes — tests that need them are skipped');
-    const env = {
-      ...process.env,
-      CONTRACT_BASE_URL: root,
-      CONTRACT_API_PATH: options.apiPath,
-      CONTRACT_DEV_ROUTES: devRoutes ? '1' : '0',
-    };
-    const code = await runSuite(files, env, options.patterns);
-    if (code !== 0 && server && !interrupted) {
-      console.error(`\n--- mock server output (last lines) ---\n${server.output()}\n---`);
-    }
+    console.log(
+      `contract suite: started the mock server at ${server.url}${devRoutes ? '' : ' (no dev routes)'}`,
+    );
+    const code = await runContract(['--base-url', `${server.url}/api/v1`, ...passThrough], io);
+    if (code !== 0) console.error(`\n--- mock server output (last lines) ---\n${server.output()}\n---`);
     return code;
   } finally {
-    await server?.stop();
+    await server.stop();
   }
 }
 
@@ -233,6 +171,6 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(`contract suite: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    process.exit(2);
   },
 );

@@ -1,8 +1,16 @@
 /** GET /me/sessions, DELETE /me/sessions/{id}; the session limit at login; idle and absolute timeouts. */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
-import { apiTest, type Browser, dev, devTest, expectOk, expectProblem, PASSWORD } from './harness.js';
+import {
+  apiTest,
+  type Browser,
+  credentials,
+  describe,
+  dev,
+  devTest,
+  expectOk,
+  expectProblem,
+} from './harness.js';
 
 const ENDED = ['unauthenticated', 'session-expired', 'session-replaced'] as const;
 
@@ -73,7 +81,7 @@ describe('the session limit at login', () => {
       const a = await s.login('admin', 'a');
       await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
       const b = s.browser('b');
-      const reply = await b.call('login', { body: { username: 'admin', password: PASSWORD } });
+      const reply = await b.call('login', { body: credentials('admin') });
       expectProblem(reply, 'session-limit-reached');
       expectProblem(await b.call('getPersonalInfo'), 'unauthenticated');
       expectOk(await a.call('getPersonalInfo'), 'getPersonalInfo');
@@ -91,7 +99,7 @@ describe('the session limit at login', () => {
     expectOk(await a.call('getPersonalInfo'), 'getPersonalInfo');
     expectOk(await c.call('getPersonalInfo'), 'getPersonalInfo');
     expectProblem(
-      await s.browser('d').call('login', { body: { username: 'admin', password: PASSWORD } }),
+      await s.browser('d').call('login', { body: credentials('admin') }),
       'session-limit-reached',
     );
   });
@@ -108,7 +116,7 @@ describe('the session limit at login', () => {
     const a = await s.login('admin', 'a');
     await a.patch({ sessionLimit: { max: 2, policy: 'deny' } });
     await s.login('admin', 'b');
-    const third = await s.browser('c').call('login', { body: { username: 'admin', password: PASSWORD } });
+    const third = await s.browser('c').call('login', { body: credentials('admin') });
     expectProblem(third, 'session-limit-reached');
   });
 
@@ -136,9 +144,7 @@ describe('the session limit at login', () => {
       await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
       await a.logout();
       const browsers = Array.from({ length: 50 }, (_, i) => s.browser(`parallel ${i + 1}`));
-      const replies = await Promise.all(
-        browsers.map((b) => b.call('login', { body: { username: 'admin', password: PASSWORD } })),
-      );
+      const replies = await Promise.all(browsers.map((b) => b.call('login', { body: credentials('admin') })));
       const winners = replies.filter((r) => r.status === 200);
       assert.equal(winners.length, 1, `exactly one login wins, got ${winners.length}`);
       for (const r of replies) {

@@ -1,26 +1,29 @@
 /** POST /me/identity-verifications: step-up with the password (or a code for users without one). */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
 import {
   addSecret,
   apiTest,
   assertAfter,
+  contactOf,
+  credentials,
+  describe,
   dev,
   devTest,
   expectOk,
   expectProblem,
-  PASSWORD,
   retryAfter,
-  SEED,
   serverNow,
+  user,
   wrongCode,
 } from './harness.js';
 
 describe('POST /me/identity-verifications', () => {
   apiTest('the password gives a step-up token valid for 5 minutes', async (s) => {
     const b = await s.login('admin');
-    const reply = await b.call('verifyIdentity', { body: { method: 'password', password: PASSWORD } });
+    const reply = await b.call('verifyIdentity', {
+      body: { method: 'password', password: user('admin').password },
+    });
     const token = expectOk(reply, 'verifyIdentity');
     assert.ok(token.stepUpToken.length >= 16, 'the token is not guessable');
     assertAfter(
@@ -48,7 +51,7 @@ describe('POST /me/identity-verifications', () => {
   apiTest('needs a session: 401 unauthenticated', async (s) => {
     const reply = await s
       .browser()
-      .call('verifyIdentity', { body: { method: 'password', password: PASSWORD } });
+      .call('verifyIdentity', { body: { method: 'password', password: user('admin').password } });
     expectProblem(reply, 'unauthenticated');
   });
 
@@ -70,17 +73,19 @@ describe('POST /me/identity-verifications', () => {
     }
     const other = s.browser('login attempts');
     expectProblem(
-      await other.call('login', { body: { username: 'admin', password: 'wrong-4' } }),
+      await other.call('login', { body: credentials('admin', 'wrong-4') }),
       'invalid-credentials',
     );
-    expectProblem(await other.call('login', { body: { username: 'admin', password: 'wrong-5' } }), [
+    expectProblem(await other.call('login', { body: credentials('admin', 'wrong-5') }), [
       'invalid-credentials',
       'account-locked',
     ]);
-    const locked = await other.call('login', { body: { username: 'admin', password: PASSWORD } });
+    const locked = await other.call('login', { body: credentials('admin') });
     expectProblem(locked, 'account-locked');
     retryAfter(locked);
-    const stepUp = await b.call('verifyIdentity', { body: { method: 'password', password: PASSWORD } });
+    const stepUp = await b.call('verifyIdentity', {
+      body: { method: 'password', password: user('admin').password },
+    });
     expectProblem(stepUp, 'account-locked');
     retryAfter(stepUp);
   });
@@ -94,8 +99,8 @@ describe('POST /me/identity-verifications', () => {
     const challenge = expectOk(reply, 'createChallenge');
     assert.equal(challenge.purpose, 'step-up');
     assert.equal(challenge.kind, 'email');
-    assert.notEqual(challenge.destination, SEED.sso.email, 'the destination is masked');
-    const code = await dev.lastCode(SEED.sso.email);
+    assert.notEqual(challenge.destination, contactOf('sso.user', 'email'), 'the destination is masked');
+    const code = await dev.lastCode(contactOf('sso.user', 'email'));
     addSecret(code);
     assert.ok(!reply.text.includes(code), 'the code is never in a response');
 

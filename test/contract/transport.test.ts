@@ -1,8 +1,16 @@
 /** Transport rules every route shares: headers, body limits, content types, malformed JSON, Origin, CORS. */
 import assert from 'node:assert/strict';
-import { describe } from 'node:test';
 import { LIMITS, routes } from '../../components/api/contract/index.js';
-import { apiTest, type Browser, config, expectOk, expectProblem, PASSWORD } from './harness.js';
+import {
+  apiTest,
+  type Browser,
+  config,
+  credentials,
+  describe,
+  expectOk,
+  expectProblem,
+  user,
+} from './harness.js';
 
 const FOREIGN = 'https://evil.example';
 
@@ -33,7 +41,10 @@ describe('headers', () => {
 describe('request bodies', () => {
   apiTest('an oversized body: 413 payload-too-large (with and without Content-Length)', async (s) => {
     const b = s.browser();
-    const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(LIMITS.bodyMaxBytes + 1024) });
+    const big = JSON.stringify({
+      username: user('admin').username,
+      password: 'x'.repeat(LIMITS.bodyMaxBytes + 1024),
+    });
     expectProblem(
       await b.request('POST', routes.login.path, { rawBody: big, contentType: 'application/json' }),
       'payload-too-large',
@@ -64,7 +75,7 @@ describe('request bodies', () => {
 
   apiTest('a wrong or missing content type: 415 unsupported-media-type', async (s) => {
     const b = s.browser();
-    const login = JSON.stringify({ username: 'admin', password: PASSWORD });
+    const login = JSON.stringify(credentials('admin'));
     for (const contentType of [
       'text/plain',
       'application/x-www-form-urlencoded',
@@ -90,7 +101,7 @@ describe('request bodies', () => {
   apiTest('application/json with a charset parameter is accepted', async (s) => {
     const b = s.browser();
     const reply = await b.request('POST', routes.login.path, {
-      rawBody: JSON.stringify({ username: 'admin', password: PASSWORD }),
+      rawBody: JSON.stringify(credentials('admin')),
       contentType: 'application/json; charset=utf-8',
     });
     expectOk(reply, 'login');
@@ -157,7 +168,11 @@ describe('cross-site requests', () => {
         origin,
         headers,
       }),
-      await b.call('verifyIdentity', { body: { method: 'password', password: PASSWORD }, origin, headers }),
+      await b.call('verifyIdentity', {
+        body: { method: 'password', password: user('admin').password },
+        origin,
+        headers,
+      }),
       await b.call('endSession', { params: { id: 'whatever' }, origin, headers }),
       await b.call('logout', { origin, headers }),
     ];
@@ -166,7 +181,7 @@ describe('cross-site requests', () => {
   apiTest('a mutation from a foreign Origin: 403 forbidden-origin, nothing changes', async (s) => {
     const b = await s.login('admin');
     const login = await s.browser().call('login', {
-      body: { username: 'admin', password: PASSWORD },
+      body: credentials('admin'),
       origin: FOREIGN,
     });
     expectProblem(login, 'forbidden-origin');
@@ -193,7 +208,7 @@ describe('cross-site requests', () => {
     const b = await s.login('admin');
     expectOk(
       await b.call('verifyIdentity', {
-        body: { method: 'password', password: PASSWORD },
+        body: { method: 'password', password: user('admin').password },
         origin: config.origin,
       }),
       'verifyIdentity',

@@ -11,11 +11,9 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import {
-  type DbUser,
   type DemoServers,
-  devRoute,
+  devClient,
   launchChromium,
-  type OutboxMessage,
   type PageWatch,
   startDemo,
   until,
@@ -32,8 +30,7 @@ const FRAMEWORKS = [
 ] as const;
 type Framework = (typeof FRAMEWORKS)[number]['name'];
 
-const dev = <T>(path: string, init?: { method: string; body?: unknown }) =>
-  devRoute<T>(demo.mockUrl, path, init);
+const dev = () => devClient(demo.mockUrl);
 
 /** Sign in through the API (as a host's login page would) and hand the session cookie to the browser. */
 async function signIn(page: Page, username: string): Promise<void> {
@@ -152,7 +149,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
   });
   beforeEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await dev('/reset', { method: 'POST' });
+    await dev().reset();
   });
 
   for (const { name, title } of FRAMEWORKS) {
@@ -196,7 +193,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await waitForLog(page, 'personal-info-saved: autoLogoutMinutes');
         await waitForLog(page, 'personal-info-change: nothing unsaved');
         await until(
-          () => dev<DbUser>('/users/admin'),
+          () => dev().user('admin'),
           (u) => u.autoLogoutMinutes === 60,
           'auto-logout 60 in the db',
         );
@@ -241,7 +238,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await page.locator('::-p-aria(Send code[role="button"])').click();
         const codeInput = await waitForDeep(page, 'input[autocomplete="one-time-code"]');
         const { messages } = await until(
-          () => dev<{ messages: OutboxMessage[] }>('/outbox'),
+          () => dev().call('outbox'),
           (o) => o.messages.some((m) => m.code),
           'a code in the outbox',
         );
@@ -250,7 +247,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await waitForLog(page, 'contact-verify-confirmed: mobile +86 139****1111 verified');
         await waitForLog(page, 'personal-info-saved: mobile');
         await until(
-          () => dev<DbUser>('/users/operator'),
+          () => dev().user('operator'),
           (u) => u.mobile.verified,
           'the mobile number verified in the db',
         );

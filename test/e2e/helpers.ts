@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { build, preview } from 'vite';
+import { DevClient } from '../../mock-server/dev-client.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -153,22 +154,14 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
-export type { OutboxMessage } from '../../mock-server/db.js';
-export type { DevUserView as DbUser } from '../../mock-server/routes/dev.js';
+export type {
+  HookMessage as OutboxMessage,
+  HookUser as DbUser,
+} from '../../components/api/contract/index.js';
 
-/** Call one of the mock's `/__dev/*` routes (reset, outbox, users…) and return its JSON. */
-export async function devRoute<T>(
-  mockUrl: string,
-  path: string,
-  init?: { method: string; body?: unknown },
-): Promise<T> {
-  const response = await fetch(`${mockUrl}/__dev${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+/** The mock's test hooks (`<mockUrl>/__dev/*`) through the one typed dev client. */
+export function devClient(mockUrl: string): DevClient {
+  return new DevClient({ baseUrl: `${mockUrl}/__dev` });
 }
 
 /** Wait until `check` holds for what `read` returns (the stored user, the outbox); 5 s at most. */

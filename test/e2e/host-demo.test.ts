@@ -10,11 +10,9 @@ import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import {
-  type DbUser,
   type DemoServers,
-  devRoute,
+  devClient,
   launchChromium,
-  type OutboxMessage,
   type PageWatch,
   startDemo,
   until,
@@ -27,8 +25,7 @@ let demo: DemoServers;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-const dev = <T>(path: string, init?: { method: string; body?: unknown }) =>
-  devRoute<T>(demo.mockUrl, path, init);
+const dev = () => devClient(demo.mockUrl);
 
 /** A page in its own browser context (own cookies: a second "browser"), watched for CSP and errors. */
 async function openPage(): Promise<{ page: Page; watch: PageWatch }> {
@@ -85,7 +82,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
   });
   beforeEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await dev('/reset', { method: 'POST' });
+    await dev().reset();
   });
 
   it('serves the page with the CSP header and meta', async () => {
@@ -131,7 +128,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#welcome').fill(message);
     await page.locator('pierce/#welcome-ok').click();
     await until(
-      () => dev<DbUser>('/users/admin'),
+      () => dev().user('admin'),
       (u) => u.welcomeMessage === message,
       'the welcome message in the db',
     );
@@ -160,7 +157,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('::-p-aria(Send code[role="button"])').click();
     const codeInput = await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
     const { messages } = await until(
-      () => dev<{ messages: OutboxMessage[] }>('/outbox'),
+      () => dev().call('outbox'),
       (o) => o.messages.some((m) => m.code),
       'a code in the outbox',
     );
@@ -169,7 +166,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await codeInput?.type(code);
     await page.locator('::-p-aria(Done[role="button"])').click();
     await until(
-      () => dev<DbUser>('/users/operator'),
+      () => dev().user('operator'),
       (u) => u.mobile.verified,
       'the mobile number verified in the db',
     );
@@ -184,7 +181,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#enabled').click();
     await page.locator('pierce/#session-limit-save').click();
     await until(
-      () => dev<DbUser>('/users/admin'),
+      () => dev().user('admin'),
       (u) => u.sessionLimit?.max === 1 && u.sessionLimit.policy === 'deny',
       'session limit 1 / deny in the db',
     );
@@ -207,7 +204,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#policy-log-out').click();
     await page.locator('pierce/#session-limit-save').click();
     await until(
-      () => dev<DbUser>('/users/admin'),
+      () => dev().user('admin'),
       (u) => u.sessionLimit?.policy === 'log-out',
       'session limit 1 / log-out in the db',
     );
@@ -243,7 +240,7 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('pierce/#welcome-ok').click();
     await page.waitForSelector('#login-reason');
     assert.match(await text(page, '#login-reason'), /signed out after a period without activity/);
-    assert.equal((await dev<DbUser>('/users/admin')).welcomeMessage, '');
+    assert.equal((await dev().user('admin')).welcomeMessage, '');
     assertClean(watch);
   });
 

@@ -10,9 +10,10 @@
  * });
  * ```
  */
-import type { LoginResponse } from '../../components/api/contract/index.js';
 import { setupWorker } from 'msw/browser';
+import type { HookMessage, HookUser, LoginResponse } from '../../components/api/contract/index.js';
 import { createBrowserMock } from '../../mock-server/browser.js';
+import { DevClient } from '../../mock-server/dev-client.js';
 import { createMswHandlers } from '../../mock-server/msw/handlers.js';
 
 export const API_BASE = '/api/v1';
@@ -20,12 +21,13 @@ export const SEEDED_PASSWORD = 'Passw0rd!';
 
 export type Channel = 'mobile' | 'email';
 
-import type { OutboxMessage } from '../../mock-server/db.js';
-import type { DevUserView as DbUser } from '../../mock-server/routes/dev.js';
+/** A message in the mock's outbox (the test hooks' shape). */
+export type OutboxMessage = HookMessage;
+/** The stored user record as the `user` hook returns it (full values). */
+export type DbUser = HookUser;
 
-export type { DbUser, OutboxMessage };
-
-/** The stored user record as `GET /__dev/users/:username` returns it (full values). */
+/** The mock's test hooks (`/__dev/*`), through the one typed dev client. */
+export const dev = new DevClient();
 
 type Worker = ReturnType<typeof setupWorker>;
 type BrowserMock = ReturnType<typeof createBrowserMock>;
@@ -53,7 +55,7 @@ export function startMockApi(): Promise<{ worker: Worker; mock: BrowserMock }> {
 /** Back to the seed data: sessions and outbox cleared, clock offset 0, channels on, faults off. */
 export async function resetMockApi(): Promise<void> {
   await startMockApi();
-  await devFetch('POST', '/__dev/reset');
+  await dev.reset();
 }
 
 /** In a `describe`: start the mock before the suite and reset it before each test. */
@@ -66,7 +68,7 @@ export function useMockApi(): void {
   });
 }
 
-async function devFetch(method: string, path: string, body?: unknown): Promise<unknown> {
+async function apiFetch(method: string, path: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = { method, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' };
@@ -87,50 +89,40 @@ async function devFetch(method: string, path: string, body?: unknown): Promise<u
 export async function loginAs(username: string, password: string = SEEDED_PASSWORD): Promise<LoginResponse> {
   await startMockApi();
   const body = username === 'sso.user' ? { username, provider: 'sso' } : { username, password };
-  return (await devFetch('POST', `${API_BASE}/auth/login`, body)) as LoginResponse;
+  return (await apiFetch('POST', `${API_BASE}/auth/login`, body)) as LoginResponse;
 }
 
 /** Sign out of the current session. */
 export async function logout(): Promise<void> {
-  await devFetch('POST', `${API_BASE}/auth/logout`);
+  await apiFetch('POST', `${API_BASE}/auth/logout`);
 }
 
 /** Everything the mock "sent" (SMS and email), oldest first. */
-export async function readOutbox(): Promise<OutboxMessage[]> {
-  const { messages } = (await devFetch('GET', '/__dev/outbox')) as { messages: OutboxMessage[] };
-  return messages;
+export function readOutbox(): Promise<OutboxMessage[]> {
+  return dev.outbox();
 }
 
 /** The code of the latest message carrying one (to `to`, when given); throws when there is none. */
-export async function latestCode(to?: string): Promise<string> {
-  const messages = await readOutbox();
-  const withCode = messages.filter((m) => m.code !== null && (to === undefined || m.to === to));
-  const code = withCode.at(-1)?.code;
-  if (!code) throw new Error(`No code in the outbox${to === undefined ? '' : ` for ${to}`}`);
-  return code;
+export function latestCode(to?: string): Promise<string> {
+  return dev.latestCode(to);
 }
 
 /** Move the mock server's clock forward (code expiry, cooldowns, idle logout). Returns the new now. */
-export async function advanceClock(seconds: number): Promise<string> {
-  const { now } = (await devFetch('POST', '/__dev/clock', { advanceSeconds: seconds })) as { now: string };
-  return now;
+export function advanceClock(seconds: number): Promise<string> {
+  return dev.advanceClock(seconds);
 }
 
 /** What reached the mock's db for a user (full values). */
-export async function dbUser(username: string): Promise<DbUser> {
-  return (await devFetch('GET', `/__dev/users/${encodeURIComponent(username)}`)) as DbUser;
+export function dbUser(username: string): Promise<DbUser> {
+  return dev.user(username);
 }
 
 /** Turn a notification channel off (not configured) or on, optionally with a delivery delay. */
 export async function setNotifications(channel: Channel, enabled: boolean, delayMs?: number): Promise<void> {
-  await devFetch(
-    'PUT',
-    '/__dev/notifications',
-    delayMs === undefined ? { channel, enabled } : { channel, enabled, delayMs },
-  );
+  await dev.setChannel(channel, enabled, delayMs);
 }
 
 /** Make every write fail (storage unavailable) or work again. */
-export async function setFailWrites(failWrites: boolean): Promise<void> {
-  await devFetch('PUT', '/__dev/faults', { failWrites });
+export function setFailWrites(failWrites: boolean): Promise<void> {
+  return dev.setFailWrites(failWrites);
 }

@@ -17,6 +17,8 @@ import {
   routes,
   type StepUpToken,
 } from '../../components/api/contract/index.js';
+import { CookieJar } from '../../mock-server/cookie-jar.js';
+import { DevClient } from '../../mock-server/dev-client.js';
 import { createMemoryMock } from '../../mock-server/memory.js';
 
 export const API = '/api/v1';
@@ -149,15 +151,28 @@ export function assertStatus(res: Res, status: number, message?: string): void {
 export class Browser {
   readonly harness: Harness;
   readonly userAgent: string;
-  cookie: string | null = null;
-  /** The raw `Set-Cookie` of the last response that set `psid`. */
-  lastSetCookie: string | null = null;
+  /** This tab's cookies (the one cookie jar, `mock-server/cookie-jar.ts`). */
+  readonly jar: CookieJar;
   /** Every response (status, headers, body) this browser saw: for "never in any response" checks. */
   readonly transcript: string[] = [];
 
   constructor(harness: Harness, userAgent: string) {
     this.harness = harness;
     this.userAgent = userAgent;
+    this.jar = new CookieJar(() => harness.now());
+  }
+
+  /** The `psid` session token held, or `null`; settable to replay or forge one. */
+  get cookie(): string | null {
+    return this.jar.get('psid') ?? null;
+  }
+  set cookie(token: string | null) {
+    this.jar.set('psid', token);
+  }
+
+  /** The raw `Set-Cookie` of the last response that set `psid`. */
+  get lastSetCookie(): string | null {
+    return this.jar.lastSetCookie.findLast((line) => line.startsWith('psid=')) ?? null;
   }
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<Res<T>> {
@@ -184,7 +199,7 @@ export class Browser {
     const response = await this.harness.app.request(path, { method, headers, body });
     const text = await response.text();
     const ms = performance.now() - started;
-    this.#takeCookies(response.headers);
+    this.jar.storeFrom(response);
     this.transcript.push(
       `${method} ${path} → ${response.status}\n${[...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${text}`,
     );
@@ -200,16 +215,6 @@ export class Browser {
       checkAgainstContract(method, path, res);
     }
     return res;
-  }
-
-  #takeCookies(headers: Headers): void {
-    for (const line of headers.getSetCookie()) {
-      const match = /^psid=([^;]*)/.exec(line);
-      if (!match) continue;
-      this.lastSetCookie = line;
-      const expired = /;\s*max-age=0/i.test(line) || match[1] === '' || isPastExpires(line);
-      this.cookie = expired ? null : (match[1] ?? null);
-    }
   }
 
   get<T = unknown>(path: string, options?: RequestOptions): Promise<Res<T>> {
@@ -312,11 +317,6 @@ export class Browser {
   }
 }
 
-function isPastExpires(line: string): boolean {
-  const m = /;\s*expires=([^;]+)/i.exec(line);
-  return m?.[1] ? Date.parse(m[1]) < Date.UTC(2000, 0, 1) : false;
-}
-
 function checkAgainstContract(method: string, path: string, res: Res): void {
   const where = `${method} ${path} → ${res.status}`;
   if (res.status >= 400) {
@@ -361,6 +361,7 @@ function parseJson(text: string, where: string): unknown {
 export class Harness {
   readonly mock: Mock;
   #browsers = 0;
+  #hooks: DevClient | undefined;
 
   constructor(mock: Mock) {
     this.mock = mock;
@@ -403,10 +404,18 @@ export class Harness {
     return this.app.request(path, init);
   }
 
+  /** The test hooks (`/__dev/*`) through the one typed dev client, in process. */
+  get hooks(): DevClient {
+    this.#hooks ??= new DevClient({
+      baseUrl: `${ORIGIN}/__dev`,
+      fetch: (input, init) => this.app.request(input, init),
+      headers: { Origin: ORIGIN },
+    });
+    return this.#hooks;
+  }
+
   async outbox(): Promise<OutboxMessage[]> {
-    const res = await this.dev('GET', '/__dev/outbox');
-    assert.equal(res.status, 200, 'GET /__dev/outbox');
-    return Outbox.parse(await res.json()).messages;
+    return Outbox.parse({ messages: await this.hooks.outbox() }).messages;
   }
 
   /** Messages to a destination (full value), oldest first. */
@@ -428,23 +437,15 @@ export class Harness {
   }
 
   async user(username: string): Promise<DevUser> {
-    const res = await this.dev('GET', `/__dev/users/${encodeURIComponent(username)}`);
-    assert.equal(res.status, 200, `GET /__dev/users/${username}`);
-    return DevUser.parse(await res.json());
+    return DevUser.parse(await this.hooks.user(username));
   }
 
   async channel(channel: 'mobile' | 'email', enabled: boolean, delayMs?: number): Promise<void> {
-    const res = await this.dev('PUT', '/__dev/notifications', {
-      channel,
-      enabled,
-      ...(delayMs === undefined ? {} : { delayMs }),
-    });
-    assert.equal(res.status, 200, `PUT /__dev/notifications: ${await res.clone().text()}`);
+    await this.hooks.setChannel(channel, enabled, delayMs);
   }
 
   async faults(failWrites: boolean): Promise<void> {
-    const res = await this.dev('PUT', '/__dev/faults', { failWrites });
-    assert.equal(res.status, 200, `PUT /__dev/faults: ${await res.clone().text()}`);
+    await this.hooks.setFailWrites(failWrites);
   }
 
   /** The db as text, without the dev outbox (which holds codes and full values by design). */

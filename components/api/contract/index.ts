@@ -9,3 +9,4 @@ export * from './schemas.js';
 export * from './problems.js';
 export * from './routes.js';
 export * from './issues.js';
+export * from './hooks.js';
