@@ -3,15 +3,15 @@
  * the texts of their event logs and the choices of their host controls. Framework-free on purpose:
  * each page shows only how its framework passes properties and listens to events.
  */
-import { ApiClient } from '../components/api/client.js';
-import type { ContactVerifyConfirmedEvent } from '../components/contact-verify-dialog/contact-verify-dialog.events.js';
 import type {
+  ContactVerifyConfirmedEvent,
   PersonalInfoChangeEvent,
   PersonalInfoErrorEvent,
   PersonalInfoSavedEvent,
   PersonalInfoSection,
-} from '../components/personal-info-form/personal-info-form.events.js';
-import type { SessionExpiredEvent } from '../components/shared/session-expired-event.js';
+  SessionExpiredEvent,
+} from 'personal-settings-elements';
+import { ApiClient } from 'personal-settings-elements/api';
 
 export type HostFramework = 'react' | 'vue';
 

@@ -1,5 +1,5 @@
 /** The console's login page: password sign-in, simulated single sign-on, and why you are here. */
-import type { LoginRequest } from '../components/api/contract/index.js';
+import type { LoginRequest } from 'personal-settings-elements/contract';
 import { h, on } from './dom.js';
 import { loginErrorText, REASON_TEXT, type SignInReason, signIn } from './session.js';
 

@@ -1,6 +1,5 @@
-// As an integrator would: `import 'personal-settings-elements/personal-info-form'` (registers the
-// form and the elements it uses).
-import '../components/personal-info-form/define.js';
+// As an integrator would: registers the form and the elements it uses.
+import 'personal-settings-elements/personal-info-form';
 import { ConsoleApp } from './app.js';
 import { reportCspViolations } from './csp-report.js';
 import { devPanel } from './dev-panel.js';

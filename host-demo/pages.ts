@@ -1,6 +1,6 @@
 /** The console's pages. Only Modify Personal Info and Online Sessions do anything; the rest is scenery. */
-import type { SessionView } from '../components/api/contract/index.js';
-import type { PersonalInfoSavedEvent } from '../components/personal-info-form/personal-info-form.events.js';
+import type { PersonalInfoSavedEvent } from 'personal-settings-elements';
+import type { SessionView } from 'personal-settings-elements/contract';
 import { h, replace } from './dom.js';
 import { client, ENDPOINT, endReason, type SignInReason } from './session.js';
 

@@ -3,8 +3,8 @@
  * itself is the mock's HttpOnly cookie; the tab only remembers who signed in (for the header) and the
  * welcome message to show once.
  */
-import { ApiClient, type ApiError, isApiError } from '../components/api/index.js';
-import type { LoginRequest, LoginResponse } from '../components/api/contract/index.js';
+import { ApiClient, type ApiError, isApiError } from 'personal-settings-elements/api';
+import type { LoginRequest, LoginResponse } from 'personal-settings-elements/contract';
 
 /** The endpoint the console and its elements talk to (proxied to the mock server). */
 export const ENDPOINT = '/api/v1';

@@ -59,14 +59,13 @@ try {
 process.env.MOCK_URL = mock.url;
 
 const vite = await import('vite');
-const configFile = resolve(root, 'vite.config.ts');
+const configFile = resolve(root, 'host-demo/vite.config.ts');
 const port = Number(process.env.DEMO_PORT ?? (values.prod ? 4173 : 5173));
 try {
   if (values.prod) {
-    await vite.build({ configFile, mode: 'demo', logLevel: 'warn' });
+    await vite.build({ configFile, logLevel: 'warn' });
     web = await vite.preview({
       configFile,
-      mode: 'demo',
       preview: { port, host: values.host, strictPort: false },
     });
   } else {

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { HttpResponse, http } from 'msw';
 import { userEvent, waitFor } from 'storybook/test';
-import type { PersonalInfo } from '../components/api/contract/index.js';
-import type { ContactVerifyDialog } from '../components/contact-verify-dialog/contact-verify-dialog.js';
+import type { ContactVerifyDialog } from 'personal-settings-elements';
+import type { PersonalInfo } from 'personal-settings-elements/contract';
 import { componentDocs, eventNames } from './.storybook/custom-elements.js';
 import {
   API_BASE,

@@ -11,18 +11,16 @@
  * The event log renders each entry as text (React escapes it; no HTML is ever built from event data).
  */
 import { type ReactElement, useCallback, useEffect, useRef, useState, version } from 'react';
-// The JSX types, as an app would load them once: `import type {} from 'personal-settings-elements/jsx'`.
-import type {} from '../../components/jsx.js';
-import type { ContactVerifyConfirmedEvent } from '../../components/contact-verify-dialog/contact-verify-dialog.events.js';
-import type {
-  PersonalInfoErrorEvent,
-  PersonalInfoSection,
-} from '../../components/personal-info-form/personal-info-form.events.js';
 import {
+  type ContactVerifyConfirmedEvent,
   PERSONAL_INFO_SECTIONS,
+  type PersonalInfoErrorEvent,
   type PersonalInfoForm,
-} from '../../components/personal-info-form/personal-info-form.js';
-import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
+  type PersonalInfoSection,
+  type SessionExpiredEvent,
+} from 'personal-settings-elements';
+// The JSX types, as an app loads them once.
+import type {} from 'personal-settings-elements/jsx';
 import {
   appendEntry,
   createHostClient,

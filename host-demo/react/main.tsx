@@ -5,7 +5,7 @@
  * the element already has that property (`'client' in element`); on a not-yet-upgraded element it
  * would become an attribute (an object turned into "[object Object]").
  */
-import '../../components/personal-info-form/define.js';
+import 'personal-settings-elements/personal-info-form';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';

@@ -16,18 +16,16 @@
  * The event log renders each entry as text (Vue escapes it).
  */
 import { defineComponent, h, onBeforeUnmount, onMounted, ref, shallowRef, version } from 'vue';
-import type { ContactVerifyConfirmedEvent } from '../../components/contact-verify-dialog/contact-verify-dialog.events.js';
-import type {
-  PersonalInfoChangeEvent,
-  PersonalInfoErrorEvent,
-  PersonalInfoSavedEvent,
-  PersonalInfoSection,
-} from '../../components/personal-info-form/personal-info-form.events.js';
 import {
+  type ContactVerifyConfirmedEvent,
   PERSONAL_INFO_SECTIONS,
+  type PersonalInfoChangeEvent,
+  type PersonalInfoErrorEvent,
   type PersonalInfoForm,
-} from '../../components/personal-info-form/personal-info-form.js';
-import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
+  type PersonalInfoSavedEvent,
+  type PersonalInfoSection,
+  type SessionExpiredEvent,
+} from 'personal-settings-elements';
 import {
   appendEntry,
   createHostClient,

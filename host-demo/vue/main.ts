@@ -4,7 +4,7 @@
  * The element is registered first, so it is upgraded before Vue creates it and Vue's "is it a
  * property?" check (`key in element`) sees the element's properties.
  */
-import '../../components/personal-info-form/define.js';
+import 'personal-settings-elements/personal-info-form';
 import { createApp } from 'vue';
 import { App } from './app.js';
 

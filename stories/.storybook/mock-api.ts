@@ -10,13 +10,13 @@
  * };
  * ```
  */
-import { ApiClient } from '../../components/api/client.js';
+import { ApiClient } from 'personal-settings-elements/api';
 import type {
   Challenge,
   ContactKind,
   PersonalInfo,
   PersonalInfoPatch,
-} from '../../components/api/contract/index.js';
+} from 'personal-settings-elements/contract';
 
 export const API_BASE = '/api/v1';
 export const SEEDED_PASSWORD = 'Passw0rd!';

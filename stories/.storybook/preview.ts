@@ -9,7 +9,7 @@ import { type Decorator, type Preview, setCustomElementsManifest } from '@storyb
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { withActions } from 'storybook/actions/decorator';
-import '../../components/all.js';
+import 'personal-settings-elements/all';
 import { createBrowserMock } from '../../mock-server/browser.js';
 import { createMswHandlers } from '../../mock-server/msw/handlers.js';
 import { extractArgTypes, extractComponentDescription, manifest } from './custom-elements.js';

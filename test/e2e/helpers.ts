@@ -31,17 +31,16 @@ export async function tempDir(prefix: string): Promise<{ path: string; remove: (
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-const configFile = resolve(root, 'vite.config.ts');
+const configFile = resolve(root, 'host-demo/vite.config.ts');
 
 /**
- * The demo's production build. Its output does not depend on `MOCK_URL`: vite.config.ts reads that only
+ * The demo's production build. Its output does not depend on `MOCK_URL`: host-demo/vite.config.ts reads that only
  * for the dev server's and `vite preview`'s proxy, when `preview()` loads the config. So one build
  * serves test processes that each have their own mock server.
  */
 export async function buildDemo(outDir: string, consoleOnly = false): Promise<void> {
   await build({
     configFile,
-    mode: 'demo',
     logLevel: 'warn',
     build: {
       outDir,
@@ -102,7 +101,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServers>
     corsOrigins: [],
     seedUsers: 0,
   });
-  // vite.config.ts reads it for the `/api` and `/__dev` proxy, when preview() below loads the config.
+  // host-demo/vite.config.ts reads it for the `/api` and `/__dev` proxy, when preview() below loads the config.
   process.env.MOCK_URL = mock.url;
   try {
     // The runner's build has every page, the console's included: `consoleOnly` does not matter then.
@@ -110,7 +109,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServers>
     if (!shared) await buildDemo(outDir, options.consoleOnly);
     const server = await preview({
       configFile,
-      mode: 'demo',
       logLevel: 'warn',
       build: { outDir },
       preview: { port: 0, host: '127.0.0.1', strictPort: true, open: false },
