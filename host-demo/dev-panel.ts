@@ -3,7 +3,7 @@
  * (the SMS and emails "sent", with their codes), switch the SMS / email channels and write failures,
  * reset the data. Talks to `/__dev/*` through the typed dev client (`mock-server/dev-client.ts`); none of this exists on a real backend.
  */
-import type { HookMessage } from '../components/api/contract/index.js';
+import type { HookMessage } from 'personal-settings-elements/contract';
 import { DevClient } from '../mock-server/dev-client.js';
 import { h, on, replace } from './dom.js';
 

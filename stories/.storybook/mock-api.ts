@@ -14,9 +14,11 @@ import { ApiClient } from 'personal-settings-elements/api';
 import type {
   Challenge,
   ContactKind,
+  HookMessage,
   PersonalInfo,
   PersonalInfoPatch,
 } from 'personal-settings-elements/contract';
+import { DevClient } from '../../mock-server/dev-client.js';
 
 export const API_BASE = '/api/v1';
 export const SEEDED_PASSWORD = 'Passw0rd!';
@@ -24,9 +26,6 @@ export const SEEDED_PASSWORD = 'Passw0rd!';
 /** The seeded users: `admin` (local), `operator` (remote), `sso.user` (third-party, no password). */
 export type SeededUser = 'admin' | 'operator' | 'sso.user';
 export type Channel = 'mobile' | 'email';
-
-import type { HookMessage } from '../../components/api/contract/index.js';
-import { DevClient } from '../../mock-server/dev-client.js';
 
 export type OutboxMessage = HookMessage;
 
