@@ -42,7 +42,7 @@ const MESSAGES: Record<ChallengePurpose, (code: string) => { subject: string; te
   }),
 };
 
-/** Channel configured, cooldown over, under the hourly cap: else the matching problem. */
+/** Channel configured, cooldown over, under the hourly caps (per destination, per account): else the matching problem. */
 function assertCanSend(
   deps: Deps,
   user: UserRecord,
@@ -72,6 +72,14 @@ function assertCanSend(
     throw new ProblemError('rate-limited', {
       retryAfterSeconds: Math.ceil((oldest + HOUR - now) / 1000),
       detail: `At most ${RULES.sendsPerDestinationPerHour} codes per hour can be sent to one destination.`,
+    });
+  }
+  const mine = log.filter((s) => s.userId === user.id && now - s.at < HOUR);
+  if (mine.length >= RULES.sendsPerAccountPerHour) {
+    const oldest = Math.min(...mine.map((s) => s.at));
+    throw new ProblemError('rate-limited', {
+      retryAfterSeconds: Math.ceil((oldest + HOUR - now) / 1000),
+      detail: `At most ${RULES.sendsPerAccountPerHour} codes per hour can be sent for one account, to all destinations together.`,
     });
   }
 }

@@ -3,7 +3,8 @@
  *
  *   npm run mock -- [--port 8787] [--host 127.0.0.1] [--db .mock-data/db.json] [--no-dev-routes]
  *                   [--cors-origin https://console.example.com]… [--trusted-origin http://localhost:5173]…
- *                   [--seed-users 10000]
+ *                   [--seed-users 10000] [--reset]
+ *   --reset           replace the db file with the seed data (a corrupt or empty one included).
  *   --cors-origin     a page on that origin calls this server directly (CORS with credentials).
  *   --trusted-origin  a page on that origin reaches this server through a proxy that rewrites Host
  *                     (Vite changeOrigin: true, Next.js rewrites): its changes are accepted, no CORS.
@@ -28,6 +29,8 @@ export interface StartOptions {
   corsOrigins: string[];
   trustedOrigins?: string[];
   seedUsers: number;
+  /** Replace the db file with the seed data, whatever it holds. */
+  reset?: boolean;
   quiet?: boolean;
 }
 
@@ -72,13 +75,14 @@ export async function startMockServer(options: StartOptions) {
   const release = acquireLock(dbPath);
   let store: Store;
   try {
+    if (options.reset) rmSync(dbPath, { force: true });
     store = await Store.open(new TextFile(dbPath), () => seedData({ extraUsers: options.seedUsers }));
   } catch (e) {
     release();
     if (e instanceof CorruptDatabaseError) {
       throw new StartupError(
         `The mock database at ${dbPath} is corrupt (${e.message}).\n` +
-          `Nothing was changed. Move or delete that file to start from the seed data, or restore a backup.`,
+          `Nothing was changed. Start with --reset (or delete that file) to start from the seed data, or restore a backup.`,
       );
     }
     throw e;
@@ -130,6 +134,7 @@ function optionsFromArgs(argv: string[]): StartOptions {
       'cors-origin': { type: 'string', multiple: true },
       'trusted-origin': { type: 'string', multiple: true },
       'seed-users': { type: 'string' },
+      reset: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -150,6 +155,7 @@ function optionsFromArgs(argv: string[]): StartOptions {
     corsOrigins: origins(values['cors-origin'], process.env.MOCK_CORS_ORIGINS, '--cors-origin'),
     trustedOrigins: origins(values['trusted-origin'], process.env.MOCK_TRUSTED_ORIGINS, '--trusted-origin'),
     seedUsers,
+    reset: values.reset ?? false,
   };
 }
 

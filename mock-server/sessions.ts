@@ -1,7 +1,7 @@
 import { RULES } from '../components/api/contract/index.js';
 import type { Clock } from './clock.js';
 import type { MockConfig } from './context.js';
-import { keyedHash } from './crypto.js';
+import { keyedHash, randomToken } from './crypto.js';
 import type { DbData, SessionRecord, UserRecord } from './db.js';
 import { ProblemError } from './problem.js';
 import type { Store } from './store.js';
@@ -87,6 +87,31 @@ export function pruneSessions(db: DbData, now: number): void {
   });
 }
 
+/** Remove the sessions that match (and their step-up tokens); whether any was removed. */
+export function endSessions(db: DbData, which: (session: SessionRecord) => boolean): boolean {
+  const before = db.sessions.length;
+  db.sessions = db.sessions.filter((s) => !which(s));
+  if (db.sessions.length === before) return false;
+  db.stepUps = db.stepUps.filter((s) => db.sessions.some((x) => x.id === s.sessionId));
+  return true;
+}
+
+/**
+ * Give the session a new token (after a privilege change: a successful identity verification) and
+ * return the `Set-Cookie` that hands it to the browser; the old token stops working at once. The
+ * session keeps its public id, its step-up tokens and its challenges.
+ */
+export async function rotateSession(
+  session: SessionRecord,
+  secret: string,
+  config: MockConfig,
+  request: Request,
+): Promise<string> {
+  const token = randomToken(128);
+  session.tokenHash = await sessionTokenHash(secret, token);
+  return sessionCookie(token, config, request);
+}
+
 export function activeSessions(db: DbData, user: UserRecord, now: number): SessionRecord[] {
   return db.sessions.filter((s) => s.userId === user.id && sessionEndReason(s, user, now) === null);
 }
@@ -128,7 +153,11 @@ function findBy<T>(
     const fresh = known.at.get(value);
     return fresh === undefined ? undefined : list[fresh];
   }
-  return list.find((item) => key(item) === value);
+  // A key stored in place of another (a rotated session token): found by a scan once, then remembered.
+  const index = list.findIndex((item) => key(item) === value);
+  if (index < 0) return undefined;
+  known.at.set(value, index);
+  return list[index];
 }
 
 /**

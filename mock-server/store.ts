@@ -43,10 +43,15 @@ export class Store {
     this.data = data;
   }
 
-  /** Read the db; seed it when absent. A file that is present but unreadable throws {@link CorruptDatabaseError}. */
+  /**
+   * Read the db; seed it when absent. A file that is present but unreadable throws
+   * {@link CorruptDatabaseError} — an empty one too: a crash or a full disk can truncate a file, and
+   * seeding over it would silently lose whatever it held.
+   */
   static async open(adapter: TextAdapter, seed: () => Promise<DbData>): Promise<Store> {
     const text = await adapter.read();
-    if (text === null || text === '') {
+    if (text === '') throw new CorruptDatabaseError('the file is empty (0 bytes)');
+    if (text === null) {
       const data = await seed();
       const seeded = JSON.stringify(data);
       await adapter.write(seeded);

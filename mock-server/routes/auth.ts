@@ -1,61 +1,112 @@
 import { RULES } from '../../components/api/contract/index.js';
 import { iso } from '../clock.js';
-import type { RouteHandlers } from '../context.js';
+import type { Deps, RouteHandlers } from '../context.js';
 import { randomToken, verifyPassword } from '../crypto.js';
-import type { UserRecord } from '../db.js';
+import type { DbData } from '../db.js';
 import { ProblemError } from '../problem.js';
 import {
   activeSessions,
   clearSessionCookie,
+  endSessions,
   pruneSessions,
   readCookie,
   SESSION_COOKIE,
   sessionCookie,
   sessionTokenHash,
 } from '../sessions.js';
-import type { Deps } from '../context.js';
+
+/** What a wrong password counts against: a user record, or a submitted username with no password account. */
+export interface FailureCounter {
+  passwordFailures: number;
+  lockedUntil: number;
+}
+
+const unknownCounters = new WeakMap<DbData, Map<string, FailureCounter>>();
+/** Enough for any real attack on a mock; bounded so that made-up usernames cannot fill the memory. */
+const UNKNOWN_COUNTERS_MAX = 100_000;
+
+/**
+ * The failure counter of a submitted username that has no password account (unknown, or a third-party
+ * user who signs in through SSO): kept in memory beside the db (a new db after a reset starts afresh),
+ * so that made-up usernames lock out exactly like real ones without being written into the db.
+ */
+function unknownCounter(data: DbData, username: string): FailureCounter {
+  let counters = unknownCounters.get(data);
+  if (!counters) {
+    counters = new Map();
+    unknownCounters.set(data, counters);
+  }
+  let counter = counters.get(username);
+  if (!counter) {
+    if (counters.size >= UNKNOWN_COUNTERS_MAX) counters.delete(counters.keys().next().value ?? '');
+    counter = { passwordFailures: 0, lockedUntil: 0 };
+    counters.set(username, counter);
+  }
+  return counter;
+}
 
 /** Lockout shared by login and step-up: 5 wrong passwords → 15 minutes of 429. */
-export function assertNotLocked(user: UserRecord, now: number): void {
-  if (user.lockedUntil > now) {
+export function assertNotLocked(counter: FailureCounter, now: number): void {
+  if (counter.lockedUntil > now) {
     throw new ProblemError('account-locked', {
-      retryAfterSeconds: Math.ceil((user.lockedUntil - now) / 1000),
+      retryAfterSeconds: Math.ceil((counter.lockedUntil - now) / 1000),
     });
   }
 }
 
-/** Count a wrong password; commit; throw 401, or 429 when this one reached the limit. */
-export async function failPassword(deps: Deps, user: UserRecord): Promise<never> {
+/**
+ * Count a wrong password; commit (also when the counter is not in the db, so both take the same
+ * time); throw 401 with `wrong` and the tries left, or 429 when this one reached the limit.
+ */
+export async function failPassword(deps: Deps, counter: FailureCounter, wrong: string): Promise<never> {
   const now = deps.clock.now();
-  user.passwordFailures += 1;
-  const locked = user.passwordFailures >= RULES.passwordMaxFailures;
+  counter.passwordFailures += 1;
+  const locked = counter.passwordFailures >= RULES.passwordMaxFailures;
   if (locked) {
-    user.passwordFailures = 0;
-    user.lockedUntil = now + RULES.lockoutSeconds * 1000;
+    counter.passwordFailures = 0;
+    counter.lockedUntil = now + RULES.lockoutSeconds * 1000;
   }
   await deps.store.commit();
   if (locked) throw new ProblemError('account-locked', { retryAfterSeconds: RULES.lockoutSeconds });
   throw new ProblemError('invalid-credentials', {
-    detail: `Wrong password. ${RULES.passwordMaxFailures - user.passwordFailures} more tries before the account is locked for ${RULES.lockoutSeconds / 60} minutes.`,
+    detail: `${wrong} ${RULES.passwordMaxFailures - counter.passwordFailures} more tries before the account is locked for ${RULES.lockoutSeconds / 60} minutes.`,
   });
 }
 
+/** The one answer to a failed password login, whether or not the username exists. */
+const WRONG_LOGIN = 'The username or password is wrong.';
+
 export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
+  /**
+   * A failed password login answers the same for an unknown username as for a wrong password (status,
+   * code, detail, headers, lockout after 5 tries), after the same work (a PBKDF2 verification against
+   * a dummy hash, a commit). A session cookie sent along is ended when the login succeeds: the
+   * browser gets a new session id, never the one it came with.
+   */
   async login({ body, request, deps }) {
-    const { store, clock, config } = deps;
+    const { store, clock } = deps;
     const found = store.data.users.find((u) => u.username === body.username);
     const sso = 'provider' in body;
     // Verify before any decision so timing does not tell which usernames exist.
     const passwordOk = sso ? false : await verifyPassword(body.password, found?.passwordHash ?? null);
     const token = randomToken(128);
     const tokenHash = await sessionTokenHash(store.data.secret, token);
+    const previousToken = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+    const previousHash =
+      previousToken && previousToken.length <= 64
+        ? await sessionTokenHash(store.data.secret, previousToken)
+        : null;
     const user = store.data.users.find((u) => u.username === body.username);
-    if (!user) throw new ProblemError('invalid-credentials');
     const now = clock.now();
-    assertNotLocked(user, now);
-    if (sso ? user.type !== 'third-party' : user.passwordHash === null)
-      throw new ProblemError('invalid-credentials');
-    if (!sso && !passwordOk) return failPassword(deps, user);
+    if (sso) {
+      if (user?.type !== 'third-party') throw new ProblemError('invalid-credentials');
+      assertNotLocked(user, now);
+    } else {
+      const counter =
+        user && user.passwordHash !== null ? user : unknownCounter(store.data, body.username);
+      assertNotLocked(counter, now);
+      if (!passwordOk || !user) return failPassword(deps, counter, WRONG_LOGIN);
+    }
 
     // From here to the commit nothing awaits: parallel logins are decided one at a time.
     pruneSessions(store.data, now);
@@ -83,10 +134,11 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
       status: 'active' as const,
     };
     store.data.sessions.push(session);
+    if (previousHash !== null) endSessions(store.data, (s) => s.tokenHash === previousHash);
     user.passwordFailures = 0;
     await store.commit();
     return {
-      cookies: [sessionCookie(token, config, request)],
+      cookies: [sessionCookie(token, deps.config, request)],
       body: {
         user: { username: user.username, displayName: user.displayName, type: user.type },
         welcomeMessage: user.welcomeMessage,
@@ -104,12 +156,7 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
     const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
     if (token && token.length <= 64) {
       const hash = await sessionTokenHash(deps.store.data.secret, token);
-      const before = deps.store.data.sessions.length;
-      deps.store.data.sessions = deps.store.data.sessions.filter((s) => s.tokenHash !== hash);
-      deps.store.data.stepUps = deps.store.data.stepUps.filter((s) =>
-        deps.store.data.sessions.some((x) => x.id === s.sessionId),
-      );
-      if (deps.store.data.sessions.length !== before) await deps.store.commit();
+      if (endSessions(deps.store.data, (s) => s.tokenHash === hash)) await deps.store.commit();
     }
     return { cookies: [clearSessionCookie(deps.config, request)] };
   },

@@ -2,10 +2,15 @@ import type { RouteHandlers } from '../context.js';
 import { checkCode, findChallenge, issueStepUp } from '../codes.js';
 import { verifyPassword } from '../crypto.js';
 import { ProblemError } from '../problem.js';
+import { rotateSession } from '../sessions.js';
 import { assertNotLocked, failPassword } from './auth.js';
 
 export const identityHandlers: Pick<RouteHandlers, 'verifyIdentity'> = {
-  async verifyIdentity({ user, session, body, deps }) {
+  /**
+   * A successful verification raises the session's privilege, so the session gets a new token
+   * (cookie) and the one it had stops working (session fixation, ASVS 5.0 7.2.4).
+   */
+  async verifyIdentity({ user, session, body, request, deps }) {
     if (body.method === 'password') {
       assertNotLocked(user, deps.clock.now());
       if (user.passwordHash === null) {
@@ -16,7 +21,7 @@ export const identityHandlers: Pick<RouteHandlers, 'verifyIdentity'> = {
       }
       const ok = await verifyPassword(body.password, user.passwordHash);
       assertNotLocked(user, deps.clock.now());
-      if (!ok) return failPassword(deps, user);
+      if (!ok) return failPassword(deps, user, 'Wrong password.');
       user.passwordFailures = 0;
     } else {
       const challenge =
@@ -31,7 +36,8 @@ export const identityHandlers: Pick<RouteHandlers, 'verifyIdentity'> = {
       );
     }
     const token = await issueStepUp(deps, user, session);
+    const cookie = await rotateSession(session, deps.store.data.secret, deps.config, request);
     await deps.store.commit();
-    return { body: token };
+    return { body: token, cookies: [cookie] };
   },
 };

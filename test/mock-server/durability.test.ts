@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -119,5 +119,24 @@ describe('storage durability (real server process, kill -9)', () => {
     assert.match(result.output, /is corrupt/);
     assert.ok(result.output.includes(corrupt));
     assert.equal(readFileSync(corrupt, 'utf8'), '{"schemaVersion":1,"users":[');
+  });
+
+  it('stops at start-up on an empty (0-byte) db, names it and leaves it empty; --reset seeds on purpose', async () => {
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    const result = await runMockToExit(['--db', empty]);
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /is corrupt \(the file is empty/);
+    assert.ok(result.output.includes(empty));
+    assert.match(result.output, /--reset/);
+    assert.equal(statSync(empty).size, 0, 'the empty file is left as it was');
+
+    const reset = await runMockToExit(['--db', empty, '--reset']);
+    assert.match(reset.output, /listening on/, reset.output);
+    const seeded = JSON.parse(readFileSync(empty, 'utf8')) as { users: { username: string }[] };
+    assert.ok(
+      seeded.users.some((u) => u.username === 'admin'),
+      'seeded',
+    );
   });
 });

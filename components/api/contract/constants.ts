@@ -27,6 +27,8 @@ export const RULES = {
   codeMaxAttempts: 5,
   resendCooldownSeconds: 60,
   sendsPerDestinationPerHour: 5,
+  /** Codes one account may have sent in an hour, across all destinations (SMS pumping). */
+  sendsPerAccountPerHour: 20,
   accountCodeFailuresPerHour: 20,
   stepUpLifetimeSeconds: 5 * 60,
   passwordMaxFailures: 5,

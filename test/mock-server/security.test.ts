@@ -1,0 +1,240 @@
+/**
+ * Issue #16, in process: uniform login failure (no user enumeration), session rotation on step-up and
+ * on login over an existing cookie, strict If-Match (RFC 9110), the per-account cap on codes sent.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES } from '../../components/api/contract/index.js';
+import { ifMatchSatisfied } from '../../mock-server/views.js';
+import {
+  assertProblem,
+  assertStatus,
+  type Browser,
+  MINUTE,
+  PASSWORD,
+  type Res,
+  setup,
+} from './helpers.js';
+
+/** Everything of a failed login a client can observe, minus what differs by nature (`Date`). */
+function observable(res: Res): string {
+  const headers = [...res.headers].filter(([k]) => k !== 'date');
+  return JSON.stringify({ status: res.status, headers, body: res.text });
+}
+
+describe('login does not tell whether a username exists', () => {
+  it('a wrong password and an unknown username get the same answer, try after try, up to the same lockout', async () => {
+    const h = await setup();
+    const b = h.browser();
+    for (let i = 1; i <= RULES.passwordMaxFailures; i++) {
+      const wrong = await b.loginRaw('operator', 'not-the-password');
+      const unknown = await b.loginRaw('nobody.here', 'not-the-password');
+      const code = i < RULES.passwordMaxFailures ? 'invalid-credentials' : 'account-locked';
+      assertProblem(wrong, code, `wrong password, try ${i}`);
+      assertProblem(unknown, code, `unknown user, try ${i}`);
+      assert.equal(observable(unknown), observable(wrong), `try ${i}: the answers differ`);
+    }
+    // Both locked now, even with the right password (which an unknown user cannot have anyway).
+    const locked = await b.loginRaw('operator', PASSWORD);
+    const lockedUnknown = await b.loginRaw('nobody.here', PASSWORD);
+    assertProblem(locked, 'account-locked');
+    assertProblem(lockedUnknown, 'account-locked');
+    assert.equal(observable(lockedUnknown), observable(locked));
+    assert.ok(Number(locked.headers.get('Retry-After')) > 0);
+    // Each submitted username counts on its own: another unknown one is not locked.
+    assertProblem(await b.loginRaw('someone.else', 'x'), 'invalid-credentials');
+    h.advance(RULES.lockoutSeconds * 1000);
+    assertStatus(await b.loginRaw('operator', PASSWORD), 200, 'the lock ends after its time');
+  });
+
+  it('the hint about tries left names no username and is the same for both', async () => {
+    const h = await setup();
+    const b = h.browser();
+    const wrong = assertProblem(await b.loginRaw('admin', 'nope'), 'invalid-credentials');
+    const unknown = assertProblem(await b.loginRaw('ghost', 'nope'), 'invalid-credentials');
+    assert.equal(wrong.detail, unknown.detail);
+    assert.match(wrong.detail ?? '', /username or password is wrong\. 4 more tries/);
+    assert.equal(wrong.title, unknown.title);
+  });
+
+  it('a password login for an account without a password (SSO) answers as an unknown user does', async () => {
+    const h = await setup();
+    const b = h.browser();
+    const sso = await b.loginRaw('sso.user', 'whatever');
+    const unknown = await b.loginRaw('ghost', 'whatever');
+    assert.equal(observable(sso), observable(unknown));
+    // And it does not lock the SSO sign-in of that account.
+    for (let i = 0; i < RULES.passwordMaxFailures; i++) await b.loginRaw('sso.user', 'whatever');
+    assertStatus(await b.loginRaw('sso.user', null), 200);
+  });
+
+  it('unknown usernames leave nothing in the db', async () => {
+    const h = await setup();
+    const before = JSON.stringify(h.store.data);
+    for (let i = 0; i < 7; i++) await h.browser().loginRaw(`ghost-${i % 2}`, 'x');
+    assert.equal(JSON.stringify(h.store.data), before);
+  });
+});
+
+describe('session rotation', () => {
+  async function cookieOf(b: Browser): Promise<string> {
+    assert.ok(b.cookie, 'signed in');
+    return b.cookie;
+  }
+
+  it('a successful identity verification issues a new session cookie; the old one answers 401', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const before = await cookieOf(b);
+    const old = h.browser();
+    old.cookie = before;
+    const sessionsBefore = (await b.sessions()).body.sessions;
+    const token = await b.stepUp();
+    assert.ok(b.lastSetCookie?.includes('HttpOnly'), 'the new cookie is HttpOnly');
+    assert.notEqual(await cookieOf(b), before, 'a new session id');
+    assertProblem(await old.info(), 'unauthenticated', 'the old cookie');
+    // The session itself carries on: same public id, its step-up token works.
+    assertStatus(await b.info(), 200);
+    assert.deepEqual(
+      (await b.sessions()).body.sessions.map((s) => s.id),
+      sessionsBefore.map((s) => s.id),
+    );
+    const change = await b.challenge('email', {
+      purpose: 'change',
+      value: 'rotated@example.org',
+      stepUpToken: token,
+    });
+    assertStatus(change, 201, 'the step-up token belongs to the rotated session');
+  });
+
+  it('a wrong password at step-up does not rotate', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const before = await cookieOf(b);
+    assertProblem(await b.stepUpRaw({ method: 'password', password: 'wrong' }), 'invalid-credentials');
+    assert.equal(b.cookie, before);
+    assertStatus(await b.info(), 200);
+  });
+
+  it('a code step-up rotates too', async () => {
+    const h = await setup();
+    const b = await h.signedIn('sso.user');
+    const challenge = await b.challenge('email', { purpose: 'step-up' });
+    assertStatus(challenge, 201);
+    const before = await cookieOf(b);
+    const code = await h.latestCode('sso.user@example.com');
+    assertStatus(await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code }), 201);
+    assert.notEqual(b.cookie, before);
+    const old = h.browser();
+    old.cookie = before;
+    assertProblem(await old.info(), 'unauthenticated');
+  });
+
+  it('a login over an existing session cookie ends that session and issues a new one', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const before = await cookieOf(b);
+    await b.login('operator');
+    assert.notEqual(b.cookie, before);
+    const old = h.browser();
+    old.cookie = before;
+    assertProblem(await old.info(), 'unauthenticated', 'the session the login replaced');
+    assert.equal((await b.personalInfo()).user.username, 'operator');
+    // A refused login leaves the session it came with alone.
+    const again = b.cookie;
+    assertProblem(await b.loginRaw('admin', 'wrong'), 'invalid-credentials');
+    assert.equal(b.cookie, again);
+    assertStatus(await b.info(), 200);
+  });
+
+  it('the rotated session is still found quickly and still expires on idle time', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    await b.stepUp();
+    for (let i = 0; i < 3; i++) assertStatus(await b.info(), 200);
+    h.advance(31 * MINUTE);
+    assertProblem(await b.info(), 'session-expired');
+  });
+});
+
+describe('If-Match per RFC 9110 §13.1.1', () => {
+  it('only a bare * is a wildcard; the comparison is strong', () => {
+    const cases: [string, boolean][] = [
+      ['*', true],
+      [' * ', true],
+      ['"7"', true],
+      ['"1", "7"', true],
+      ['"1","7"', true],
+      [', "7" ,', true],
+      ['"*"', false],
+      ['W/"*"', false],
+      ['W/"7"', false],
+      ['7', false],
+      ['"7', false],
+      ['"1" "7"', false],
+      ['"7" x', false],
+      ['*, "7"', false],
+      ['"7 "', false],
+      ['""', false],
+      ['', false],
+    ];
+    for (const [header, expected] of cases) assert.equal(ifMatchSatisfied(header, '7'), expected, header);
+  });
+
+  it('PATCH with a quoted or weak wildcard, a weak tag or a bare version answers 412; * and the ETag succeed', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const { etag, version } = await b.personalInfo();
+    for (const header of ['"*"', 'W/"*"', `W/${etag}`, version, `${etag}x`]) {
+      const res = await b.patchInfo({ welcomeMessage: 'x' }, header);
+      const problem = assertProblem(res, 'version-conflict', header);
+      assert.equal(problem.currentVersion, version);
+    }
+    assert.equal((await b.personalInfo()).welcomeMessage, '', 'nothing was stored');
+    assertStatus(await b.patchInfo({ welcomeMessage: 'a' }, '*'), 200);
+    assertStatus(await b.patchInfo({ welcomeMessage: 'b' }), 200);
+    assertProblem(await b.patchInfo({ welcomeMessage: 'c' }, null), 'precondition-required');
+  });
+});
+
+describe('codes sent per account', () => {
+  it(`at most ${RULES.sendsPerAccountPerHour} codes an hour for one account, across destinations`, async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    let sent = 0;
+    let refused: Res | null = null;
+    for (let i = 0; i < RULES.sendsPerAccountPerHour + 5 && !refused; i++) {
+      const token = await b.stepUp();
+      const res = await b.challenge('mobile', {
+        purpose: 'change',
+        value: `+44 7400 ${String(100000 + i).padStart(6, '0')}`,
+        stepUpToken: token,
+      });
+      if (res.status === 201) sent++;
+      else refused = res;
+    }
+    assert.equal(sent, RULES.sendsPerAccountPerHour);
+    assert.ok(refused);
+    const problem = assertProblem(refused, 'rate-limited');
+    assert.match(
+      problem.detail ?? '',
+      new RegExp(`At most ${RULES.sendsPerAccountPerHour} codes per hour .* one account`),
+    );
+    const retry = Number(refused.headers.get('Retry-After'));
+    assert.ok(retry > 0 && retry <= 3600, `Retry-After ${retry}`);
+    // Another account is not affected; this one may send again after the hour.
+    const other = await h.signedIn('operator');
+    assertStatus(await other.challenge('mobile', { purpose: 'verify' }), 201);
+    h.advance(60 * MINUTE);
+    const later = await h.signedIn('admin');
+    const token = await later.stepUp();
+    assertStatus(
+      await later.challenge('email', {
+        purpose: 'change',
+        value: 'after.the.hour@example.org',
+        stepUpToken: token,
+      }),
+      201,
+    );
+  });
+});
