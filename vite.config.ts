@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Alias, defineConfig, type Plugin, type UserConfig } from 'vite';
-import { viteMinifyLiterals } from './scripts/minify-literals.mjs';
+import { viteMinifyLiterals } from './scripts/lit-literals.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const at = (path: string) => resolve(root, path);
@@ -82,7 +82,7 @@ function libraryConfig(): UserConfig {
   return {
     root,
     publicDir: false,
-    // Lit css`` / html`` literals minified (scripts/minify-literals.mjs), as in the size benchmark.
+    // Lit css`` / html`` literals minified (scripts/lit-literals.mjs), as in the size benchmark.
     plugins: [viteMinifyLiterals(), emitTypes()],
     build: {
       outDir: 'dist',

@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { median, ROOT, round, table, writeResults } from './bench-lib.mjs';
 import { CHROME_FLAGS, findChrome } from './chromium.mjs';
-import { esbuildMinifyLiterals } from './minify-literals.mjs';
+import { esbuildMinifyLiterals } from './lit-literals.mjs';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '9' }, instances: { type: 'string', default: '200' } },
@@ -76,7 +76,7 @@ async function bundle(outdir) {
     outdir,
     metafile: true,
     logLevel: 'error',
-    // Both variants' Lit literals minified as in the library build (scripts/minify-literals.mjs).
+    // Both variants' Lit literals minified as in the library build (scripts/lit-literals.mjs).
     plugins: [esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
   });
   const outputs = result.metafile.outputs;

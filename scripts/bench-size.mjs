@@ -3,7 +3,7 @@
 // checked with checkers compiled from the contract, components/api/wire.generated.ts), bundled from
 // node_modules with esbuild (tree-shaken, minified, ES2022, code splitting on dynamic import()), each
 // output file compressed on its own with gzip -9 and brotli -11 (node:zlib), as a browser fetches them.
-// Our Lit css`` / html`` literals are minified first, as in the library build (scripts/minify-literals.mjs).
+// Our Lit css`` / html`` literals are minified first, as in the library build (scripts/lit-literals.mjs).
 //
 // "Eager" = the entry chunk plus every chunk it imports statically: what loads before the user does
 // anything. Dynamic import() chunks (the dialog, phone metadata, non-default locale catalogs) are lazy
@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { kb, ROOT, table, writeResults } from './bench-lib.mjs';
-import { esbuildMinifyLiterals } from './minify-literals.mjs';
+import { esbuildMinifyLiterals } from './lit-literals.mjs';
 
 const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json: { type: 'boolean' } } });
 

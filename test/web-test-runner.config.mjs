@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, findChrome } from '../scripts/chromium.mjs';
-import { wtrMinifyLiterals } from '../scripts/minify-literals.mjs';
+import { wtrMinifyLiterals } from '../scripts/lit-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mswWorkerScript = resolve(root, 'node_modules/msw/lib/mockServiceWorker.js');
