@@ -64,7 +64,7 @@ const ENTRIES = [
  * the events, taking part in a host `<form>`): what loading on first use could save at most.
  */
 const INTERACTION_ONLY = [
-  'components/personal-info-form/save-controller.ts',
+  'components/shared/request-controller.ts',
   'components/personal-info-form/errors.ts',
   'components/personal-info-form/personal-info-form.events.ts',
   'components/shared/locales/en.ts',

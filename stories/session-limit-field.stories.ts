@@ -14,7 +14,7 @@ interface Args {
   defaultValue: string;
   disabled: boolean;
   required: boolean;
-  /** `error-message`: a refusal from the server shown on the field. */
+  /** `error`: a refusal from the server shown on the field. */
   error: string;
   locale: string;
 }
@@ -25,7 +25,7 @@ const field = (args: Args) =>
     default-value=${ifDefined(args.defaultValue || undefined)}
     ?disabled=${args.disabled}
     ?required=${args.required}
-    error-message=${args.error || nothing}
+    error=${args.error || nothing}
     locale=${args.locale || nothing}
   ></session-limit-field>`;
 
@@ -48,7 +48,7 @@ const meta: Meta<Args> = {
   argTypes: {
     name: { control: 'text' },
     defaultValue: { control: 'text', name: 'default-value' },
-    error: { control: 'text', name: 'error-message' },
+    error: { control: 'text', name: 'error' },
     locale: { control: 'select', options: ['', 'en', 'zh-CN'] },
   },
   parameters: {
@@ -96,7 +96,7 @@ export const Disabled: Story = { args: { defaultValue: '3;deny', disabled: true 
 
 /**
  * A refusal from the server on the field: the message of the mock's `400 validation-failed` when a
- * form saves a maximum of 3 with "Log out of the session", passed in `error-message`.
+ * form saves a maximum of 3 with "Log out of the session", passed in `error`.
  */
 export const ServerError: Story = {
   args: { defaultValue: '3;deny' },

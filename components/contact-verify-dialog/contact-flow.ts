@@ -1,43 +1,22 @@
-import type { ReactiveControllerHost } from 'lit';
-import type { ApiClient } from '../api/client.js';
 import type {
   Challenge,
   ChallengeRequest,
-  ContactKind,
-  PersonalInfo,
   StepUpMethod,
   StepUpToken,
   VerifyResponse,
 } from '../api/contract/index.js';
 import { CountdownController } from '../shared/countdown-controller.js';
-import type { ProblemKey } from '../shared/problem-messages.js';
 import { RequestController } from '../shared/request-controller.js';
 import { CodeSlot } from './code-slot.js';
 import { ContactValue } from './contact-value.js';
 import {
-  type ContactVerifyDetail,
   ContactVerifyConfirmEvent,
-  type ContactVerifyMode,
   ContactVerifySendEvent,
   ContactVerifySentEvent,
   type ContactVerifyStep,
 } from './contact-verify-dialog.events.js';
-import { type Field, FlowProblems } from './flow-problems.js';
-
-/** What the flow needs from the element that hosts it (it also fires the send / confirm events on it). */
-export interface FlowHost extends ReactiveControllerHost, EventTarget {
-  readonly kind: ContactKind;
-  readonly mode: ContactVerifyMode;
-  /** The API client, or `null` when none is configured (the element shows why). */
-  flowClient(): ApiClient | null;
-  flowInfo(): PersonalInfo | null;
-  /** `kind` and `mode`, which every event's detail starts with. */
-  flowDetail(): ContactVerifyDetail;
-  /** Saved and verified: fire `contact-verify-confirmed`. */
-  flowConfirmed(result: VerifyResponse): void;
-  /** Report a failed request (`contact-verify-error`, and `session-expired` when it ends the session). */
-  flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep): void;
-}
+import type { Field, FlowHost, FlowServices, FlowState } from './flow-host.js';
+import { FlowProblems } from './flow-problems.js';
 
 /** What is typed and learned in one run of the dialog, besides the codes, the new value and the problems: fresh on every `reset()`. */
 const fresh = () => ({
@@ -59,8 +38,9 @@ const fresh = () => ({
  * Edit: identity (password, or a step-up code) → value (new number or address) → code → done.
  * Verify: code (send to the current value, type it) → done.
  */
-export class ContactFlowController {
+export class ContactFlowController implements FlowState {
   readonly #host: FlowHost;
+  readonly services: FlowServices;
   readonly request: RequestController;
   readonly problems: FlowProblems;
   /** The identity step's code (a step-up method of type `code`). */
@@ -83,8 +63,9 @@ export class ContactFlowController {
   /** The step to come back to once identity is verified again (step-up expired mid-way). */
   resumeStep!: ContactVerifyStep | null;
 
-  constructor(host: FlowHost) {
+  constructor(host: FlowHost, services: FlowServices) {
     this.#host = host;
+    this.services = services;
     Object.assign(this, fresh());
     this.request = new RequestController(host);
     const problems = new FlowProblems(host, this);
@@ -117,7 +98,7 @@ export class ContactFlowController {
   }
 
   get methods(): readonly StepUpMethod[] {
-    return this.#host.flowInfo()?.stepUpMethods ?? [];
+    return this.services.info()?.stepUpMethods ?? [];
   }
 
   get method(): StepUpMethod | null {
@@ -171,7 +152,7 @@ export class ContactFlowController {
   async submitPassword(): Promise<void> {
     if (this.request.busy || this.lockWait.running) return;
     if (!this.password) return this.problems.invalid('password', 'contact-verify.error.password.empty');
-    const client = this.#host.flowClient();
+    const client = this.services.client();
     if (!client) return;
     const password = this.password;
     const outcome = await this.request.run('identity', (signal) =>
@@ -189,7 +170,7 @@ export class ContactFlowController {
     const code = this.identity.code;
     if (code.length !== challenge.codeLength)
       return this.problems.invalidCode('step-up-code', code, challenge.codeLength);
-    const client = this.#host.flowClient();
+    const client = this.services.client();
     if (!client) return;
     const outcome = await this.request.run('identity', (signal) =>
       client.call('verifyIdentity', { body: { method: 'code', challengeId: challenge.id, code }, signal }),
@@ -215,7 +196,7 @@ export class ContactFlowController {
   async send(which: 'identity' | 'target', resend: boolean): Promise<void> {
     const slot = which === 'identity' ? this.identity : this.target;
     if (this.request.busy || slot.wait.running || this.problems.sessionEnded) return;
-    const client = this.#host.flowClient();
+    const client = this.services.client();
     if (!client) return;
     const method = this.method;
     const channel = which === 'identity' && method?.type === 'code' ? method.channel : this.#host.kind;
@@ -232,7 +213,7 @@ export class ContactFlowController {
     }
     const previous = slot.challenge;
     const reuse = resend && previous !== null && !slot.dead;
-    const detail = { ...this.#host.flowDetail(), channel, purpose: body.purpose, resend };
+    const detail = { ...this.services.detail(), channel, purpose: body.purpose, resend };
     if (!this.#host.dispatchEvent(new ContactVerifySendEvent(detail))) return;
     const outcome = await this.request.run('send', async (signal): Promise<Challenge> => {
       const { data } = reuse
@@ -263,10 +244,10 @@ export class ContactFlowController {
     if (this.request.busy || !challenge || this.target.dead) return;
     const code = this.target.code;
     if (code.length !== challenge.codeLength) return this.problems.invalidCode('code', code, challenge.codeLength);
-    const client = this.#host.flowClient();
+    const client = this.services.client();
     if (!client) return;
     if (this.#host.mode === 'edit' && !this.stepUp) return this.needStepUp();
-    if (!this.#host.dispatchEvent(new ContactVerifyConfirmEvent(this.#host.flowDetail()))) return;
+    if (!this.#host.dispatchEvent(new ContactVerifyConfirmEvent(this.services.detail()))) return;
     const stepUpToken = this.#host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
     const outcome = await this.request.run('verify', (signal) =>
       client.call('verifyChallenge', {
@@ -282,7 +263,7 @@ export class ContactFlowController {
     this.target.wait.stop();
     this.step = 'done';
     this.focusTarget = 'primary';
-    this.#host.flowConfirmed(outcome.value.data);
+    this.services.confirmed(outcome.value.data);
     this.#host.requestUpdate();
   }
 

@@ -6,7 +6,7 @@ import {
   type PhoneLib,
   regionOfInternational,
 } from '../shared/phone.js';
-import type { ContactFlowController, FlowHost } from './contact-flow.js';
+import type { FlowHost, FlowState } from './flow-host.js';
 
 /**
  * The new value typed in the edit flow's second step: an email address, or a mobile number with
@@ -15,14 +15,14 @@ import type { ContactFlowController, FlowHost } from './contact-flow.js';
  */
 export class ContactValue {
   readonly #host: FlowHost;
-  readonly #flow: ContactFlowController;
+  readonly #flow: FlowState;
   email!: string;
   phone!: string;
   region!: string | null;
   phoneLib: PhoneLib | null = null;
   phoneLibFailed = false;
 
-  constructor(host: FlowHost, flow: ContactFlowController) {
+  constructor(host: FlowHost, flow: FlowState) {
     this.#host = host;
     this.#flow = flow;
     this.reset();
@@ -99,7 +99,7 @@ export class ContactValue {
       const lib = await loadPhoneLib();
       this.phoneLib = lib;
       this.region ??= initialRegion(lib, {
-        masked: host.flowInfo()?.mobile.masked ?? null,
+        masked: this.#flow.services.info()?.mobile.masked ?? null,
         locales: [globalThis.navigator?.language],
       });
     } catch {

@@ -12,7 +12,7 @@ import { describeProblem } from '../shared/problem-messages.js';
 import type { CodeSlot } from './code-slot.js';
 import type { ContactFlowController } from './contact-flow.js';
 import type { ContactVerifyHideSource, ContactVerifyMode } from './contact-verify-dialog.events.js';
-import type { Field } from './flow-problems.js';
+import type { Field } from './flow-host.js';
 import type { RegionPickerController } from './region-picker.js';
 
 /** What every template reads, before the personal info is known (configuration, loading, errors). */
@@ -65,7 +65,7 @@ function fieldError(v: View, field: Field): string | null {
 function renderError(v: View, field: Field): Content {
   const message = fieldError(v, field);
   return message
-    ? html`<p id="${field}-error" class="field__error" part="field__error" role="alert">
+    ? html`<p id="${field}-error" class="field__error" role="alert">
         ${icon(svg`<path d="M8 1.5 15 14H1L8 1.5Zm0 4.5v4m0 2v.01" />`)}<span>${message}</span>
       </p>`
     : nothing;
@@ -73,18 +73,18 @@ function renderError(v: View, field: Field): Content {
 
 /** A label + control group; `content` is the control and what goes under it. */
 const field = (label: string, id: string, content: unknown) =>
-  html`<div class="field" part="field">
-    <label class="field__label" part="field__label" for=${id}>${label}</label>${content}
+  html`<div class="field">
+    <label class="field__label" part="label" for=${id}>${label}</label>${content}
   </div>`;
 
 const hint = (text: string, id?: string, ok = false) =>
-  html`<p id=${ifDefined(id)} class="field__hint ${ok ? 'field__hint--ok' : ''}" part="field__hint">${text}</p>`;
+  html`<p id=${ifDefined(id)} class="field__hint ${ok ? 'field__hint--ok' : ''}">${text}</p>`;
 
-const link = (label: string, click: () => void, part = 'alert__action') =>
-  html`<button type="button" class="link" part=${part} @click=${click}>${label}</button>`;
+const link = (label: string, click: () => void) =>
+  html`<button type="button" class="link" @click=${click}>${label}</button>`;
 
 const button = (label: unknown, click: () => void, primary = false) =>
-  html`<button type="button" class="button" part="button ${primary ? 'primary-button' : ''}" ?data-primary=${primary} @click=${click}>
+  html`<button type="button" class="button" part="button ${primary ? 'button--primary' : ''}" ?data-primary=${primary} @click=${click}>
     ${label}
   </button>`;
 
@@ -152,11 +152,11 @@ function renderSteps(v: View): Content {
   if (v.mode !== 'edit' || v.flow.step === 'done') return nothing;
   const steps = ['identity', 'value', 'code'] as const;
   const current = steps.indexOf(v.flow.step as (typeof steps)[number]);
-  return html`<nav class="steps" part="steps" aria-label=${v.t('contact-verify.steps')}>
+  return html`<nav class="steps" aria-label=${v.t('contact-verify.steps')}>
     <p class="steps__count">${v.t('contact-verify.step-of', { current: current + 1, total: 3 })}</p>
     <ol class="steps__list">
       ${steps.map(
-        (s, i) => html`<li class="steps__item" part="step" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
+        (s, i) => html`<li class="steps__item" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
           <span class="steps__dot" aria-hidden="true">${i < current ? '✓' : i + 1}</span>
           <span class="steps__label">${v.t(`contact-verify.step.${s === 'value' ? `value.${v.kind}` : s}`)}</span>
         </li>`,
@@ -174,7 +174,7 @@ function submitPage(v: View, body: unknown, primary: string, waiting: boolean): 
     html`<button
       type="submit"
       class="button"
-      part="button primary-button"
+      part="button button--primary"
       data-primary
       aria-disabled=${busy || waiting ? 'true' : 'false'}
       ?data-busy=${!!busy}
@@ -204,7 +204,7 @@ function input(
   return html`<input
     id=${id}
     class="input"
-    part="field__input"
+    part="input"
     type=${type}
     autocomplete=${autocomplete}
     inputmode=${ifDefined(blur && type)}
@@ -262,13 +262,12 @@ function codeStep(
         <button
           type="button"
           class="link"
-          part="resend-button"
           aria-disabled=${wait.running || busy ? 'true' : 'false'}
           @click=${() => void flow.send(id === 'code' ? 'target' : 'identity', true)}
         >
           ${
             wait.running
-              ? html`<span class="countdown" part="countdown"
+              ? html`<span class="countdown"
                 >${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span
               >`
               : t('contact-verify.action.resend')
@@ -298,8 +297,8 @@ function renderIdentity(v: View): TemplateResult {
   });
   const choice =
     methods.length > 1
-      ? html`<fieldset class="choices" part="field">
-          <legend class="field__label" part="field__label">${t('contact-verify.identity.methods')}</legend>
+      ? html`<fieldset class="choices">
+          <legend class="field__label" part="label">${t('contact-verify.identity.methods')}</legend>
           ${methods.map(
             (m, i) => html`<label class="choice">
               <input type="radio" name="method" .checked=${live(i === flow.methodIndex)} @change=${() => flow.chooseMethod(i)} />
@@ -323,7 +322,6 @@ function renderIdentity(v: View): TemplateResult {
                   <button
                     type="button"
                     class="icon-button"
-                    part="password-toggle"
                     aria-pressed=${visible ? 'true' : 'false'}
                     aria-label=${t('contact-verify.action.show-password')}
                     title=${t(`contact-verify.action.${visible ? 'hide' : 'show'}-password`)}
@@ -379,7 +377,7 @@ function renderValue(v: View): TemplateResult {
     content = field(
       t('contact-verify.value.mobile'),
       'value',
-      html`<div class="phone" part="phone">
+      html`<div class="phone">
           ${v.picker.renderButton(t, current)}
           ${input(v, 'value', 'tel', 'tel', 32, value.phone, (x) => value.setPhone(x), ['value-hint', preview && 'value-preview'], () => value.formatPhone())}
         </div>
@@ -416,7 +414,7 @@ function renderCode(v: View): TemplateResult {
     v.mode === 'edit'
       ? html`<span class="wrong">
           ${t(`contact-verify.code.wrong.${v.kind}`)}
-          ${link(t('contact-verify.action.edit-value'), () => flow.editValue(), 'edit-value-button')}
+          ${link(t('contact-verify.action.edit-value'), () => flow.editValue())}
         </span>`
       : nothing,
     hint(t('contact-verify.code.expires', { lifetime: formatDurationSeconds(RULES.codeLifetimeSeconds, v.lang) })),
@@ -427,7 +425,7 @@ function renderCode(v: View): TemplateResult {
 function renderDone(v: View): TemplateResult {
   const masked = v.flow.result?.contact.masked ?? '';
   return page(
-    html`<div class="success" part="success" role="status">
+    html`<div class="success" role="status">
       <svg class="success__icon" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="m7.5 12.5 3 3 6-6.5" /></svg>
       <p>${v.t(`contact-verify.done.${v.mode}`, { ...contactName(v), masked: isolate(masked) })}</p>
     </div>`,

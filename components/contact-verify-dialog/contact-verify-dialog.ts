@@ -4,9 +4,9 @@ import { type ApiClient, ApiError } from '../api/client.js';
 import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { regionOptions } from '../shared/phone.js';
-import { type ProblemKey, problemKey, sharedCatalogs } from '../shared/problem-messages.js';
+import { type ProblemKey, sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
-import { ContactFlowController, type FlowHost } from './contact-flow.js';
+import { ContactFlowController } from './contact-flow.js';
 import {
   ContactVerifyAfterHideEvent,
   ContactVerifyAfterShowEvent,
@@ -60,35 +60,16 @@ import { RegionPickerController } from './region-picker.js';
  *
  * @csspart dialog - The native `<dialog>` (size and position).
  * @csspart base - The dialog's panel: background, border, radius, shadow, padding.
- * @csspart header - The title row.
  * @csspart title - The heading.
  * @csspart close-button - The × button.
- * @csspart steps - Edit mode: where the user is in the three steps.
- * @csspart step - One item of `steps`.
  * @csspart body - The current step's content.
  * @csspart alert - A problem, with what to do next.
- * @csspart alert__action - The alert's “Try again” button.
- * @csspart field - A label + input group.
- * @csspart field__label - A label.
- * @csspart field__input - A text input (password, email, number).
- * @csspart field__hint - Help text under an input.
- * @csspart field__error - The error under an input.
- * @csspart password-toggle - Show / hide the password.
- * @csspart phone - The region button + number row.
- * @csspart region-picker__button - The country/region button.
- * @csspart region-picker - The open search box and list.
- * @csspart region-picker__search - The search box.
- * @csspart region-picker__list - The list of regions.
- * @csspart region-picker__option - One region.
- * @csspart code-input - The verification-code field.
- * @csspart code-input__box - One digit box (also `code-input__box--active`, `code-input__box--filled`).
- * @csspart resend-button - “Resend code”.
- * @csspart countdown - The resend countdown.
- * @csspart edit-value-button - “Wrong number? Edit”.
- * @csspart success - The saved / verified message.
+ * @csspart label - The label of an input or of a group of choices.
+ * @csspart input - A text input (password, email, number, the region search).
+ * @csspart code-input - The verification-code field (its digit boxes inside).
  * @csspart footer - The button row.
  * @csspart button - Every footer button.
- * @csspart primary-button - The footer's main button.
+ * @csspart button--primary - The footer's main button (also `button`).
  *
  * @cssproperty --contact-verify-width - Largest inline size of the dialog (default `30rem`).
  * @cssproperty --contact-verify-backdrop - The backdrop dimming the page.
@@ -107,20 +88,25 @@ import { RegionPickerController } from './region-picker.js';
  * @cssstate open - The dialog is open.
  * @cssstate busy - A request is in flight.
  */
-export class ContactVerifyDialog extends PersonalSettingsElement implements FlowHost {
+export class ContactVerifyDialog extends PersonalSettingsElement {
   static override styles = styles;
   /** @internal */
   static override catalogs = [sharedCatalogs, contactVerifyCatalogs];
 
-  /** @internal */
-  readonly flow = new ContactFlowController(this);
+  readonly #flow: ContactFlowController = new ContactFlowController(this, {
+    client: () => this.#data.resolve().client,
+    info: () => this.#data.info,
+    detail: () => this.#detail(),
+    confirmed: (result) => this.#confirmedContact(result),
+    error: (error, key, step) => this.#reportError(error, key, step),
+  });
   readonly #picker = new RegionPickerController(this, {
     options: () => this.#regions(),
-    selected: () => this.flow.value.region,
-    select: (code) => this.flow.value.setRegion(code),
+    selected: () => this.#flow.value.region,
+    select: (code) => this.#flow.value.setRegion(code),
     afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
   });
-  readonly #data = new DataController(this);
+  readonly #data: DataController = new DataController(this, (error, key) => this.#reportError(error, key, 'load'));
 
   @query('dialog') private readonly _dialog!: HTMLDialogElement;
 
@@ -150,7 +136,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.flow.abort();
+    this.#flow.abort();
     this.#data.abort();
     if (this.open) {
       this._dialog?.close();
@@ -161,54 +147,42 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
   protected override willUpdate(changed: PropertyValues<this>): void {
     // State changes here join the current render (no second update).
     if (changed.has('open')) this.#prepareOpenChange();
-    else if ((changed.has('kind') || changed.has('mode')) && this.open) this.flow.reset();
+    else if ((changed.has('kind') || changed.has('mode')) && this.open) this.#flow.reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.#applyOpenChange();
-    this.toggleState('busy', this.flow.request.busy !== null);
+    this.toggleState('busy', this.#flow.request.busy !== null);
     // Focus after the update: blur / focus handlers may change state, which must not happen mid-update.
-    if (this.flow.focusTarget) void this.updateComplete.then(() => this.#focusRequested());
-  }
-
-  // ---- FlowHost ---------------------------------------------------------------------------
-
-  /** @internal */
-  flowClient(): ApiClient | null {
-    return this.#data.resolve().client;
-  }
-
-  /** @internal */
-  flowInfo(): PersonalInfo | null {
-    return this.#data.info;
-  }
-
-  /** @internal */
-  flowConfirmed(result: VerifyResponse): void {
-    const { contact, version } = result;
-    this.#confirmed = true;
-    this.#data.saved(result);
-    this.dispatchEvent(new ContactVerifyConfirmedEvent({ ...this.flowDetail(), contact, version }));
-  }
-
-  /** @internal */
-  flowError(error: unknown, key: ProblemKey, step: ContactVerifyStep | 'load'): void {
-    if (key === 'aborted') return;
-    const apiError = ApiError.from(error, 'getPersonalInfo');
-    this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.flowDetail(), error: apiError, code: key, step }));
-    const reason = sessionEndReason(apiError);
-    if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error: apiError }));
-  }
-
-  /** @internal The detail every event starts with. */
-  flowDetail() {
-    return { kind: this.kind, mode: this.mode };
+    if (this.#flow.focusTarget) void this.updateComplete.then(() => this.#focusRequested());
   }
 
   // ---- internals --------------------------------------------------------------------------
 
+  /** The detail every event starts with. */
+  #detail() {
+    return { kind: this.kind, mode: this.mode };
+  }
+
+  /** Saved and verified: the personal info shown has it (the form's too), then tell the host. */
+  #confirmedContact(result: VerifyResponse): void {
+    const { contact, version } = result;
+    this.#confirmed = true;
+    this.#data.saved(result);
+    this.dispatchEvent(new ContactVerifyConfirmedEvent({ ...this.#detail(), contact, version }));
+  }
+
+  /** A request failed: `contact-verify-error`, and `session-expired` when it ended the session. */
+  #reportError(error: unknown, key: ProblemKey, step: ContactVerifyStep | 'load'): void {
+    if (key === 'aborted') return;
+    const apiError = ApiError.from(error, 'getPersonalInfo');
+    this.dispatchEvent(new ContactVerifyErrorEvent({ ...this.#detail(), error: apiError, code: key, step }));
+    const reason = sessionEndReason(apiError);
+    if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error: apiError }));
+  }
+
   #regions() {
-    const lib = this.flow.value.phoneLib;
+    const lib = this.#flow.value.phoneLib;
     return lib ? regionOptions(lib, this.localize.lang) : [];
   }
 
@@ -216,7 +190,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
   #prepareOpenChange(): void {
     const isOpen = this._dialog?.open ?? false;
     if (this.open && !isOpen) {
-      if (!this.dispatchEvent(new ContactVerifyShowEvent(this.flowDetail()))) {
+      if (!this.dispatchEvent(new ContactVerifyShowEvent(this.#detail()))) {
         this.open = false;
         return;
       }
@@ -225,14 +199,14 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
       this.#hideSource = null;
       this._passwordVisible = false;
       this.#picker.close(false);
-      this.flow.reset();
-      if (this.defaultRegion) this.flow.value.region = this.defaultRegion.toUpperCase();
+      this.#flow.reset();
+      if (this.defaultRegion) this.#flow.value.region = this.defaultRegion.toUpperCase();
       this.#data.load();
     } else if (!this.open && isOpen) {
       if (this.#hideSource === null) {
-        this.dispatchEvent(new ContactVerifyHideEvent({ ...this.flowDetail(), source: 'method' }));
+        this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'method' }));
       }
-      this.flow.abort();
+      this.#flow.abort();
       this.#data.abort();
       this.#picker.close(false);
     }
@@ -244,26 +218,26 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
     if (this.open && !dialog.open) {
       dialog.showModal();
       this.toggleState('open', true);
-      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.flowDetail()));
+      this.dispatchEvent(new ContactVerifyAfterShowEvent(this.#detail()));
     } else if (!this.open && dialog.open) {
       dialog.close();
       this.toggleState('open', false);
       if (this.#opener?.isConnected) this.#opener.focus();
       this.#opener = null;
       this.#hideSource = null;
-      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.flowDetail(), confirmed: this.#confirmed }));
+      this.dispatchEvent(new ContactVerifyAfterHideEvent({ ...this.#detail(), confirmed: this.#confirmed }));
     }
   }
 
   /** The user asked to close: a cancelable `contact-verify-hide`, then close. */
   #requestClose(source: ContactVerifyHideSource): void {
-    if (!this.open || !this.dispatchEvent(new ContactVerifyHideEvent({ ...this.flowDetail(), source }))) return;
+    if (!this.open || !this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source }))) return;
     this.#hideSource = source;
     this.open = false;
   }
 
   #focusRequested(): void {
-    const target = this.flow.focusTarget;
+    const target = this.#flow.focusTarget;
     if (!target || !this.open) return;
     const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
     // `primary`: the step's first input (`data-autofocus`), else its main button.
@@ -272,7 +246,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
         ? (find('[data-autofocus]') ?? find('#step-up-code, #code') ?? find('[data-primary]'))
         : find(`#${target}`);
     if (!el) return;
-    this.flow.focusTarget = null;
+    this.#flow.focusTarget = null;
     el.focus();
   }
 
@@ -330,17 +304,17 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
     if (config) {
       return renderBlocked(view, t(`contact-verify.config.${config.reason}`, { url: config.url }), t('contact-verify.config.next'));
     }
-    const info = this.flowInfo();
+    const info = this.#data.info;
     if (!info) {
       const error = this.#data.loadError;
-      return error !== undefined && problemKey(error) !== 'aborted'
+      return error
         ? renderProblem(view, error, sessionEndReason(error) ? undefined : () => this.#data.reload())
         : html`<div class="body" part="body">${renderLoading(t('contact-verify.loading'))}</div>`;
     }
     return renderFlow({
       ...view,
       mode: this.mode,
-      flow: this.flow,
+      flow: this.#flow,
       info,
       picker: this.#picker,
       regions: () => this.#regions(),
@@ -353,9 +327,9 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
 
   override render(): TemplateResult {
     const t = this.t;
-    const info = this.flowInfo();
+    const info = this.#data.info;
     const variant = this.mode === 'verify' ? 'verify' : info && !info[this.kind].masked ? 'add' : 'edit';
-    const notice = this.flow.notice;
+    const notice = this.#flow.notice;
     return html`<dialog
       class="dialog"
       part="dialog"
@@ -365,7 +339,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement implements Flow
       @close=${this.#onNativeClose}
     >
       <div class="base" part="base">
-        <header class="header" part="header">
+        <header class="header">
           <h2 id="title" class="title" part="title">${t(`contact-verify.title.${variant}.${this.kind}`)}</h2>
           <button
             type="button"

@@ -1,104 +1,102 @@
 import { ContextConsumer } from '@lit/context';
-import { Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
-import { ApiClient } from '../api/client.js';
+import type { ReactiveController } from 'lit';
+import type { ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
 import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
-import { checkEndpoint } from '../api/endpoint.js';
+import {
+  type ConfigProblem,
+  PersonalInfoController,
+  type PersonalInfoHost,
+  personalInfoContext,
+} from '../api/personal-info-controller.js';
 import { type ProblemKey, problemKey } from '../shared/problem-messages.js';
 
-/** Why the dialog has no client: nothing configured, or an endpoint it refuses. */
-export interface ConfigProblem {
-  reason: 'missing' | 'invalid' | 'insecure';
-  url: string;
-}
-
 /** The element's properties the data comes from. */
-export interface DataHost extends ReactiveControllerHost, HTMLElement {
+export interface DataHost extends PersonalInfoHost {
   readonly kind: ContactKind;
-  readonly client?: ApiClient;
-  readonly endpoint?: string;
-  readonly fetch?: typeof globalThis.fetch;
   readonly personalInfo?: PersonalInfo | null;
-  /** Report a failed load (`contact-verify-error`, and `session-expired` when it ends the session). */
-  flowError(error: unknown, key: ProblemKey, step: 'load'): void;
 }
 
 /**
- * Where the dialog's data comes from. The API client: the `client` property, else the one an
- * enclosing `<personal-info-form>` provides (`@lit/context`), else one built from `endpoint`
- * (HTTPS, same-origin or loopback; kept while it resolves to the same URL) — without any, `config`
- * says why. The personal info: the `personalInfo` property, else loaded when the dialog opens and
- * kept current when a contact is saved.
+ * Where the dialog's data comes from. Inside `<personal-info-form>` (and not configured on its own:
+ * no `client`, `endpoint` or `personalInfo`), the form's {@link PersonalInfoController}, provided
+ * through `personalInfoContext`: the dialog shows that personal info and a verified contact updates
+ * it, for the form too. Used alone, a controller of its own: the `client` property, else a client an
+ * enclosing element provides (`apiClientContext`), else one built from `endpoint`; the personal info
+ * from the `personalInfo` property, else loaded when the dialog opens.
  */
-export class DataController {
+export class DataController implements ReactiveController {
   readonly #host: DataHost;
-  readonly #context: ContextConsumer<typeof apiClientContext, DataHost>;
-  readonly #load: Task<readonly [ApiClient | null], PersonalInfo | null>;
-  #built: { url: string; client: ApiClient } | null = null;
-  #loaded: PersonalInfo | null = null;
+  readonly #own: PersonalInfoController;
+  readonly #shared: ContextConsumer<typeof personalInfoContext, DataHost>;
+  #unsubscribe: (() => void) | undefined = undefined;
 
-  constructor(host: DataHost) {
+  /** `loadFailed`: report a failed load (`contact-verify-error`, and `session-expired` when it ends the session). */
+  constructor(host: DataHost, loadFailed: (error: ApiError, key: ProblemKey) => void) {
     this.#host = host;
-    this.#context = new ContextConsumer(host, { context: apiClientContext, subscribe: true });
-    this.#load = new Task(host, {
-      task: async ([client], { signal }) => (client ? (await client.call('getPersonalInfo', { signal })).data : null),
-      args: () => [this.resolve().client] as const,
-      autoRun: false,
-      onComplete: (info) => {
-        this.#loaded = info;
-      },
-      onError: (error) => host.flowError(error, problemKey(error), 'load'),
+    const clientContext = new ContextConsumer(host, { context: apiClientContext, subscribe: true });
+    this.#own = new PersonalInfoController(host, {
+      contextClient: () => clientContext.value,
+      loadFailed: (error) => loadFailed(error, problemKey(error)),
     });
+    this.#shared = new ContextConsumer(host, {
+      context: personalInfoContext,
+      subscribe: true,
+      // Re-render when the form's personal info changes (a reload after a conflict, a save).
+      callback: (shared) => {
+        this.#unsubscribe?.();
+        this.#unsubscribe = shared?.subscribe(() => host.requestUpdate());
+      },
+    });
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** The form's controller, unless the host configured the dialog itself. */
+  get #source(): PersonalInfoController {
+    const host = this.#host;
+    const shared = this.#shared.value;
+    return shared && !host.client && !host.endpoint && !host.personalInfo ? shared : this.#own;
   }
 
   /** The client to use, or `null` and why. */
-  resolve(): { client: ApiClient; config?: undefined } | { client: null; config: ConfigProblem } {
-    const host = this.#host;
-    const client = host.client ?? this.#context.value;
-    if (client) return { client };
-    const check = host.endpoint
-      ? checkEndpoint(host.endpoint)
-      : ({ ok: false, reason: 'missing', url: '' } as const);
-    if (!check.ok) return { client: null, config: check };
-    if (this.#built?.url !== check.url) {
-      const fetch = host.fetch;
-      this.#built = { url: check.url, client: new ApiClient({ baseUrl: check.url, ...(fetch && { fetch }) }) };
-    }
-    return { client: this.#built.client };
+  resolve(): { client: ApiClient; config: null } | { client: null; config: ConfigProblem } {
+    return this.#source.resolve();
   }
 
-  /** The host's personal info, else the loaded one (`null` until it is). */
+  /** The host's personal info, else the shared or loaded one (`null` until it is). */
   get info(): PersonalInfo | null {
-    return this.#host.personalInfo ?? this.#loaded;
+    return this.#host.personalInfo ?? this.#source.info;
   }
 
   /** Why the last load failed, if it did. */
-  get loadError(): unknown {
-    return this.#load.error;
+  get loadError(): ApiError | null {
+    return this.#source.loadError;
   }
 
-  /** The dialog opens: load the personal info, unless the host gave it or no client is configured. */
+  /** The dialog opens: load the personal info, unless the host gave it, the form shares it or no client is configured. */
   load(): void {
-    if (!this.#host.personalInfo && this.resolve().client) {
-      this.#loaded = null;
-      this.reload();
-    }
+    if (this.#host.personalInfo || this.#source !== this.#own || !this.resolve().client) return;
+    this.#own.info = null;
+    this.reload();
   }
 
   /** Load again (after a failure). */
   reload(): void {
-    void this.#load.run();
+    void this.#source.load();
   }
 
+  /** Stop the dialog's own load (never the form's). */
   abort(): void {
-    this.#load.abort();
+    this.#own.abortLoad();
   }
 
-  /** A contact was saved: the loaded copy shows it. */
-  saved({ contact, version }: VerifyResponse): void {
-    if (!this.#host.personalInfo && this.#loaded) {
-      this.#loaded = { ...this.#loaded, [this.#host.kind]: contact, version };
-    }
+  /** A contact was saved: the personal info shown (the form's too, when shared) has it. */
+  saved(result: VerifyResponse): void {
+    if (!this.#host.personalInfo) this.#source.contactSaved(this.#host.kind, result);
   }
 }

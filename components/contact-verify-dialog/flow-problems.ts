@@ -2,23 +2,13 @@ import { isApiError } from '../api/client.js';
 import { RULES } from '../api/contract/constants.js';
 import { type ProblemKey, problemKey } from '../shared/problem-messages.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
-import type { ContactFlowController, FlowHost } from './contact-flow.js';
-
-/** The inputs of the flow; `focusTarget` and errors refer to them. */
-export type Field = 'password' | 'step-up-code' | 'value' | 'code';
+import type { Field, FlowHost, FlowState, InputError, InputProblems } from './flow-host.js';
 
 export interface FlowProblem {
   error: unknown;
   key: ProblemKey;
   /** The input the problem is about (shown under it), or `null` for the step's banner. */
   field: Field | null;
-}
-
-/** A client-side validation message: catalog id and values, translated at render time. */
-export interface InputError {
-  field: Field;
-  id: string;
-  values?: Record<string, string | number>;
 }
 
 /** Problems that only say “wait”: once the countdown runs out, they are over. */
@@ -30,9 +20,9 @@ const WAIT_KEYS = new Set<ProblemKey>(['cooldown', 'rate-limited', 'account-lock
  * password cleared, identity to verify again with what was typed kept, the session gone), and how
  * to try again. Client-side checks land here too, under their input.
  */
-export class FlowProblems {
+export class FlowProblems implements InputProblems {
   readonly #host: FlowHost;
-  readonly #flow: ContactFlowController;
+  readonly #flow: FlowState;
   /** The last failed request. */
   problem!: FlowProblem | null;
   /** The last failed client-side check. */
@@ -41,7 +31,7 @@ export class FlowProblems {
   sessionEnded!: boolean;
   #retry!: (() => void) | null;
 
-  constructor(host: FlowHost, flow: ContactFlowController) {
+  constructor(host: FlowHost, flow: FlowState) {
     this.#host = host;
     this.#flow = flow;
     this.reset();
@@ -102,7 +92,7 @@ export class FlowProblems {
     if (key === 'aborted') return;
     const flow = this.#flow;
     const step = flow.step;
-    this.#host.flowError(error, key, step);
+    flow.services.error(error, key, step);
     this.inputError = null;
     if (sessionEndReason(error)) {
       this.sessionEnded = true;

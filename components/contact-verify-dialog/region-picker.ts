@@ -156,7 +156,6 @@ export class RegionPickerController implements ReactiveController {
       type="button"
       id="region-button"
       class="region__button"
-      part="region-picker__button"
       aria-haspopup="listbox"
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls=${this.open ? 'region-popup' : nothing}
@@ -182,11 +181,11 @@ export class RegionPickerController implements ReactiveController {
     const list = this.filtered;
     const selected = this.#o.selected();
     const has = list.length > 0;
-    return html`<div id="region-popup" class="region-popup" part="region-picker" @focusout=${this.#onFocusOut}>
+    return html`<div id="region-popup" class="region-popup" @focusout=${this.#onFocusOut}>
       <input
         id="region-search"
         class="region-popup__search"
-        part="region-picker__search"
+        part="input"
         type="text"
         role="combobox"
         autocomplete="off"
@@ -203,12 +202,11 @@ export class RegionPickerController implements ReactiveController {
       />
       ${
         has
-          ? html`<ul id="region-list" class="region-popup__list" part="region-picker__list" role="listbox" aria-label=${t('contact-verify.region.list')}>
+          ? html`<ul id="region-list" class="region-popup__list" role="listbox" aria-label=${t('contact-verify.region.list')}>
             ${list.map(
               (o) => html`<li
                 id="region-option-${o.code}"
                 class="region-option"
-                part="region-picker__option"
                 role="option"
                 aria-selected=${o.code === selected ? 'true' : 'false'}
                 ?data-active=${o.code === this.active}

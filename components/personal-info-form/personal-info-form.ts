@@ -1,10 +1,14 @@
 import { ContextProvider } from '@lit/context';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { type ApiClient, ApiError } from '../api/client.js';
+import type { ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
+import {
+  type ConfigProblem,
+  PersonalInfoController,
+  personalInfoContext,
+} from '../api/personal-info-controller.js';
 import { wire } from '../api/wire.generated.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
@@ -19,11 +23,9 @@ import { sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-import { type ClientSource, resolveClientSource } from './client-source.js';
 import { loadErrorMessage } from './errors.js';
 import { personalInfoCatalogs } from './locales/index.js';
 import {
-  PersonalInfoChangeEvent,
   PersonalInfoErrorEvent,
   type PersonalInfoSection,
   PersonalInfoSavedEvent,
@@ -33,9 +35,6 @@ import { renderBanner, renderConflict, renderFailure, renderLoading } from './re
 import { SectionsController } from './sections-controller.js';
 
 export type { PersonalInfoSection } from './personal-info-form.events.js';
-
-/** The load task's error as an `ApiError`. */
-const loadError = (error: unknown) => ApiError.from(error, 'getPersonalInfo');
 
 /** Every section, in screen order; the `sections` attribute picks a subset. */
 export const PERSONAL_INFO_SECTIONS: readonly PersonalInfoSection[] = [
@@ -102,37 +101,20 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   static override properties = { locale: { reflect: true, useDefault: true } };
 
   readonly #provider = new ContextProvider(this, { context: apiClientContext });
+  /** The personal info's one owner (client, load, save), provided to the dialog inside. */
+  readonly #data = new PersonalInfoController(this, {
+    loaded: (info) => this.#loaded(info),
+    loadFailed: (error) => this.#loadFailed(error),
+  });
   readonly #sections: SectionsController = new SectionsController(this, {
-    t: (id, values) => this.localize.t(id, values),
-    lang: () => this.localize.lang,
-    locale: () => this.localize.locale,
-    strings: () => this.strings,
-    client: () => this.#source.client,
-    info: () => this._info,
-    setInfo: (info) => {
-      this._info = info;
-    },
-    busy: () => this.#task.status === TaskStatus.PENDING,
+    data: this.#data,
+    localize: this.localize,
     conflict: () => this.#reloadAfterConflict(),
-    sessionEnded: (error) => this.#sessionEnded(error),
     openDialog: (kind, mode) => void this.#openDialog(kind, mode),
-    dirtyChanged: (sections) =>
-      this.dispatchEvent(new PersonalInfoChangeEvent({ dirty: sections.length > 0, sections })),
     announce: (text) => this.#announce(text),
   });
-  readonly #task = new Task(this, {
-    task: async ([client]: readonly [ApiClient | undefined], { signal }) => {
-      if (!client) return initialState;
-      return (await client.call('getPersonalInfo', { signal })).data;
-    },
-    args: () => [this.#source.client] as const,
-    onComplete: (info) => this.#loaded(info),
-    onError: (error) => this.#loadFailed(loadError(error)),
-    // Run by `#resolveClient()`, `reload()` and Retry: not when the host handed over the data.
-    autoRun: false,
-  });
-
-  #source: ClientSource = { client: undefined, builtFrom: null, config: null };
+  #client: ApiClient | undefined = undefined;
+  #config: ConfigProblem | null = null;
   /** Personal info set by the host, applied at the next update (after a new client, which clears the old). */
   #hostInfo: PersonalInfo | null = null;
   /** The last value the host set: setting it again is not news. */
@@ -142,8 +124,6 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   /** The personal info before a save was refused with 412, to tell the user what changed. */
   #conflictFrom: PersonalInfo | null = null;
 
-  /** @internal */
-  @state() private _info: PersonalInfo | null = null;
   /**
    * @internal Changes found after a version conflict (`null`: no conflict to report; `'unknown'`: the
    * summary could not be loaded).
@@ -163,6 +143,12 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
   @property({ attribute: false }) client: ApiClient | undefined = undefined;
 
+  constructor() {
+    super();
+    // The dialog inside shows and updates this personal info instead of loading its own.
+    new ContextProvider(this, { context: personalInfoContext, initialValue: this.#data });
+  }
+
   /**
    * The personal info shown: as last loaded or saved, `null` until loaded. A host that already has it
    * (the response of its own `GET /me/personal-info`, or server-rendered data) can set it, and the
@@ -172,7 +158,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
    * set (a framework re-rendering with the same prop after the form saved), changes nothing.
    */
   get personalInfo(): PersonalInfo | null {
-    return this._info;
+    return this.#data.info;
   }
 
   set personalInfo(info: PersonalInfo | null) {
@@ -194,15 +180,15 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     super.connectedCallback();
     globalThis.addEventListener('online', this.#onOnline);
     // Loading was cancelled when the element left the page: start again now that it is back.
-    if (this.#resumeLoad) void this.#task.run();
+    if (this.#resumeLoad) void this.#data.load();
     this.#resumeLoad = false;
   }
 
   override disconnectedCallback(): void {
+    // A load in flight is aborted with the page (the controller's hostDisconnected): resume it on return.
+    this.#resumeLoad = this.#data.loading;
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.#onOnline);
-    this.#resumeLoad = this.#task.status === TaskStatus.PENDING;
-    this.#task.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -211,32 +197,32 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     const hostInfo = this.#hostInfo;
     this.#hostInfo = null;
     if (hostInfo) this.#takeHostInfo(hostInfo);
-    else if (clientChanged && this.#source.client) void this.#task.run();
+    else if (clientChanged && this.#client) void this.#data.load();
   }
 
   protected override updated(): void {
-    const failed = this.#task.status === TaskStatus.ERROR && loadError(this.#task.error).kind !== 'aborted';
-    this.toggleState('loading', this.#task.status === TaskStatus.PENDING);
-    this.toggleState('error', this.#source.config !== null || (failed && this._info === null));
+    this.toggleState('loading', this.#data.loading);
+    this.toggleState('error', this.#config !== null || (this.#data.loadError !== null && this.#data.info === null));
     this.toggleState('dirty', this.dirty);
-    this.toggleState('saving', this.#sections.saving);
+    this.toggleState('saving', this.#sections.saving !== null);
   }
 
   /** Load the personal info again (discarding nothing the user typed). */
   reload(): Promise<void> {
-    return this.#task.run();
+    return this.#data.load();
   }
 
   /** Pick the client for the current `client` / `endpoint`; `true` when it is another one. */
   #resolveClient(): boolean {
-    const next = resolveClientSource(this.client, this.endpoint, this.#source);
-    const changed = next.client !== this.#source.client;
-    this.#source = next;
-    if (!changed) return false;
+    const { client, config } = this.#data.resolve();
+    const next = client ?? undefined;
+    this.#config = config;
+    if (next === this.#client) return false;
+    this.#client = next;
     // Another API (or none): what was loaded and typed belonged to the previous one.
-    this.#provider.setValue(next.client);
-    this.#task.abort();
-    this._info = null;
+    this.#provider.setValue(next);
+    this.#data.abortLoad();
+    this.#data.info = null;
     this._conflict = null;
     this.#sections.reset();
     return true;
@@ -244,11 +230,11 @@ export class PersonalInfoForm extends PersonalSettingsElement {
 
   /** Show the personal info the host set: a load in flight is no longer needed. */
   #takeHostInfo(info: PersonalInfo): void {
-    if (this.#task.status === TaskStatus.PENDING) this.#task.abort();
+    if (this.#data.loading) this.#data.abortLoad();
     this.#conflictFrom = null;
     this._conflict = null;
-    const hadInfo = this._info !== null;
-    this._info = info;
+    const hadInfo = this.#data.info !== null;
+    this.#data.info = info;
     // As after a reload: drafts now equal to the host's values are clean again.
     if (hadInfo) this.#sections.afterReload();
   }
@@ -256,13 +242,12 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   #loaded(info: PersonalInfo): void {
     const from = this.#conflictFrom;
     this.#conflictFrom = null;
-    this._info = info;
     if (!from) return;
     this.#sections.afterReload();
     // What changed, in words: code and strings load on the first conflict only.
     void import('./changes.js').then(
       ({ describeChanges, strings }) => {
-        if (this._info !== info) return;
+        if (this.#data.info !== info) return;
         registerCatalog('en', strings);
         const lang = this.localize.lang;
         this._conflict = describeChanges(from, info, {
@@ -272,7 +257,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
         });
       },
       () => {
-        if (this._info === info) this._conflict = 'unknown';
+        if (this.#data.info === info) this._conflict = 'unknown';
       },
     );
   }
@@ -290,13 +275,13 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   }
 
   #reloadAfterConflict(): void {
-    this.#conflictFrom = this._info;
-    void this.#task.run();
+    this.#conflictFrom = this.#data.info;
+    void this.#data.load();
   }
 
   readonly #onOnline = () => {
-    if (this.#task.status === TaskStatus.ERROR && loadError(this.#task.error).kind === 'network') {
-      void this.#task.run();
+    if (this.#data.loadError?.kind === 'network') {
+      void this.#data.load();
     }
   };
 
@@ -316,13 +301,13 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   };
 
   readonly #onContactConfirmed = (event: ContactVerifyConfirmedEvent) => {
-    const info = this._info;
-    const { kind, contact, version } = event.detail;
+    // The dialog saved it in the personal info it shares with the form (personalInfoContext).
+    const info = this.#data.info;
+    const { kind } = event.detail;
     if (!info) return;
-    this._info = { ...info, [kind]: contact, version };
     const t = this.localize.t.bind(this.localize);
     this.#announce(t('personal-info.contact.updated', { label: t(`personal-info.${kind}.label`) }));
-    this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: this._info, changed: [kind] }));
+    this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: info, changed: [kind] }));
   };
 
   /** Say something to screen readers through the element's live region. */
@@ -344,15 +329,14 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   #renderBody(): unknown {
     const t = this.localize.t.bind(this.localize);
     const lang = this.localize.lang;
-    if (this.#source.config)
+    if (this.#config)
       return renderFailure(
-        t(`personal-info.config.${this.#source.config.reason}`, { url: this.#source.config.url }),
+        t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }),
         t,
       );
-    const info = this._info;
-    const status = this.#task.status;
-    const error = status === TaskStatus.ERROR ? loadError(this.#task.error) : null;
-    const retry = () => void this.#task.run();
+    const info = this.#data.info;
+    const error = this.#data.loadError;
+    const retry = () => void this.#data.load();
     if (!info) {
       if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
       return renderLoading(t);
@@ -376,7 +360,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   }
 
   override render(): TemplateResult {
-    const reloading = this.#task.status === TaskStatus.PENDING && this._info !== null;
+    const reloading = this.#data.loading && this.#data.info !== null;
     // The inner controls' `input` / `change` stay inside: a host listens to `personal-info-change`.
     return html`<div
         part="base"
@@ -395,11 +379,10 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   }
 
   #renderDialog(): TemplateResult | typeof nothing {
-    if (!this._info || !this._dialog || !this.#shows('contacts')) return nothing;
+    if (!this.#data.info || !this._dialog || !this.#shows('contacts')) return nothing;
     return html`<contact-verify-dialog
       kind=${this._dialog.kind}
       mode=${this._dialog.mode}
-      .personalInfo=${this._info}
       .locale=${this.localize.locale}
       .strings=${this.strings}
       @contact-verify-confirmed=${this.#onContactConfirmed}

@@ -1,34 +1,38 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { ApiClient, ApiError } from '../api/client.js';
+import type { ApiError } from '../api/client.js';
 import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
-import { endsSession, fieldError, problemMessage } from './errors.js';
+import type { PersonalInfoController } from '../api/personal-info-controller.js';
+import { fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-import type { Translate } from '../shared/localize.js';
-import type { PersonalInfoSection } from './personal-info-form.events.js';
+import type { LocalizeController, Translate } from '../shared/localize.js';
+import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
+import {
+  PersonalInfoChangeEvent,
+  PersonalInfoErrorEvent,
+  type PersonalInfoField,
+  type PersonalInfoSection,
+  PersonalInfoSaveEvent,
+  PersonalInfoSavedEvent,
+} from './personal-info-form.events.js';
 import { renderAutoLogout } from './render/auto-logout.js';
 import { type ContactMode, renderContacts } from './render/contacts.js';
 import { renderSessionLimit } from './render/session-limit.js';
 import { renderWelcomeMessage } from './render/welcome-message.js';
-import { SaveController } from './save-controller.js';
+
+/** The form the sections belong to: its strings, locale and string overrides. */
+export interface SectionsHost extends ReactiveControllerHost, HTMLElement {
+  readonly strings: Partial<Record<string, string>> | null;
+}
 
 export interface SectionsOptions {
-  t: Translate;
-  lang(): string;
-  locale(): string;
-  /** The host's string overrides, passed on to the elements the form renders. */
-  strings(): Partial<Record<string, string>> | null;
-  client(): ApiClient | undefined;
-  info(): PersonalInfo | null;
-  setInfo(info: PersonalInfo): void;
-  /** The personal info is being (re)loaded. */
-  busy(): boolean;
+  /** The personal info: shown, loaded and saved by its one owner. */
+  data: PersonalInfoController;
+  localize: LocalizeController;
   /** A save was refused with 412: reload and tell the user what changed. */
   conflict(): void;
-  sessionEnded(error: ApiError): void;
   openDialog(kind: ContactKind, mode: ContactMode): void;
-  /** The set of sections with unsaved changes changed because of something the user did. */
-  dirtyChanged(sections: readonly PersonalInfoSection[]): void;
+  /** Say something through the form's live region. */
   announce(text: string): void;
 }
 
@@ -47,13 +51,14 @@ type SessionLimitField = HTMLElement & {
 };
 
 /**
- * The four sections of the screen: the user's unsaved values (drafts), their errors, saving each
- * section on its own (through {@link SaveController}) and focus moves between view and edit modes.
+ * The four sections of the screen: the user's unsaved values (drafts) and their errors, and focus
+ * moves between view and edit modes. Saving goes through the personal info's owner
+ * ({@link PersonalInfoController}: one request at a time, with If-Match), with the cancelable
+ * `personal-info-save` before it and `personal-info-saved` or `personal-info-error` after.
  */
 export class SectionsController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: SectionsHost;
   readonly #o: SectionsOptions;
-  readonly #saver: SaveController;
   #autoLogout: number | null = null;
   /** `undefined`: untouched. */
   #sessionLimit: SessionLimit | null | undefined = undefined;
@@ -67,20 +72,16 @@ export class SectionsController {
   #saved: PersonalInfoSection | null = null;
   #lastDirty = '';
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: SectionsOptions) {
+  constructor(host: SectionsHost, options: SectionsOptions) {
     this.#host = host;
     this.#o = options;
-    this.#saver = new SaveController(host, {
-      client: options.client,
-      info: options.info,
-      saved: (section, info) => this.#onSaved(section, info),
-      afterSaved: () => this.#notifyDirty(),
-      failed: (section, error) => this.#onFailed(section, error),
-    });
   }
 
-  get saving(): boolean {
-    return this.#saver.saving !== null;
+  /** The section being saved, `null` when none is. */
+  readonly #t: Translate = (id, values) => this.#o.localize.t(id, values);
+
+  get saving(): PersonalInfoSection | null {
+    return this.#o.data.saving as PersonalInfoSection | null;
   }
 
   /** Forget everything typed (a different endpoint or client: a different user). */
@@ -101,7 +102,7 @@ export class SectionsController {
   }
 
   dirtySections(): PersonalInfoSection[] {
-    const info = this.#o.info();
+    const info = this.#o.data.info;
     if (!info) return [];
     const out: PersonalInfoSection[] = [];
     if (this.#autoLogout !== null && this.#autoLogout !== info.autoLogout.minutes) out.push('auto-logout');
@@ -120,7 +121,7 @@ export class SectionsController {
     const key = sections.join(' ');
     if (key === this.#lastDirty) return;
     this.#lastDirty = key;
-    this.#o.dirtyChanged(sections);
+    this.#host.dispatchEvent(new PersonalInfoChangeEvent({ dirty: sections.length > 0, sections }));
   }
 
   #edited(section: PersonalInfoSection): void {
@@ -139,11 +140,25 @@ export class SectionsController {
     delete this.#errors[section];
     this.#saved = null;
     if (section === 'session-limit') this.#sessionLimitError = null;
-    return this.#saver.save(section, patch);
+    const host = this.#host;
+    if (this.saving !== null || !this.#o.data.info) return false;
+    if (!host.dispatchEvent(new PersonalInfoSaveEvent({ section, patch }))) return false;
+    const outcome = await this.#o.data.save(section, patch);
+    if (!outcome) return false;
+    host.requestUpdate();
+    if (!outcome.ok) {
+      this.#onFailed(section, outcome.error);
+      host.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'save', section, error: outcome.error }));
+      return false;
+    }
+    this.#onSaved(section);
+    const changed = Object.keys(patch) as PersonalInfoField[];
+    host.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: outcome.info, changed }));
+    this.#notifyDirty();
+    return true;
   }
 
-  #onSaved(section: PersonalInfoSection, info: PersonalInfo): void {
-    this.#o.setInfo(info);
+  #onSaved(section: PersonalInfoSection): void {
     if (section === 'auto-logout') this.#autoLogout = null;
     if (section === 'session-limit') {
       this.#sessionLimit = undefined;
@@ -154,12 +169,13 @@ export class SectionsController {
       void this.#focus('#welcome-edit');
     }
     this.#saved = section;
-    this.#o.announce(this.#o.t('personal-info.saved'));
+    this.#o.announce(this.#t('personal-info.saved'));
   }
 
   #onFailed(section: PersonalInfoSection, error: ApiError): void {
-    const t = this.#o.t;
-    if (endsSession(error)) this.#o.sessionEnded(error);
+    const t = this.#t;
+    const reason = sessionEndReason(error);
+    if (reason) this.#host.dispatchEvent(new SessionExpiredEvent({ reason, error }));
     if (error.code === 'version-conflict') {
       this.#o.conflict();
       return;
@@ -171,7 +187,7 @@ export class SectionsController {
       return;
     }
     if (section === 'welcome-message' && onField) this.#welcomeInvalid = true;
-    const message = problemMessage(error, t, this.#o.lang());
+    const message = problemMessage(error, t, this.#o.localize.lang);
     this.#errors[section] = onField ? `${message} ${onField}` : message;
   }
 
@@ -191,14 +207,14 @@ export class SectionsController {
 
   #welcomeOk = () => {
     const draft = this.#welcome;
-    const info = this.#o.info();
+    const info = this.#o.data.info;
     if (draft === null || !info) return;
     if (!isWelcomeMessage(draft)) {
       this.#welcomeInvalid = true;
       this.#errors['welcome-message'] =
         draft.length > LIMITS.welcomeMessageMax
-          ? this.#o.t('personal-info.welcome.too-long', { max: LIMITS.welcomeMessageMax })
-          : this.#o.t('personal-info.welcome.invalid');
+          ? this.#t('personal-info.welcome.too-long', { max: LIMITS.welcomeMessageMax })
+          : this.#t('personal-info.welcome.invalid');
       this.#host.requestUpdate();
       void this.#focus('#welcome');
       return;
@@ -218,14 +234,14 @@ export class SectionsController {
   };
 
   render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
-    const t = this.#o.t;
-    const saving = this.#saver.saving;
+    const t = this.#t;
+    const saving = this.saving;
     const ctx = {
       t,
-      lang: this.#o.lang(),
-      locale: this.#o.locale(),
-      strings: this.#o.strings(),
-      busy: saving !== null || this.#o.busy(),
+      lang: this.#o.localize.lang,
+      locale: this.#o.localize.locale,
+      strings: this.#host.strings,
+      busy: saving !== null || this.#o.data.loading,
     };
     switch (section) {
       case 'contacts':

@@ -112,7 +112,7 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
    * A refusal from the server for this field (e.g. from a problem's `fieldErrors`), shown on the
    * field and making it invalid (`customError`) until the user changes it or the form resets.
    */
-  @property({ attribute: 'error-message' })
+  @property()
   error = '';
 
   constructor() {

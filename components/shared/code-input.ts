@@ -30,7 +30,7 @@ export const codeDigits = (text: string, length: number): string =>
  * (`inputmode="numeric"`), undo and screen readers all work as for any text field; the boxes are
  * decoration (`aria-hidden`). Digits always run left to right (`dir="ltr"`), also in RTL pages.
  *
- * Parts: `code-input`, `code-input__box` (+ `code-input__box--active`, `code-input__box--filled`).
+ * Part: `code-input` (the digit boxes inside are not public).
  */
 export function renderCodeInput(o: CodeInputOptions): TemplateResult {
   const value = codeDigits(o.value, o.length);
@@ -65,10 +65,7 @@ export function renderCodeInput(o: CodeInputOptions): TemplateResult {
   };
   const active = Math.min(value.length, o.length - 1);
   const boxes = Array.from({ length: o.length }, (_, i) => {
-    const parts = ['code-input__box'];
-    if (i === active) parts.push('code-input__box--active');
-    if (i < value.length) parts.push('code-input__box--filled');
-    return html`<span class="code__box" part=${parts.join(' ')} ?data-active=${i === active}
+    return html`<span class="code__box" ?data-active=${i === active}
       >${value[i] ?? ''}${i === active && i >= value.length ? html`<span class="code__caret"></span>` : ''}</span
     >`;
   });

@@ -2,7 +2,7 @@
  * Issue #6 hardening, SPEC §2 "Welcome message" (plain text only) and §5: every string the server sends
  * and the elements display — the welcome message (shown and edited), masked contacts and a pending
  * change, the display name, a problem's `detail` and `fieldErrors`, the dialog's destinations, and a
- * standalone <session-limit-field>'s `error-message` set by a host from a server refusal — carries an
+ * standalone <session-limit-field>'s `error` set by a host from a server refusal — carries an
  * XSS corpus through a tampered client. Nothing runs (a payload would set `window.__xss`), no element appears that a benign
  * string does not produce, no `on*` attribute, and the payload is shown as the text it is.
  */
@@ -296,11 +296,11 @@ describe('XSS: the dialog shows server destinations as text', () => {
   }
 });
 
-// ---- a standalone <session-limit-field>: a host shows the server's refusal through `error-message` ---
+// ---- a standalone <session-limit-field>: a host shows the server's refusal through `error` ---
 
 async function showField(s: string): Promise<{ el: SessionLimitField; structure: string[] }> {
   const el = await fixture<SessionLimitField>(
-    html`<session-limit-field default-value="3;deny" error-message=${s}></session-limit-field>`,
+    html`<session-limit-field default-value="3;deny" error=${s}></session-limit-field>`,
   );
   await el.updateComplete;
   await nextFrame();

@@ -620,7 +620,7 @@ describe('<contact-verify-dialog>', function () {
       const { el } = await open('mobile', 'verify');
       await clickButton(el, 'Send code');
       await seeText(el, 'We sent a 6-digit code');
-      const resend = () => root(el).querySelector<HTMLButtonElement>('[part="resend-button"]')!;
+      const resend = () => root(el).querySelector<HTMLButtonElement>('.resend button')!;
       expect(clean(resend().textContent ?? '')).to.match(/^Resend code in (1:00|0:5\d)$/);
       expect(resend().getAttribute('aria-disabled')).to.equal('true');
       advanceTime(30);
@@ -933,7 +933,7 @@ describe('<contact-verify-dialog>', function () {
       expect(getComputedStyle(root(el).querySelector('.base')!).direction).to.equal('rtl');
       expect(getComputedStyle(input).direction).to.equal('ltr');
       await sendKeys({ type: '12' });
-      const boxes = [...root(el).querySelectorAll('[part~="code-input__box"]')] as HTMLElement[];
+      const boxes = [...root(el).querySelectorAll('.code__box')] as HTMLElement[];
       expect(boxes[0]!.getBoundingClientRect().left).to.be.lessThan(boxes[1]!.getBoundingClientRect().left);
       expect(boxes[0]!.textContent).to.equal('1');
       await expect(el).to.be.accessible();

@@ -467,9 +467,9 @@ describe('<session-limit-field>', () => {
       expect(el.validity.valid).to.equal(true);
     });
 
-    it('takes the error-message attribute', async () => {
+    it('takes the error attribute', async () => {
       const el = await fixture<SessionLimitField>(
-        html`<session-limit-field error-message="Refused."></session-limit-field>`,
+        html`<session-limit-field error="Refused."></session-limit-field>`,
       );
       await el.updateComplete;
       expect(text(el)).to.contain('Refused.');
