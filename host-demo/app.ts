@@ -5,8 +5,9 @@
  * idle logout without counting as activity.
  */
 import { h, on, replace } from './dom.js';
+import { LOCALES, locale, type MessageKey, plural, setLocale, t } from './i18n.js';
 import { loginPage } from './login.js';
-import { type PageContext, ROUTES, type Route, SYSTEM_NAV } from './pages.js';
+import { type PageContext, ROUTES, type Route, SYSTEM_NAV, type ToastOptions } from './pages.js';
 import {
   checkSession,
   currentUser,
@@ -16,29 +17,46 @@ import {
   type SignInReason,
   type SignedInUser,
   signOut,
-  takeNotice,
+  takeReplacedCount,
 } from './session.js';
 
 const HOME = '/home';
 /** Passive session check: notices an idle logout within this delay, without keeping the session alive. */
 const POLL_MS = 15_000;
+const TOAST_MS = 6000;
 const THEME_KEY = 'acme-console.theme';
-const LOCALE_KEY = 'acme-console.locale';
 
-type Theme = 'auto' | 'light' | 'dark';
-const THEMES: readonly Theme[] = ['auto', 'light', 'dark'];
-const LOCALES = [
-  ['en', 'English'],
-  ['zh-CN', '简体中文'],
-] as const;
+type Theme = 'light' | 'dark' | 'system';
+const THEMES: readonly [Theme, MessageKey][] = [
+  ['light', 'theme.light'],
+  ['dark', 'theme.dark'],
+  ['system', 'theme.system'],
+];
+
+function storedTheme(): Theme {
+  const stored = localStorage.getItem(THEME_KEY);
+  // 'auto' is what earlier versions of the demo stored for "follow the system".
+  return stored === 'light' || stored === 'dark' ? stored : 'system';
+}
+
+/** What the console shows now: rebuilt around the same page content when the language changes. */
+interface Shown {
+  user: SignedInUser;
+  route: Route;
+  content: HTMLElement;
+}
 
 export class ConsoleApp {
   readonly #root: HTMLElement;
-  readonly #toasts = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
+  /** Toasts: the console's own notices are announced; results an element already announced are not. */
+  readonly #announced = h('div', { class: 'toasts__group', role: 'status', 'aria-live': 'polite' });
+  readonly #silent = h('div', { class: 'toasts__group' });
+  readonly #toasts = h('div', { class: 'toasts', id: 'toasts' }, this.#announced, this.#silent);
+  readonly #toastTimers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
   #poll: ReturnType<typeof setInterval> | undefined;
-  #locale: string = localStorage.getItem(LOCALE_KEY) ?? 'en';
-  #theme: Theme = (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'auto';
+  #theme: Theme = storedTheme();
   #navigation = 0;
+  #shown: Shown | undefined;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -55,9 +73,10 @@ export class ConsoleApp {
     void this.#route();
   }
 
-  /** Leave the console for the login page, saying why. */
+  /** Leave the console for the login page, saying why. Nothing of the session stays on screen. */
   signInAgain(reason: SignInReason): void {
     this.#stopPolling();
+    this.clearToasts();
     forget();
     this.go(`/login${reason === 'none' ? '' : `?reason=${reason}`}`);
   }
@@ -72,8 +91,17 @@ export class ConsoleApp {
     const [path = '', query = ''] = location.hash.replace(/^#/, '').split('?');
     if (path === '/login') {
       this.#stopPolling();
-      const reason = (new URLSearchParams(query).get('reason') ?? 'none') as SignInReason;
-      this.#show(loginPage({ reason, signedIn: () => this.go(HOME) }), 'Sign in · Acme Console');
+      this.#shown = undefined;
+      const params = new URLSearchParams(query);
+      const reason = (params.get('reason') ?? 'none') as SignInReason;
+      const next = safeNext(params.get('next'));
+      this.#show(
+        loginPage({
+          reason,
+          signedIn: () => (next ? location.assign(next) : this.go(HOME)),
+        }),
+        'Sign in · Acme Console',
+      );
       return;
     }
     const user = currentUser();
@@ -93,24 +121,51 @@ export class ConsoleApp {
       this.signInAgain(ended);
       return;
     }
-    this.#show(this.#shell(user, route), `${route.title} · Acme Console`);
+    this.#shown = { user, route, content: route.render(this.#context()) };
+    this.#show(this.#shell(this.#shown), t('title.document', { title: t(route.title) }));
     this.#startPolling();
-    const notice = takeNotice();
-    if (notice) this.toast(notice);
+    const replaced = takeReplacedCount();
+    if (replaced) this.toast(plural('replaced', replaced));
   }
 
-  #show(view: HTMLElement, title: string): void {
+  #show(view: HTMLElement, title: string, focus: 'heading' | 'none' = 'heading'): void {
     document.title = title;
     replace(this.#root, view, this.#toasts);
     // Move focus to the new page's heading (or the login form) so keyboard and screen reader users follow.
-    const heading = this.#root.querySelector<HTMLElement>('#page-title');
-    heading?.focus({ preventScroll: true });
+    if (focus === 'heading')
+      this.#root.querySelector<HTMLElement>('#page-title')?.focus({ preventScroll: true });
   }
 
-  toast(text: string): void {
-    const item = h('p', { class: 'toast' }, text);
-    this.#toasts.append(item);
-    setTimeout(() => item.remove(), 6000);
+  /**
+   * A short notice at the bottom of the page. The same text twice shows once (its time starts again).
+   * `announce: false` when an element has already announced the same result.
+   */
+  toast(text: string, { announce = true }: ToastOptions = {}): void {
+    const group = announce ? this.#announced : this.#silent;
+    let item = [...this.#toasts.querySelectorAll<HTMLElement>('.toast')].find(
+      (el) => el.textContent === text,
+    );
+    if (item && item.parentElement !== group) {
+      this.#removeToast(item);
+      item = undefined;
+    }
+    item ??= group.appendChild(h('p', { class: 'toast' }, text));
+    clearTimeout(this.#toastTimers.get(item));
+    const shown = item;
+    this.#toastTimers.set(
+      shown,
+      setTimeout(() => this.#removeToast(shown), TOAST_MS),
+    );
+  }
+
+  clearToasts(): void {
+    for (const item of [...this.#toastTimers.keys()]) this.#removeToast(item);
+  }
+
+  #removeToast(item: HTMLElement): void {
+    clearTimeout(this.#toastTimers.get(item));
+    this.#toastTimers.delete(item);
+    item.remove();
   }
 
   #startPolling(): void {
@@ -130,29 +185,45 @@ export class ConsoleApp {
 
   #context(): PageContext {
     return {
-      locale: this.#locale,
-      toast: (text) => this.toast(text),
+      toast: (text, options) => this.toast(text, options),
       sessionEnded: (reason) => this.signInAgain(reason),
       go: (path) => this.go(path),
     };
   }
 
-  #shell(user: SignedInUser, route: Route): HTMLElement {
+  /** The language changed: the chrome again in the new language, around the same page content. */
+  #changeLanguage(next: string): void {
+    setLocale(next);
+    const shown = this.#shown;
+    if (!shown) return;
+    if (!shown.route.keepOnLanguageChange) shown.content = shown.route.render(this.#context());
+    for (const el of shown.content.querySelectorAll('personal-info-form')) el.locale = locale();
+    this.#show(this.#shell(shown), t('title.document', { title: t(shown.route.title) }), 'none');
+    this.#root.querySelector<HTMLElement>('#console-locale')?.focus();
+  }
+
+  #shell({ user, route, content }: Shown): HTMLElement {
     const main = h(
       'main',
       { class: 'console__main', id: 'main' },
       this.#breadcrumbs(route),
       this.#welcomeBanner(),
-      route.render(this.#context()),
+      h(
+        'div',
+        { class: 'page' },
+        h(
+          'header',
+          { class: 'page__header' },
+          h('h1', { id: 'page-title', tabindex: '-1' }, t(route.title)),
+          route.intro ? h('p', { class: 'page__intro', id: 'page-intro' }, ...route.intro()) : null,
+        ),
+        content,
+      ),
     );
     return h(
       'div',
       { class: `console${route.section === 'system' ? ' console--with-nav' : ''}` },
-      h(
-        'a',
-        { class: 'skip-link', href: '#main', onclick: on((e: Event) => this.#skip(e)) },
-        'Skip to content',
-      ),
+      h('a', { class: 'skip-link', href: '#main', onclick: on((e: Event) => this.#skip(e)) }, t('skip-link')),
       this.#header(user, route),
       route.section === 'system' ? this.#navPane(route) : null,
       main,
@@ -164,73 +235,111 @@ export class ConsoleApp {
     this.#root.querySelector<HTMLElement>('#page-title')?.focus();
   }
 
+  /**
+   * The top bar. Its menu (main navigation, language, theme) is one block: inline on wide screens,
+   * behind a Menu button below ~700 px.
+   */
   #header(user: SignedInUser, route: Route): HTMLElement {
-    const menuItem = (path: string, label: string, section: Route['section']) =>
+    const menuItem = (path: string, label: MessageKey, section: Route['section']) =>
       h(
         'li',
         {},
-        h('a', { href: `#${path}`, 'aria-current': route.section === section ? 'page' : null }, label),
+        h('a', { href: `#${path}`, 'aria-current': route.section === section ? 'page' : null }, t(label)),
       );
-    return h(
+    const menu = h(
+      'div',
+      { class: 'topbar__menu', id: 'console-menu' },
+      h(
+        'nav',
+        { class: 'mainmenu', 'aria-label': t('menu.main') },
+        h(
+          'ul',
+          {},
+          menuItem(HOME, 'nav.home', 'home'),
+          menuItem('/monitor', 'nav.monitor', 'monitor'),
+          menuItem('/system/personal-info', 'nav.system', 'system'),
+        ),
+      ),
+      h('div', { class: 'topbar__prefs' }, this.#localeSelect(), this.#themeSwitch()),
+    );
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'topbar__menu-button',
+        id: 'console-menu-button',
+        'aria-expanded': 'false',
+        'aria-controls': 'console-menu',
+      },
+      h('span', { class: 'topbar__menu-icon', 'aria-hidden': 'true' }),
+      t('menu.toggle'),
+    );
+    const setOpen = (open: boolean) => {
+      menu.classList.toggle('is-open', open);
+      toggle.setAttribute('aria-expanded', String(open));
+    };
+    toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+    const header = h(
       'header',
       { class: 'topbar' },
       h(
         'a',
         { class: 'brand', href: `#${HOME}` },
         h('span', { class: 'brand__mark', 'aria-hidden': 'true' }),
-        'Acme Console',
+        t('brand'),
       ),
-      h(
-        'nav',
-        { class: 'mainmenu', 'aria-label': 'Main menu' },
-        h(
-          'ul',
-          {},
-          menuItem(HOME, 'Home', 'home'),
-          menuItem('/monitor', 'Monitor', 'monitor'),
-          menuItem('/system/personal-info', 'System', 'system'),
-        ),
-      ),
-      h('div', { class: 'topbar__tools' }, this.#localeSelect(), this.#themeButton(), this.#userMenu(user)),
+      toggle,
+      menu,
+      h('div', { class: 'topbar__tools' }, this.#userMenu(user)),
     );
+    header.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && menu.classList.contains('is-open')) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+    return header;
   }
 
   #localeSelect(): HTMLElement {
     const select = h(
       'select',
-      {
-        id: 'console-locale',
-        class: 'select select--small',
-        'aria-label': 'Language of the personal settings',
-      },
-      ...LOCALES.map(([value, label]) => h('option', { value, selected: value === this.#locale }, label)),
+      { id: 'console-locale', class: 'select select--small', 'aria-label': t('prefs.language') },
+      ...LOCALES.map(([value, label]) =>
+        h('option', { value, selected: value === locale(), lang: value }, label),
+      ),
     );
-    select.addEventListener('change', () => {
-      this.#locale = select.value;
-      localStorage.setItem(LOCALE_KEY, this.#locale);
-      for (const el of document.querySelectorAll('personal-info-form')) el.locale = this.#locale;
-    });
+    select.addEventListener('change', () => this.#changeLanguage(select.value));
     return select;
   }
 
-  #themeButton(): HTMLElement {
-    const label = () => `Theme: ${this.#theme}`;
-    const button = h(
-      'button',
-      { type: 'button', class: 'button button--ghost button--small', id: 'console-theme' },
-      label(),
+  /** Light / Dark / System: a radio group (one tab stop, arrow keys move), styled as a segmented switch. */
+  #themeSwitch(): HTMLElement {
+    return h(
+      'fieldset',
+      { class: 'theme-switch', id: 'console-theme' },
+      h('legend', { class: 'visually-hidden' }, t('prefs.theme')),
+      ...THEMES.map(([value, label]) => {
+        const input = h('input', {
+          type: 'radio',
+          name: 'console-theme',
+          value,
+          id: `console-theme-${value}`,
+          checked: value === this.#theme,
+        });
+        input.addEventListener('change', () => {
+          if (!input.checked) return;
+          this.#theme = value;
+          localStorage.setItem(THEME_KEY, value);
+          this.#applyTheme();
+        });
+        return h('label', { class: 'theme-switch__option' }, input, h('span', {}, t(label)));
+      }),
     );
-    button.addEventListener('click', () => {
-      this.#theme = THEMES[(THEMES.indexOf(this.#theme) + 1) % THEMES.length] ?? 'auto';
-      localStorage.setItem(THEME_KEY, this.#theme);
-      this.#applyTheme();
-      button.textContent = label();
-    });
-    return button;
   }
 
   #applyTheme(): void {
-    if (this.#theme === 'auto') delete document.documentElement.dataset.theme;
+    if (this.#theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = this.#theme;
   }
 
@@ -242,11 +351,11 @@ export class ConsoleApp {
         'li',
         { class: 'usermenu__who' },
         h('strong', {}, user.displayName),
-        h('span', {}, `${user.username} · ${user.type} user`),
-        h('span', {}, `Auto-logout after ${user.idleTimeoutMinutes} min without activity`),
+        h('span', {}, t(userKind(user.type), { username: user.username })),
+        h('span', {}, t('user.idle', { minutes: user.idleTimeoutMinutes })),
       ),
-      h('li', {}, h('a', { href: '#/system/personal-info' }, 'Modify Personal Info')),
-      h('li', {}, h('a', { href: '#/system/sessions' }, 'Online Sessions')),
+      h('li', {}, h('a', { href: '#/system/personal-info' }, t('title.personal-info'))),
+      h('li', {}, h('a', { href: '#/system/sessions' }, t('title.sessions'))),
       h(
         'li',
         {},
@@ -264,7 +373,7 @@ export class ConsoleApp {
               }
             },
           },
-          'Log out',
+          t('user.logout'),
         ),
       ),
     );
@@ -301,13 +410,13 @@ export class ConsoleApp {
   #navPane(route: Route): HTMLElement {
     return h(
       'nav',
-      { class: 'navpane', 'aria-label': 'System Settings' },
-      h('h2', { class: 'navpane__title' }, 'System Settings'),
+      { class: 'navpane', 'aria-label': t('nav.system-settings') },
+      h('h2', { class: 'navpane__title' }, t('nav.system-settings')),
       ...SYSTEM_NAV.map((group) =>
         h(
           'div',
           { class: 'navpane__group' },
-          h('h3', { class: 'navpane__group-title' }, group.label),
+          h('h3', { class: 'navpane__group-title' }, t(group.label)),
           h(
             'ul',
             {},
@@ -318,7 +427,7 @@ export class ConsoleApp {
                 h(
                   'a',
                   { href: `#${item.path}`, 'aria-current': item.path === route.path ? 'page' : null },
-                  item.label,
+                  t(item.label),
                 ),
               ),
             ),
@@ -332,14 +441,18 @@ export class ConsoleApp {
     if (route.trail.length === 0) return null;
     return h(
       'nav',
-      { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+      { class: 'breadcrumbs', 'aria-label': t('breadcrumb') },
       h(
         'ol',
         {},
         ...route.trail.map((crumb, i) =>
-          h('li', {}, i === 0 ? h('a', { href: '#/system/personal-info' }, crumb) : h('span', {}, crumb)),
+          h(
+            'li',
+            {},
+            i === 0 ? h('a', { href: '#/system/personal-info' }, t(crumb)) : h('span', {}, t(crumb)),
+          ),
         ),
-        h('li', {}, h('span', { 'aria-current': 'page' }, route.title)),
+        h('li', {}, h('span', { 'aria-current': 'page' }, t(route.title))),
       ),
     );
   }
@@ -350,7 +463,7 @@ export class ConsoleApp {
     const banner = h(
       'section',
       { class: 'banner banner--welcome', id: 'welcome-banner', 'aria-labelledby': 'welcome-banner-title' },
-      h('h2', { id: 'welcome-banner-title', class: 'banner__title' }, 'Welcome message'),
+      h('h2', { id: 'welcome-banner-title', class: 'banner__title' }, t('welcome.title')),
       // Plain text, always: the message is user content.
       h('p', { class: 'banner__text', id: 'welcome-banner-text' }, message),
       h(
@@ -363,9 +476,22 @@ export class ConsoleApp {
             banner.remove();
           },
         },
-        'Dismiss',
+        t('welcome.dismiss'),
       ),
     );
     return banner;
   }
+}
+
+function userKind(type: string): MessageKey {
+  return type === 'remote'
+    ? 'user.kind.remote'
+    : type === 'third-party'
+      ? 'user.kind.third-party'
+      : 'user.kind.local';
+}
+
+/** Where to go after signing in: only the demo's own framework pages (never another origin). */
+function safeNext(next: string | null): string | null {
+  return next === '/react/' || next === '/vue/' ? next : null;
 }

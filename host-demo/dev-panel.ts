@@ -101,7 +101,8 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
 
   // Outbox
   const outboxList = h('ol', { class: 'outbox', id: 'dev-outbox', 'aria-live': 'polite' });
-  let lastOutbox = '';
+  // `null` until the first answer: an empty outbox's key is '' too, and it must be drawn.
+  let lastOutbox: string | null = null;
   const renderOutbox = (messages: OutboxMessage[]) => {
     const key = messages.map((m) => m.id).join();
     if (key === lastOutbox) return;
@@ -203,7 +204,7 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
         try {
           await dev.reset();
           offsetSeconds = 0;
-          lastOutbox = '';
+          lastOutbox = null;
           mobile.checked = true;
           email.checked = true;
           failWrites.checked = false;
@@ -262,12 +263,15 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
   };
   panel.addEventListener('toggle', () => {
     localStorage.setItem(OPEN_KEY, panel.open ? '1' : '0');
+    // The page makes room for the panel (styles.css) instead of being covered by it.
+    document.documentElement.dataset.devPanel = panel.open ? 'open' : 'closed';
     clearInterval(timer);
     if (panel.open) {
       void refresh();
       timer = setInterval(() => void poll(), POLL_MS);
     }
   });
+  document.documentElement.dataset.devPanel = 'closed';
   panel.open = localStorage.getItem(OPEN_KEY) === '1';
   return panel;
 }

@@ -15,6 +15,22 @@ import { ApiClient } from 'personal-settings-elements/api';
 
 export type HostFramework = 'react' | 'vue';
 
+/** The console's sign-in page, coming back to this page afterwards. */
+export const signInHref = (framework: HostFramework): string => `../#/login?next=/${framework}/`;
+
+/** The other pages of the demo, for the host pages' top bar. */
+export const HOST_LINKS: readonly { href: string; label: string; framework?: HostFramework }[] = [
+  { href: '../#/home', label: 'Console' },
+  { href: '../react/', label: 'React host', framework: 'react' },
+  { href: '../vue/', label: 'Vue host', framework: 'vue' },
+];
+
+/** The theme picked in the console (light / dark; otherwise the system's). */
+export function applyConsoleTheme(): void {
+  const theme = localStorage.getItem('acme-console.theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+}
+
 /** The request header every call of a host's client carries (a stand-in for a bearer token or CSRF header). */
 export const HOST_HEADER = 'X-Host-Framework';
 

@@ -2,90 +2,95 @@
 import type { PersonalInfoSavedEvent } from 'personal-settings-elements';
 import type { SessionView } from 'personal-settings-elements/contract';
 import { h, replace } from './dom.js';
+import { list, locale, type MessageKey, plural, t } from './i18n.js';
 import { client, ENDPOINT, endReason, type SignInReason } from './session.js';
 
+export interface ToastOptions {
+  /**
+   * Announce it to screen readers (default true). False when an element already announced the same
+   * result (the form says "Saved" itself): the toast is then for the eyes only.
+   */
+  announce?: boolean;
+}
+
 export interface PageContext {
-  locale: string;
-  toast: (text: string) => void;
+  toast: (text: string, options?: ToastOptions) => void;
   /** The server said the session is gone. */
   sessionEnded: (reason: SignInReason) => void;
   go: (path: string) => void;
 }
 
+type Content = (Node | string)[];
+
 export interface Route {
   path: string;
-  title: string;
+  title: MessageKey;
   /** Breadcrumb trail above the title (the title is the last crumb). */
-  trail: string[];
+  trail: MessageKey[];
   section: 'home' | 'monitor' | 'system';
+  /** The line under the title (built again in the new language when the language changes). */
+  intro?: () => Content;
+  /** The page's content under its header. */
   render: (ctx: PageContext) => HTMLElement;
+  /**
+   * Keep the content when the language changes (only the chrome is built again): the form keeps
+   * unsaved edits and follows its `locale` property.
+   */
+  keepOnLanguageChange?: boolean;
 }
 
 const link = (path: string, text: string) => h('a', { href: `#${path}` }, text);
 
-function pageHeader(title: string, intro?: (Node | string)[]): HTMLElement {
-  return h(
-    'header',
-    { class: 'page__header' },
-    h('h1', { id: 'page-title', tabindex: '-1' }, title),
-    intro ? h('p', { class: 'page__intro' }, ...intro) : null,
-  );
-}
-
-const FIELD_NAMES: Record<string, string> = {
-  mobile: 'mobile number',
-  email: 'email address',
-  autoLogoutMinutes: 'auto-logout',
-  sessionLimit: 'max. online sessions',
-  welcomeMessage: 'welcome message',
+const SAVED_FIELDS: Record<string, MessageKey> = {
+  mobile: 'field.mobile',
+  email: 'field.email',
+  autoLogoutMinutes: 'field.autoLogoutMinutes',
+  sessionLimit: 'field.sessionLimit',
+  welcomeMessage: 'field.welcomeMessage',
 };
 
 function personalInfoPage(ctx: PageContext): HTMLElement {
-  const form = h('personal-info-form', { endpoint: ENDPOINT, locale: ctx.locale, id: 'personal-info' });
+  const form = h('personal-info-form', { endpoint: ENDPOINT, locale: locale(), id: 'personal-info' });
   form.addEventListener('personal-info-saved', (event: PersonalInfoSavedEvent) => {
-    const changed = event.detail.changed.map((field) => FIELD_NAMES[field] ?? field);
-    ctx.toast(changed.length ? `Saved: ${changed.join(', ')}.` : 'Saved.');
+    const changed = event.detail.changed.map((field) => {
+      const key = SAVED_FIELDS[field];
+      return key ? t(key) : field;
+    });
+    // The form announces the save itself: the toast only shows it.
+    ctx.toast(changed.length ? t('saved.fields', { fields: list(changed) }) : t('saved'), {
+      announce: false,
+    });
   });
-  return h(
-    'div',
-    { class: 'page' },
-    pageHeader('Modify Personal Info', [
-      'Mobile numbers and email addresses are anonymized on this page and only travel over HTTPS. ',
-      'If SMS or email codes cannot be obtained, make sure ',
-      link('/system/notification', 'remote notification'),
-      ' is configured.',
-    ]),
-    h('section', { class: 'card', 'aria-labelledby': 'page-title' }, form),
-  );
+  return h('section', { class: 'card', 'aria-labelledby': 'page-title' }, form);
 }
 
 function sessionsPage(ctx: PageContext): HTMLElement {
-  const body = h('tbody', {}, h('tr', {}, h('td', { colspan: '4' }, 'Loading…')));
+  const body = h('tbody', {}, h('tr', {}, h('td', { colspan: '4' }, t('sessions.loading'))));
   const status = h('p', { class: 'page__intro', role: 'status' });
   const load = async () => {
     try {
       const { data } = await client.call('listSessions', {});
       replace(body, data.sessions.map(row));
-      status.textContent = `${data.sessions.length} online session${data.sessions.length === 1 ? '' : 's'}.`;
+      status.textContent = plural('sessions.count', data.sessions.length);
     } catch (error) {
       const reason = endReason(error);
       if (reason) ctx.sessionEnded(reason);
-      else status.textContent = 'The sessions could not be loaded.';
+      else status.textContent = t('sessions.failed');
     }
   };
   const end = async (session: SessionView) => {
     try {
       await client.call('endSession', { params: { id: session.id } });
-      ctx.toast('The session was ended.');
+      ctx.toast(t('sessions.ended'));
       await load();
     } catch (error) {
       const reason = endReason(error);
       if (reason) ctx.sessionEnded(reason);
-      else ctx.toast('The session could not be ended.');
+      else ctx.toast(t('sessions.end-failed'));
     }
   };
   const when = (iso: string) =>
-    new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
   const row = (s: SessionView) =>
     h(
       'tr',
@@ -97,41 +102,34 @@ function sessionsPage(ctx: PageContext): HTMLElement {
         'td',
         {},
         s.current
-          ? h('span', { class: 'tag tag--current' }, 'This session')
+          ? h('span', { class: 'tag tag--current' }, t('sessions.current'))
           : h(
               'button',
               { type: 'button', class: 'button button--small', onclick: () => void end(s) },
-              'End session',
+              t('sessions.end'),
             ),
       ),
     );
   void load();
+  const headers: MessageKey[] = ['sessions.browser', 'sessions.signed-in', 'sessions.last-active'];
   return h(
-    'div',
-    { class: 'page' },
-    pageHeader('Online Sessions', [
-      'Where your account is signed in. ',
-      link('/system/personal-info', 'Max. Online Sessions'),
-      ' limits how many there can be.',
-    ]),
+    'section',
+    { class: 'card' },
+    status,
     h(
-      'section',
-      { class: 'card' },
-      status,
+      'table',
+      { class: 'table' },
       h(
-        'table',
-        { class: 'table' },
+        'thead',
+        {},
         h(
-          'thead',
+          'tr',
           {},
-          h(
-            'tr',
-            {},
-            ...['Browser', 'Signed in', 'Last active', ''].map((t) => h('th', { scope: 'col' }, t)),
-          ),
+          ...headers.map((key) => h('th', { scope: 'col' }, t(key))),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('sessions.actions'))),
         ),
-        body,
       ),
+      body,
     ),
   );
 }
@@ -139,11 +137,6 @@ function sessionsPage(ctx: PageContext): HTMLElement {
 function browserName(ua: string): string {
   const match = /(HeadlessChrome|Chromium|Edg|Chrome|Firefox|Safari)\/([\d.]+)/.exec(ua);
   return match ? `${match[1]} ${match[2]?.split('.')[0]}` : ua.slice(0, 60);
-}
-
-function placeholder(title: string, text: (Node | string)[]): (ctx: PageContext) => HTMLElement {
-  return () =>
-    h('div', { class: 'page' }, pageHeader(title), h('section', { class: 'card' }, h('p', {}, ...text)));
 }
 
 function homePage(ctx: PageContext): HTMLElement {
@@ -157,42 +150,24 @@ function homePage(ctx: PageContext): HTMLElement {
     );
   return h(
     'div',
-    { class: 'page' },
-    pageHeader('Home'),
+    {},
     h(
       'div',
       { class: 'tiles' },
-      tile('Managed devices', '128', '3 offline'),
-      tile('Active alarms', '2', 'minor'),
-      tile('Backups', 'OK', 'last run 02:00'),
+      tile(t('home.devices'), '128', t('home.devices.note')),
+      tile(t('home.alarms'), '2', t('home.alarms.note')),
+      tile(t('home.backups'), t('home.backups.value'), t('home.backups.note')),
     ),
     h(
       'section',
       { class: 'card' },
-      h('h2', {}, 'Try the personal settings'),
+      h('h2', {}, t('home.try')),
       h(
         'ul',
         { class: 'list' },
-        h(
-          'li',
-          {},
-          link('/system/personal-info', 'Modify Personal Info'),
-          ': change your mobile number or email with a code, auto-logout, the session limit and your welcome message.',
-        ),
-        h(
-          'li',
-          {},
-          'Open the ',
-          h('strong', {}, 'Developer panel'),
-          ' (bottom right) to read the codes, skip the clock ahead or switch off the SMS gateway.',
-        ),
-        h(
-          'li',
-          {},
-          'Set ',
-          h('em', {}, 'Max. Online Sessions'),
-          ' to 1, then sign in from a private window.',
-        ),
+        h('li', {}, link('/system/personal-info', t('title.personal-info')), t('home.try.form')),
+        h('li', {}, t('home.try.panel.1'), h('strong', {}, t('dev-panel')), t('home.try.panel.2')),
+        h('li', {}, t('home.try.limit.1'), h('em', {}, t('field.sessionLimit')), t('home.try.limit.2')),
       ),
       h(
         'p',
@@ -200,72 +175,81 @@ function homePage(ctx: PageContext): HTMLElement {
         h(
           'button',
           { type: 'button', class: 'button button--primary', onclick: () => ctx.go('/system/personal-info') },
-          'Open Modify Personal Info',
+          t('home.open'),
         ),
       ),
     ),
   );
 }
 
-const SYSTEM = ['System', 'System Settings'];
-const PERSONAL = [...SYSTEM, 'Personal Settings'];
+/** A page that is only scenery: its intro says what would be there. */
+const scenery = (): HTMLElement => h('div', {});
+
+const SYSTEM: MessageKey[] = ['nav.system', 'nav.system-settings'];
+const PERSONAL: MessageKey[] = [...SYSTEM, 'nav.personal-settings'];
 
 export const ROUTES: readonly Route[] = [
-  { path: '/home', title: 'Home', trail: [], section: 'home', render: homePage },
+  { path: '/home', title: 'title.home', trail: [], section: 'home', render: homePage },
   {
     path: '/monitor',
-    title: 'Monitor',
+    title: 'title.monitor',
     trail: [],
     section: 'monitor',
-    render: placeholder('Monitor', [
-      'Dashboards of the host console would live here; they are not part of this demo.',
-    ]),
+    intro: () => [t('intro.monitor')],
+    render: scenery,
   },
   {
     path: '/system/personal-info',
-    title: 'Modify Personal Info',
+    title: 'title.personal-info',
     trail: PERSONAL,
     section: 'system',
+    intro: () => [
+      t('intro.personal-info.1'),
+      link('/system/notification', t('intro.personal-info.link')),
+      t('intro.personal-info.2'),
+    ],
     render: personalInfoPage,
+    keepOnLanguageChange: true,
   },
   {
     path: '/system/sessions',
-    title: 'Online Sessions',
+    title: 'title.sessions',
     trail: PERSONAL,
     section: 'system',
+    intro: () => [
+      t('intro.sessions.1'),
+      link('/system/personal-info', t('intro.sessions.link')),
+      t('intro.sessions.2'),
+    ],
     render: sessionsPage,
   },
   {
     path: '/system/security',
-    title: 'Security Policies',
+    title: 'title.security',
     trail: SYSTEM,
     section: 'system',
-    render: placeholder('Security Policies', [
-      'Password and account policies of the host console (not part of this demo).',
-    ]),
+    intro: () => [t('intro.security')],
+    render: scenery,
   },
   {
     path: '/system/notification',
-    title: 'Remote Notification',
+    title: 'title.notification',
     trail: SYSTEM,
     section: 'system',
-    render: placeholder('Remote Notification', [
-      'The SMS gateway and the mail server that deliver verification codes. In this demo, switch them off and on in the ',
-      h('strong', {}, 'Developer panel'),
-      ' to see what users are told when a code cannot be sent.',
-    ]),
+    intro: () => [t('intro.notification.1'), h('strong', {}, t('dev-panel')), t('intro.notification.2')],
+    render: scenery,
   },
 ];
 
 /** The navigation pane of System. */
-export const SYSTEM_NAV = [
+export const SYSTEM_NAV: readonly { label: MessageKey; items: { path: string; label: MessageKey }[] }[] = [
   {
-    label: 'Personal Settings',
+    label: 'nav.personal-settings',
     items: [
-      { path: '/system/personal-info', label: 'Modify Personal Info' },
-      { path: '/system/sessions', label: 'Online Sessions' },
+      { path: '/system/personal-info', label: 'title.personal-info' },
+      { path: '/system/sessions', label: 'title.sessions' },
     ],
   },
-  { label: 'Security', items: [{ path: '/system/security', label: 'Security Policies' }] },
-  { label: 'Notification', items: [{ path: '/system/notification', label: 'Remote Notification' }] },
-] as const;
+  { label: 'nav.security', items: [{ path: '/system/security', label: 'title.security' }] },
+  { label: 'nav.notification', items: [{ path: '/system/notification', label: 'title.notification' }] },
+];

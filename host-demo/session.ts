@@ -29,7 +29,7 @@ export type SignInReason =
 
 const USER_KEY = 'acme-console.user';
 const WELCOME_KEY = 'acme-console.welcome';
-const NOTICE_KEY = 'acme-console.notice';
+const REPLACED_KEY = 'acme-console.replaced-sessions';
 
 function read<T>(key: string): T | null {
   try {
@@ -53,11 +53,11 @@ export function dismissWelcome(): void {
   sessionStorage.removeItem(WELCOME_KEY);
 }
 
-/** A one-off note for the first page after login (e.g. "another session was logged out"). */
-export function takeNotice(): string {
-  const notice = read<string>(NOTICE_KEY) ?? '';
-  sessionStorage.removeItem(NOTICE_KEY);
-  return notice;
+/** How many other sessions the last login logged out, once (the first page after login says so). */
+export function takeReplacedCount(): number {
+  const count = read<number>(REPLACED_KEY) ?? 0;
+  sessionStorage.removeItem(REPLACED_KEY);
+  return count;
 }
 
 export async function signIn(request: LoginRequest): Promise<LoginResponse> {
@@ -70,15 +70,7 @@ export async function signIn(request: LoginRequest): Promise<LoginResponse> {
   };
   sessionStorage.setItem(USER_KEY, JSON.stringify(user));
   sessionStorage.setItem(WELCOME_KEY, JSON.stringify(data.welcomeMessage));
-  if (data.replacedSessions > 0) {
-    const n = data.replacedSessions;
-    sessionStorage.setItem(
-      NOTICE_KEY,
-      JSON.stringify(
-        `${n} other session${n === 1 ? ' was' : 's were'} logged out (maximum online sessions reached).`,
-      ),
-    );
-  }
+  if (data.replacedSessions > 0) sessionStorage.setItem(REPLACED_KEY, JSON.stringify(data.replacedSessions));
   return data;
 }
 
@@ -86,7 +78,7 @@ export async function signIn(request: LoginRequest): Promise<LoginResponse> {
 export function forget(): void {
   sessionStorage.removeItem(USER_KEY);
   sessionStorage.removeItem(WELCOME_KEY);
-  sessionStorage.removeItem(NOTICE_KEY);
+  sessionStorage.removeItem(REPLACED_KEY);
 }
 
 export async function signOut(): Promise<void> {
@@ -125,9 +117,7 @@ export function loginErrorText(error: unknown): string {
   const e: ApiError = error;
   switch (e.code) {
     case 'session-limit-reached':
-      return `Login not allowed: this account has reached its maximum number of online sessions. ${
-        e.problem?.detail ?? ''
-      } Log out of the other session, or wait until it expires.`.trim();
+      return sessionLimitText(e.problem?.detail);
     case 'invalid-credentials':
       return e.problem?.detail ?? 'Wrong username or password.';
     case 'account-locked': {
@@ -149,3 +139,15 @@ export const REASON_TEXT: Record<Exclude<SignInReason, 'none'>, string> = {
   'signed-out': 'You have signed out.',
   reset: 'The demo data was reset to the seed. Sign in again.',
 };
+
+/**
+ * The refused login in one sentence. The server's detail says how many sessions are open
+ * ("This account already has 1 online session, the maximum allowed."); without one, the general case.
+ */
+export function sessionLimitText(detail: string | undefined): string {
+  const reason = detail?.trim().replace(/[.。]$/, '');
+  const said = reason
+    ? reason.charAt(0).toLowerCase() + reason.slice(1)
+    : 'this account already has its maximum number of online sessions';
+  return `Login not allowed: ${said}; end a session elsewhere or wait for one to expire.`;
+}

@@ -25,10 +25,12 @@ import {
   appendEntry,
   createHostClient,
   describe,
+  HOST_LINKS,
   hostStrings,
   LOCALES,
   type LogEntry,
   SECTION_LABELS,
+  signInHref,
 } from '../framework-host.js';
 
 // Created once, outside the component: a new client would make the form load again.
@@ -40,13 +42,18 @@ export function App(): ReactElement {
   const [sections, setSections] = useState<readonly PersonalInfoSection[]>(PERSONAL_INFO_SECTIONS);
   const [locale, setLocale] = useState('en');
   const [log, setLog] = useState<readonly LogEntry[]>([]);
+  // No session (or it ended): the page offers Sign in; the form's own Retry could not help.
+  const [signedOut, setSignedOut] = useState(false);
   const append = useCallback((text: string) => setLog((entries) => appendEntry(entries, text)), []);
 
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
     form.strings = strings;
-    const onExpired = (event: SessionExpiredEvent) => append(describe.expired(event));
+    const onExpired = (event: SessionExpiredEvent) => {
+      append(describe.expired(event));
+      setSignedOut(true);
+    };
     const onConfirmed = (event: ContactVerifyConfirmedEvent) => append(describe.confirmed(event));
     const onError = (event: PersonalInfoErrorEvent) => append(describe.error(event));
     form.addEventListener('session-expired', onExpired);
@@ -65,61 +72,90 @@ export function App(): ReactElement {
     );
 
   return (
-    <>
-      <header className="page-header">
-        <h1>React 19 host</h1>
-        <p>
-          <code>&lt;personal-info-form&gt;</code> rendered by React {version}: properties and{' '}
-          <code>on&lt;event&gt;</code> props in JSX, plus a ref with listeners in an effect.
-        </p>
+    <div className="host-page">
+      <header className="topbar">
+        <a className="brand" href="../#/home">
+          <span className="brand__mark" aria-hidden="true" />
+          Acme Console
+        </a>
+        <nav className="mainmenu" aria-label="Demo pages">
+          <ul>
+            {HOST_LINKS.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} aria-current={link.framework === 'react' ? 'page' : undefined}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
-      <main className="layout">
-        <section className="host-controls" aria-labelledby="host-controls-title">
-          <h2 id="host-controls-title">Host controls</h2>
-          <fieldset>
-            <legend>Sections (the sections property)</legend>
-            {PERSONAL_INFO_SECTIONS.map((section) => (
-              <label key={section}>
-                <input
-                  type="checkbox"
-                  id={`section-${section}`}
-                  checked={sections.includes(section)}
-                  onChange={(event) => toggleSection(section, event.currentTarget.checked)}
-                />{' '}
-                {SECTION_LABELS[section]}
-              </label>
-            ))}
-          </fieldset>
-          <label className="stacked">
-            Language (the locale property)
-            <select id="locale" value={locale} onChange={(event) => setLocale(event.currentTarget.value)}>
-              {LOCALES.map(({ value, label }) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
+      <main className="console__main">
+        <header className="page-header">
+          <h1>React 19 host</h1>
+          <p>
+            <code>&lt;personal-info-form&gt;</code> rendered by React {version}: properties and{' '}
+            <code>on&lt;event&gt;</code> props in JSX, plus a ref with listeners in an effect.
+          </p>
+        </header>
+        {signedOut ? (
+          <section className="card signed-out" id="signed-out" aria-labelledby="signed-out-text">
+            <p id="signed-out-text">
+              You are not signed in. Sign in to the console to see your personal settings here.
+            </p>
+            <a className="button button--primary" href={signInHref('react')}>
+              Sign in
+            </a>
+          </section>
+        ) : null}
+        <div className="layout">
+          <section className="card host-controls" aria-labelledby="host-controls-title">
+            <h2 id="host-controls-title">Host controls</h2>
+            <fieldset>
+              <legend>Sections (the sections property)</legend>
+              {PERSONAL_INFO_SECTIONS.map((section) => (
+                <label key={section}>
+                  <input
+                    type="checkbox"
+                    id={`section-${section}`}
+                    checked={sections.includes(section)}
+                    onChange={(event) => toggleSection(section, event.currentTarget.checked)}
+                  />{' '}
+                  {SECTION_LABELS[section]}
+                </label>
               ))}
-            </select>
-          </label>
-        </section>
-        <section className="embedded" aria-label="Personal settings">
-          <personal-info-form
-            ref={formRef}
-            client={client}
-            sections={sections.join(' ')}
-            locale={locale}
-            onpersonal-info-saved={(event) => append(describe.saved(event))}
-            onpersonal-info-change={(event) => append(describe.change(event))}
-          />
-        </section>
-        <section className="event-log" aria-labelledby="event-log-title">
-          <h2 id="event-log-title">Events received</h2>
-          <ol id="event-log" aria-live="polite">
-            {log.map((entry) => (
-              <li key={entry.id}>{entry.text}</li>
-            ))}
-          </ol>
-        </section>
+            </fieldset>
+            <label className="stacked">
+              Language (the locale property)
+              <select id="locale" value={locale} onChange={(event) => setLocale(event.currentTarget.value)}>
+                {LOCALES.map(({ value, label }) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </section>
+          <section className="card embedded" aria-label="Personal settings" hidden={signedOut}>
+            <personal-info-form
+              ref={formRef}
+              client={client}
+              sections={sections.join(' ')}
+              locale={locale}
+              onpersonal-info-saved={(event) => append(describe.saved(event))}
+              onpersonal-info-change={(event) => append(describe.change(event))}
+            />
+          </section>
+          <section className="card event-log" aria-labelledby="event-log-title">
+            <h2 id="event-log-title">Events received</h2>
+            <ol id="event-log" aria-live="polite">
+              {log.map((entry) => (
+                <li key={entry.id}>{entry.text}</li>
+              ))}
+            </ol>
+          </section>
+        </div>
       </main>
-    </>
+    </div>
   );
 }

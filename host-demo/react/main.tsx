@@ -8,7 +8,10 @@
 import 'personal-settings-elements/personal-info-form';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyConsoleTheme } from '../framework-host.js';
 import { App } from './app.js';
+
+applyConsoleTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -30,10 +30,12 @@ import {
   appendEntry,
   createHostClient,
   describe,
+  HOST_LINKS,
   hostStrings,
   LOCALES,
   type LogEntry,
   SECTION_LABELS,
+  signInHref,
 } from '../framework-host.js';
 
 // Created once: a new client would make the form load again.
@@ -47,6 +49,8 @@ export const App = defineComponent({
     const locale = ref('en');
     const log = shallowRef<readonly LogEntry[]>([]);
     const form = shallowRef<PersonalInfoForm | null>(null);
+    // No session (or it ended): the page offers Sign in; the form's own Retry could not help.
+    const signedOut = ref(false);
     const append = (text: string) => {
       log.value = appendEntry(log.value, text);
     };
@@ -61,6 +65,28 @@ export const App = defineComponent({
       );
     };
 
+    const topbar = () =>
+      h('header', { class: 'topbar' }, [
+        h('a', { class: 'brand', href: '../#/home' }, [
+          h('span', { class: 'brand__mark', 'aria-hidden': 'true' }),
+          'Acme Console',
+        ]),
+        h('nav', { class: 'mainmenu', 'aria-label': 'Demo pages' }, [
+          h(
+            'ul',
+            HOST_LINKS.map((link) =>
+              h('li', { key: link.href }, [
+                h(
+                  'a',
+                  { href: link.href, 'aria-current': link.framework === 'vue' ? 'page' : undefined },
+                  link.label,
+                ),
+              ]),
+            ),
+          ),
+        ]),
+      ]);
+
     const header = () =>
       h('header', { class: 'page-header' }, [
         h('h1', 'Vue 3 host'),
@@ -70,8 +96,20 @@ export const App = defineComponent({
         ]),
       ]);
 
+    const signInOffer = () =>
+      signedOut.value
+        ? h('section', { class: 'card signed-out', id: 'signed-out', 'aria-labelledby': 'signed-out-text' }, [
+            h(
+              'p',
+              { id: 'signed-out-text' },
+              'You are not signed in. Sign in to the console to see your personal settings here.',
+            ),
+            h('a', { class: 'button button--primary', href: signInHref('vue') }, 'Sign in'),
+          ])
+        : null;
+
     const controls = () =>
-      h('section', { class: 'host-controls', 'aria-labelledby': 'host-controls-title' }, [
+      h('section', { class: 'card host-controls', 'aria-labelledby': 'host-controls-title' }, [
         h('h2', { id: 'host-controls-title' }, 'Host controls'),
         h('fieldset', [
           h('legend', 'Sections (the sections attribute)'),
@@ -105,7 +143,7 @@ export const App = defineComponent({
       ]);
 
     const embedded = () =>
-      h('section', { class: 'embedded', 'aria-label': 'Personal settings' }, [
+      h('section', { class: 'card embedded', 'aria-label': 'Personal settings', hidden: signedOut.value }, [
         h('personal-info-form', {
           ref: form,
           '.client': client,
@@ -114,13 +152,16 @@ export const App = defineComponent({
           locale: locale.value,
           onPersonalInfoSaved: (event: PersonalInfoSavedEvent) => append(describe.saved(event)),
           onPersonalInfoChange: (event: PersonalInfoChangeEvent) => append(describe.change(event)),
-          onSessionExpired: (event: SessionExpiredEvent) => append(describe.expired(event)),
+          onSessionExpired: (event: SessionExpiredEvent) => {
+            append(describe.expired(event));
+            signedOut.value = true;
+          },
           onContactVerifyConfirmed: (event: ContactVerifyConfirmedEvent) => append(describe.confirmed(event)),
         }),
       ]);
 
     const eventLog = () =>
-      h('section', { class: 'event-log', 'aria-labelledby': 'event-log-title' }, [
+      h('section', { class: 'card event-log', 'aria-labelledby': 'event-log-title' }, [
         h('h2', { id: 'event-log-title' }, 'Events received'),
         h(
           'ol',
@@ -129,6 +170,14 @@ export const App = defineComponent({
         ),
       ]);
 
-    return () => [header(), h('main', { class: 'layout' }, [controls(), embedded(), eventLog()])];
+    return () =>
+      h('div', { class: 'host-page' }, [
+        topbar(),
+        h('main', { class: 'console__main' }, [
+          header(),
+          signInOffer(),
+          h('div', { class: 'layout' }, [controls(), embedded(), eventLog()]),
+        ]),
+      ]);
   },
 });

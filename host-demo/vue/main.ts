@@ -6,6 +6,9 @@
  */
 import 'personal-settings-elements/personal-info-form';
 import { createApp } from 'vue';
+import { applyConsoleTheme } from '../framework-host.js';
 import { App } from './app.js';
+
+applyConsoleTheme();
 
 createApp(App).mount('#root');

@@ -115,7 +115,7 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
     if (user.sessionLimit && active.length >= user.sessionLimit.max) {
       if (user.sessionLimit.policy === 'deny') {
         throw new ProblemError('session-limit-reached', {
-          detail: `This account already has ${active.length} online session(s), the maximum allowed.`,
+          detail: `This account already has ${active.length} online session${active.length === 1 ? '' : 's'}, the maximum allowed.`,
         });
       }
       const toEnd = active
