@@ -183,6 +183,34 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         assertClean(watch);
       });
 
+      it('looks like the console and, without a session, offers Sign in that comes back here', async () => {
+        const { page, watch } = await openHost(name, null);
+        await page.waitForSelector('#signed-out a', { visible: true });
+        assert.equal(await page.$eval('.topbar .brand', (el) => el.textContent?.trim()), 'Acme Console');
+        const offer = await page.$eval('#signed-out', (el) => ({
+          text: el.querySelector('p')?.textContent,
+          link: el.querySelector('a')?.textContent,
+          href: el.querySelector('a')?.getAttribute('href'),
+          formShown: (document.querySelector('personal-info-form') as HTMLElement).checkVisibility(),
+        }));
+        assert.deepEqual(offer, {
+          text: 'You are not signed in. Sign in to the console to see your personal settings here.',
+          link: 'Sign in',
+          href: `../#/login?next=/${name}/`,
+          formShown: false,
+        });
+
+        await page.locator('#signed-out a').click();
+        await page.waitForSelector('#login-page');
+        await page.locator('#login-username').fill('admin');
+        await page.locator('#login-password').fill('Passw0rd!');
+        await page.locator('#login-page button[type=submit]').click();
+        await page.waitForFunction((path) => location.pathname === path, {}, `/${name}/`);
+        await waitForText(page, '+86 138****5678');
+        assert.equal(await page.$('#signed-out'), null);
+        assertClean(watch);
+      });
+
       it('auto-logout changed and saved: personal-info-change and -saved logged, the value in the db', async () => {
         const { page, watch } = await openHost(name, 'admin');
         await waitForText(page, '+86 138****5678');

@@ -189,7 +189,11 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     const second = await openPage();
     await login(second.page, 'admin');
     await second.page.waitForSelector('#login-error:not([hidden])');
-    assert.match(await text(second.page, '#login-error'), /^Login not allowed/);
+    // One sentence, with the plural the count needs.
+    assert.equal(
+      await text(second.page, '#login-error'),
+      'Login not allowed: this account already has 1 online session, the maximum allowed; end a session elsewhere or wait for one to expire.',
+    );
     assert.equal(await second.page.$('.console'), null);
     assertClean(watch);
     assertClean(second.watch);
@@ -273,5 +277,192 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.locator('.navpane a ::-p-text(Online Sessions)').click();
     await page.waitForFunction(() => /online session/.test(document.body.textContent ?? ''));
     await audit('Online Sessions');
+  });
+  it('the developer panel: "Nothing sent yet" for an empty outbox, and beside the page, never over it', async () => {
+    const { page, watch } = await openPage();
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    await openPersonalInfo(page);
+    const overlap = () =>
+      page.evaluate(() => {
+        const a = document.querySelector('#dev-panel')?.getBoundingClientRect();
+        const b = document.querySelector('.console')?.getBoundingClientRect();
+        if (!a || !b) return 'missing';
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      });
+    assert.equal(await overlap(), false, 'closed: the tab is beside the console');
+    await page.locator('#dev-panel summary').click();
+    await page.waitForFunction(
+      () => document.querySelector('#dev-outbox')?.textContent?.trim() === 'Nothing sent yet.',
+      { timeout: 5000 },
+    );
+    assert.equal(await overlap(), false, 'open: the console makes room for the panel');
+
+    // A narrow window: the panel comes after the page.
+    await page.setViewport({ width: 600, height: 800 });
+    const order = await page.evaluate(() => {
+      const panel = document.querySelector('#dev-panel')?.getBoundingClientRect();
+      const console = document.querySelector('.console')?.getBoundingClientRect();
+      return panel && console ? panel.top >= console.bottom : null;
+    });
+    assert.equal(order, true, 'below the console on a narrow screen');
+    assertClean(watch);
+  });
+
+  it('the language switch translates the console around the form, and keeps the form', async () => {
+    const { page, watch } = await openPage();
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    await openPersonalInfo(page);
+    await page.$eval('#personal-info', (el) => el.setAttribute('data-kept', 'yes'));
+
+    await page.select('#console-locale', 'zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const texts = (selector: string) =>
+      page.$$eval(selector, (items) => items.map((el) => (el.textContent ?? '').trim()));
+    assert.deepEqual(await texts('.mainmenu a'), ['首页', '监控', '系统']);
+    assert.deepEqual(await texts('.breadcrumbs li'), ['系统', '系统设置', '个人设置', '修改个人信息']);
+    assert.deepEqual(await texts('.navpane a'), ['修改个人信息', '在线会话', '安全策略', '远程通知']);
+    assert.equal(await text(page, '#page-title'), '修改个人信息');
+    assert.match(await text(page, '#page-intro'), /^本页对手机号码和邮箱地址做匿名化显示/);
+    assert.equal(await page.title(), '修改个人信息 · Acme 控制台');
+    const form = await page.$eval('#personal-info', (el) => ({
+      kept: el.getAttribute('data-kept'),
+      locale: (el as HTMLElement & { locale: string }).locale,
+    }));
+    assert.deepEqual(form, { kept: 'yes', locale: 'zh-CN' }, 'the same form, now in Chinese');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'console-locale');
+
+    // Remembered: the next page and a reload stay in Chinese.
+    await page.locator('.navpane a ::-p-text(在线会话)').click();
+    await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === '在线会话');
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === '在线会话');
+    assertClean(watch);
+  });
+
+  it('below 700 px the header keeps its menu behind a Menu button', async () => {
+    const { page, watch } = await openPage();
+    await page.setViewport({ width: 600, height: 800 });
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    const visible = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).checkVisibility());
+    assert.equal(await visible('.mainmenu'), false, 'folded');
+    assert.equal(await visible('#console-menu-button'), true);
+    assert.equal(await page.$eval('#console-menu-button', (b) => b.getAttribute('aria-expanded')), 'false');
+    await page.locator('#console-menu-button').click();
+    assert.equal(await page.$eval('#console-menu-button', (b) => b.getAttribute('aria-expanded')), 'true');
+    assert.equal(await visible('.mainmenu'), true);
+    assert.equal(await visible('#console-theme'), true, 'the theme switch is in the menu');
+    await page.locator('.mainmenu a ::-p-text(System)').click();
+    await page.waitForSelector('.navpane');
+
+    await page.setViewport({ width: 1280, height: 900 });
+    assert.equal(await visible('#console-menu-button'), false, 'no Menu button on a wide screen');
+    assert.equal(await visible('.mainmenu'), true);
+    assertClean(watch);
+  });
+
+  it('the theme control is a Light / Dark / System switch', async () => {
+    const { page, watch } = await openPage();
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    const state = () =>
+      page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme ?? 'system',
+        checked: [...document.querySelectorAll<HTMLInputElement>('#console-theme input')]
+          .filter((i) => i.checked)
+          .map((i) => i.value),
+        scheme: getComputedStyle(document.documentElement).colorScheme,
+      }));
+    assert.deepEqual(
+      await page.$eval('#console-theme', (el) => ({
+        legend: el.querySelector('legend')?.textContent,
+        options: [...el.querySelectorAll('label')].map((l) => l.textContent),
+        radios: el.querySelectorAll('input[type=radio]').length,
+      })),
+      { legend: 'Theme', options: ['Light', 'Dark', 'System'], radios: 3 },
+    );
+    assert.deepEqual(await state(), { theme: 'system', checked: ['system'], scheme: 'light dark' });
+    await page.locator('#console-theme label ::-p-text(Dark)').click();
+    assert.deepEqual(await state(), { theme: 'dark', checked: ['dark'], scheme: 'dark' });
+    // Arrow keys move within the group, as in any radio group.
+    await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await state(), { theme: 'light', checked: ['light'], scheme: 'light' });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('#console-theme');
+    assert.deepEqual(await state(), { theme: 'light', checked: ['light'], scheme: 'light' });
+    await page.locator('#console-theme label ::-p-text(System)').click();
+    assert.deepEqual(await state(), { theme: 'system', checked: ['system'], scheme: 'light dark' });
+    assertClean(watch);
+  });
+
+  it('toasts: one per message, not a second announcement of a save, never over the banner, gone at logout', async () => {
+    const { page, watch } = await openPage();
+    await login(page, 'admin');
+    await page.waitForSelector('.console');
+    await openPersonalInfo(page);
+    await page.locator('pierce/#welcome-edit').click();
+    await page.locator('pierce/#welcome').fill('Maintenance on Friday.');
+    await page.locator('pierce/#welcome-ok').click();
+    await page.waitForFunction(() =>
+      document.querySelector('#toasts')?.textContent?.includes('Saved: welcome message.'),
+    );
+    const toasts = () =>
+      page.$$eval('#toasts .toast', (items) =>
+        items.map((el) => ({
+          text: el.textContent,
+          live: el.closest('[aria-live="polite"], [role=status]') !== null,
+        })),
+      );
+    // The form announces the save itself: the toast is for the eyes only.
+    assert.deepEqual(await toasts(), [{ text: 'Saved: welcome message.', live: false }]);
+
+    // The same save again: still one toast.
+    await page.evaluate(() => {
+      const w = window as unknown as { saves: number };
+      w.saves = 0;
+      document.addEventListener('personal-info-saved', () => w.saves++);
+    });
+    await page.locator('pierce/#welcome-edit').click();
+    await page.locator('pierce/#welcome').fill('Maintenance on Friday!');
+    await page.locator('pierce/#welcome-ok').click();
+    await page.waitForFunction(() => (window as unknown as { saves: number }).saves === 1);
+    assert.deepEqual(await toasts(), [{ text: 'Saved: welcome message.', live: false }]);
+
+    // The welcome banner at the next login, and a toast at the same time: apart.
+    await page.locator('#user-menu-button').click();
+    await page.locator('#logout').click();
+    await page.waitForSelector('#login-reason');
+    assert.deepEqual(await toasts(), [], 'no toast of the last session on the login page');
+    await login(page, 'admin');
+    await page.waitForSelector('#welcome-banner');
+    await openPersonalInfo(page);
+    const select = await page.waitForSelector('pierce/#auto-logout', VISIBLE);
+    await select?.select('60');
+    await page.locator('pierce/#auto-logout-save').click();
+    await page.waitForSelector('#toasts .toast');
+    for (const width of [1280, 600]) {
+      await page.setViewport({ width, height: 800 });
+      const apart = await page.evaluate(() => {
+        const toast = document.querySelector('#toasts .toast')?.getBoundingClientRect();
+        const buttons = [...document.querySelectorAll('#welcome-banner button')].map((b) =>
+          b.getBoundingClientRect(),
+        );
+        return (
+          !!toast &&
+          buttons.length > 0 &&
+          buttons.every(
+            (b) =>
+              toast.right <= b.left ||
+              b.right <= toast.left ||
+              toast.bottom <= b.top ||
+              b.bottom <= toast.top,
+          )
+        );
+      });
+      assert.equal(apart, true, `the toast is clear of the banner's buttons at ${width} px`);
+    }
+    assertClean(watch);
   });
 });
