@@ -13,6 +13,10 @@
 //   node scripts/bench-load.mjs [--get-rounds 8] [--get-seconds 1] [--patch-rounds 5] [--patch-seconds 1]
 //     (PATCH rounds last at least 2 s on a db over 1 MB: plain lowdb needs about 1 s for its first answer)
 //     [--connections 20] [--users 10,10000] [--requests GET,PATCH] [--pin off|<load cpus>:<server cpus>]
+//     [--compare <git ref>]
+//   --compare adds the mock as it is at <git ref> (checked out into a temporary git worktree, on a db of
+//   its own) as one more target in the same rounds: "what did this change buy" as a ratio from one
+//   interleaved run, not two runs on a machine whose load moves between them.
 //
 // How it is measured (2 cores, shared with other work, and autocannon runs on them too):
 // - the targets of a group take turns: short runs, raw and mock alternating, the order reversed every
@@ -31,8 +35,8 @@
 // Targets (reported, not enforced — the machine is shared; issue #18): GET ≥ 2× json-server and
 // acknowledged PATCH ≥ 1.5× json-server at 10 users, PATCH ≥ 2× json-server at 10 000 users;
 // PATCH p99 ≤ 20 ms at 10 users.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -50,6 +54,7 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '10,10000' },
     requests: { type: 'string', default: 'GET,PATCH' },
     pin: { type: 'string', default: 'off' },
+    compare: { type: 'string' },
     'raw-server': { type: 'string' },
     mode: { type: 'string' },
     db: { type: 'string' },
@@ -346,6 +351,7 @@ async function sideBySide(group, { rounds, seconds }) {
   }
   const raw = runs[0];
   const json = runs[group.targets.findIndex((t) => t.label === JSON_SERVER)];
+  const earlier = runs[group.targets.findIndex((t) => t.label.startsWith('mock server at '))];
   /** Per-round ratios of `mine` to a baseline's runs: median and lowest–highest. */
   const versus = (mine, base, field, digits) => {
     if (!base || mine === base) return null;
@@ -366,11 +372,26 @@ async function sideBySide(group, { rounds, seconds }) {
       vsRaw: versus(mine, raw, 'rps', 2),
       cpuVsRaw: versus(mine, raw, 'cpu', 1),
       vsJsonServer: versus(mine, json, 'rps', 2),
+      vsCompared: versus(mine, earlier, 'rps', 2),
+      cpuVsCompared: versus(mine, earlier, 'cpu', 2),
       rounds: mine.map((r) => ({ rps: Math.round(r.rps), cpuUs: round(r.cpu, 1), p99: r.p99 })),
       non2xx: mine.reduce((a, r) => a + r.non2xx, 0),
       failures: [...new Set(mine.flatMap((r) => r.failures))],
     };
   });
+}
+
+/**
+ * The repository at `ref` in a temporary git worktree sharing this checkout's node_modules, so the
+ * mock of an earlier commit can run beside this one. Removed again by the returned function.
+ */
+function checkoutRef(ref, dir) {
+  const path = join(dir, 'compare');
+  execFileSync('git', ['worktree', 'add', '--detach', '--quiet', path, ref], { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(path, 'node_modules'), 'dir');
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', path], { cwd: ROOT });
+  return { path, label: `mock server at ${ref} (${sha})`, remove };
 }
 
 /** json-server answers the users the sessions belong to, and takes their PATCH: else its figures mean nothing. */
@@ -406,8 +427,10 @@ async function main() {
   const headerDiffs = new Set();
   const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
   const children = [];
+  const compare = args.compare ? checkoutRef(args.compare, dir) : null;
   const cleanup = async () => {
     await Promise.all(children.map((c) => c.stop()));
+    compare?.remove();
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
@@ -437,10 +460,27 @@ async function main() {
       );
       const json = await startJsonServer(jsonDb);
       children.push(raw, lowdb, json);
+      let before = null;
+      const beforeCookies = [];
+      if (compare) {
+        const beforeDb = join(dir, `before-${users}.json`);
+        before = await start(
+          [
+            ...mockArgs.map((a) => (a === 'mock-server/node.ts' ? join(compare.path, a) : a)),
+            '--db',
+            beforeDb,
+            '--seed-users',
+            String(users),
+          ],
+          compare.label,
+        );
+        children.push(before);
+        for (const n of bulk) beforeCookies.push(await login(before.url, `user${n}`));
+      }
       for (const d of await compareResponses(mock, raw, cookies)) headerDiffs.add(d);
       await checkJsonServer(json.url, bulk);
       if (serverCpus) {
-        for (const s of [mock, raw, lowdb, json]) pin(s.child.pid, serverCpus);
+        for (const s of [mock, raw, lowdb, json, before]) if (s) pin(s.child.pid, serverCpus);
         pin(process.pid, loadCpus);
       }
       const ME = '/api/v1/me/personal-info';
@@ -448,6 +488,10 @@ async function main() {
       const bySession = (i) => ({
         path: ME,
         headers: { ...withJson, 'If-Match': '*', Cookie: cookies[i % cookies.length] },
+      });
+      const byBeforeSession = (i) => ({
+        path: ME,
+        headers: { ...withJson, 'If-Match': '*', Cookie: beforeCookies[i % beforeCookies.length] },
       });
       const byUserId = (i) => ({ path: `/users/u-bulk-${bulk[i % bulk.length]}`, headers: withJson });
       const target = (label, server, perConnection, conns = connections) => ({
@@ -464,6 +508,7 @@ async function main() {
             target('raw node:http', raw, bySession),
             target('mock server', mock, bySession),
             target(JSON_SERVER, json, byUserId),
+            ...(before ? [target(compare.label, before, byBeforeSession)] : []),
           ],
         },
         {
@@ -473,6 +518,7 @@ async function main() {
             target('raw node:http', raw, bySession),
             target('mock server', mock, bySession),
             target(JSON_SERVER, json, byUserId),
+            ...(before ? [target(compare.label, before, byBeforeSession)] : []),
             target('lowdb, one write per request', lowdb, bySession),
             target('mock server, 1 connection', mock, bySession, 1),
           ],
@@ -586,6 +632,13 @@ async function main() {
     '',
     headerNote,
     ...notes,
+    ...rows
+      .filter((r) => r.target === 'mock server' && r.vsCompared)
+      .map(
+        (r) =>
+          `${r.scenario}, ${r.users} users: this mock ÷ the ${compare.label}: ${r.vsCompared.median}× req/s (rounds ${r.vsCompared.spread}), ` +
+          `${r.cpuVsCompared.median}× CPU per request (rounds ${r.cpuVsCompared.spread}).`,
+      ),
     '',
     ...checks.map(
       (c) => `${c.info ? '·' : c.ok ? '✔' : '✘'} ${c.what}: ${c.value}${c.info ? ' (for information)' : ''}`,
