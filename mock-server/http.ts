@@ -55,6 +55,23 @@ const tooLarge = () =>
   );
 
 async function readLimited(request: Request): Promise<Uint8Array> {
+  // Hot path (issue #18): a body with a declared length (within the limit, checked by the caller) is
+  // read in one go. On @hono/node-server `arrayBuffer()` reads straight from the socket, whereas
+  // `request.body` first builds a full undici Request and a web ReadableStream around the socket: that
+  // was about a sixth of an acknowledged PATCH's CPU time in a profile under load. Node's HTTP parser
+  // delivers exactly the declared number of bytes; the size is checked again after reading for
+  // runtimes that do not hold a body to its Content-Length (an in-process `Request`). A body without
+  // a declared length (chunked) is streamed, and cut off as soon as it passes the limit.
+  if (request.headers.get('Content-Length') !== null && !request.headers.has('Transfer-Encoding')) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await request.arrayBuffer());
+    } catch {
+      throw new ClientAbortedError('The request body ended before it was complete.');
+    }
+    if (bytes.byteLength > LIMITS.bodyMaxBytes) throw tooLarge();
+    return bytes;
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
