@@ -6,6 +6,7 @@ import { parseWith, readJson } from '../http.js';
 import { ProblemError } from '../problem.js';
 import { authenticate } from '../sessions.js';
 import { ifMatchSatisfied, versionOf } from '../views.js';
+import { hardenedResponse } from './security-headers.js';
 
 /**
  * `If-Match` on a route whose table entry says `ifMatch: true`: 428 without it, 412 when it does not
@@ -15,8 +16,7 @@ import { ifMatchSatisfied, versionOf } from '../views.js';
 export function assertIfMatch(header: string | null, user: UserRecord): void {
   if (header === null) {
     throw new ProblemError('precondition-required', {
-      detail:
-        'Send If-Match with the ETag you last read, so changes made elsewhere are not overwritten.',
+      detail: 'Send If-Match with the ETag you last read, so changes made elsewhere are not overwritten.',
     });
   }
   if (!ifMatchSatisfied(header, versionOf(user))) {
@@ -50,13 +50,20 @@ export function contractRoute(route: RouteDef, handler: RouteHandlers[RouteName]
     const body = route.body ? parseWith(route.body, raw, 'The request body has invalid fields.') : undefined;
     if (route.ifMatch && auth) assertIfMatch(request.headers.get('If-Match'), auth.user);
     const reply = await call({ params, body, session: auth?.session, user: auth?.user, request, deps });
+    const text = route.response === null ? null : JSON.stringify(reply.body);
+    if (!reply.cookies?.length) {
+      // Hot path (GET personal-info, PATCH): one plain header object, no Headers (see hardenedResponse).
+      const plain =
+        text === null ? { ...reply.headers } : { ...reply.headers, 'Content-Type': 'application/json' };
+      return hardenedResponse(text, route.status, plain);
+    }
     const headers = new Headers(reply.headers);
     for (const cookie of reply.cookies ?? []) {
       headers.append('Set-Cookie', cookie);
       if (mirrorCookies) headers.append(MIRRORED_COOKIE_HEADER, cookie);
     }
-    if (route.response === null) return new Response(null, { status: route.status, headers });
+    if (text === null) return new Response(null, { status: route.status, headers });
     headers.set('Content-Type', 'application/json');
-    return new Response(JSON.stringify(reply.body), { status: route.status, headers });
+    return new Response(text, { status: route.status, headers });
   };
 }

@@ -23,7 +23,11 @@ export function problemErrors(): ErrorHandler {
       );
     }
     if (error instanceof ClientAbortedError) {
-      const problem = new ProblemError('malformed-request', { detail: error.message }, { Connection: 'close' });
+      const problem = new ProblemError(
+        'malformed-request',
+        { detail: error.message },
+        { Connection: 'close' },
+      );
       return problemResponse(problem);
     }
     console.error('mock-server: unexpected error', error instanceof Error ? error.message : error);
