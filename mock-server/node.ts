@@ -11,8 +11,9 @@
  * Env: MOCK_PORT, MOCK_HOST, MOCK_DB, MOCK_DEV_ROUTES=0, MOCK_CORS_ORIGINS, MOCK_TRUSTED_ORIGINS
  * (both comma-separated).
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { TextFile } from 'lowdb/node';
@@ -33,6 +34,29 @@ export interface StartOptions {
   reset?: boolean;
   quiet?: boolean;
 }
+
+const HELP = `Usage: personal-settings-mock [options]      (in this repository: npm run mock -- [options])
+
+The personal-settings mock backend: the REST API at <url>/api/v1 (reference at /api/v1/docs,
+OpenAPI at /api/v1/openapi.json) and its test hooks at <url>/__dev, on a lowdb JSON file.
+
+Options:
+  --port N               port (default 8787; 0 picks a free one)            env MOCK_PORT
+  --host HOST            interface (default 127.0.0.1)                      env MOCK_HOST
+  --db FILE              the JSON database (default .mock-data/db.json)     env MOCK_DB
+  --no-dev-routes        without the test hooks (/__dev/*)                  env MOCK_DEV_ROUTES=0
+  --cors-origin ORIGIN   a page on that origin calls this server directly (CORS with
+                         credentials); repeatable                           env MOCK_CORS_ORIGINS
+  --trusted-origin ORIGIN  a page on that origin reaches this server through a proxy that
+                         rewrites Host (Vite changeOrigin, Next.js rewrites); repeatable
+                                                                            env MOCK_TRUSTED_ORIGINS
+  --seed-users N         N extra generated users (load tests)
+  -h, --help             this text
+
+Examples:
+  npx personal-settings-mock
+  npx personal-settings-mock --port 9000 --db /tmp/mock.json --cors-origin http://localhost:5173
+  npx personal-settings-mock --no-dev-routes   # as a production backend would look`;
 
 class StartupError extends Error {}
 
@@ -139,7 +163,7 @@ function optionsFromArgs(argv: string[]): StartOptions {
     },
   });
   if (values.help) {
-    console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+    console.log(HELP);
     process.exit(0);
   }
   const port = Number(values.port ?? process.env.MOCK_PORT ?? 8787);
@@ -208,6 +232,19 @@ async function main() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('mock-server/node.ts')) {
-  void main();
+/**
+ * Run as a program: `tsx mock-server/node.ts`, this file bundled (test/helpers-node/spawn-mock.ts), or the
+ * `personal-settings-mock` bin, which npm links from node_modules/.bin (so compare real paths).
+ */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  if (entry.endsWith('mock-server/node.ts')) return true;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
 }
+
+if (isMain()) void main();
