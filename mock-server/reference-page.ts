@@ -5,7 +5,17 @@ import { openApiDocument, routeProblems } from './openapi.js';
 
 /** A browsable API reference rendered on the server: no script, no CDN, works under a strict CSP. */
 export function referencePage(basePath: string) {
-  const doc = openApiDocument(basePath) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const doc = openApiDocument(basePath) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+    components: { schemas: Record<string, unknown> };
+  };
+  /** A body's named schema: its name and definition. */
+  const named = (schema: unknown) => {
+    const name = (schema as { $ref?: string } | undefined)?.$ref?.split('/').pop();
+    return name
+      ? html`<p>Schema <code>${name}</code></p><pre>${pretty(doc.components.schemas[name])}</pre>`
+      : '';
+  };
   const entries = Object.entries(routes) as [string, RouteDef][];
   const pretty = (v: unknown) => JSON.stringify(v, null, 2);
   return html`<!doctype html>
@@ -34,8 +44,8 @@ ${entries.map(([id, r]) => {
   return html`<section id="${id}">
 <h2><span class="m m-${r.method.toLowerCase()}">${r.method}</span> <code>${r.path}</code></h2>
 <p>${r.summary}${r.auth ? ' · requires a session' : ''}${r.ifMatch ? ' · If-Match required' : ''}</p>
-${req ? html`<h3>Request body</h3><pre>${pretty(req)}</pre>` : ''}
-<h3>${r.status} response</h3>${res ? html`<pre>${pretty(res)}</pre>` : html`<p>No body.</p>`}
+${req ? html`<h3>Request body</h3>${named(req)}` : ''}
+<h3>${r.status} response</h3>${res ? named(res) : html`<p>No body.</p>`}
 <h3>Problems</h3><ul class="problems">${routeProblems(r).map(
     (c) => html`<li><a href="#problem-${c}"><code>${c}</code></a> (${PROBLEM_STATUS[c]})</li>`,
   )}</ul>
