@@ -271,6 +271,9 @@ export function publicSurfacePlugin({ keepModules = [] } = {}) {
       });
       for (const declaration of allDeclarations(customElementsManifest)) {
         if (declaration.kind !== 'class' && declaration.kind !== 'mixin') continue;
+        // A base class with no tag (PersonalSettingsElement) is documented for what the elements
+        // inherit from it, but it is not an element of its own.
+        if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
         if (declaration.members) declaration.members = declaration.members.filter(isPublic);
         if (declaration.customElement && declaration.members) {
           // Statics a host never touches (`formAssociated` stays: it tells tools it is a form control).
