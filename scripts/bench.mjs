@@ -37,7 +37,7 @@ for (const name of only) {
       name === 'size'
         ? `${round(c.bytes / 1024, 1)} KB gzip (target ${round(c.target / 1024, 0)} KB)`
         : name === 'render'
-          ? `${c.ratio}× bare Lit`
+          ? `${c.ratio}× bare Lit (rounds ${c.spread})`
           : c.value;
     const ok = name === 'size' ? c.met : c.ok;
     summary.push([name, c.what, value, ok ? '✔' : '✘', `${seconds} s`]);
