@@ -7,9 +7,10 @@
 //
 // "Eager" = the entry chunk plus every chunk it imports statically: what loads before the user does
 // anything. Dynamic import() chunks (the dialog, phone metadata, non-default locale catalogs) are lazy
-// and listed separately. Deterministic, so `--check` can fail `npm test`. Issue #6's targets:
-//   - a page with <personal-info-form> (form, field, shared code, deps): ≤ 18 KB gzip
-//   - all three elements loaded eagerly (components/all.ts):              ≤ 24 KB gzip
+// and listed separately. Deterministic, so `--check` can fail `npm test`. The budgets (issue #18, re-based
+// on the floor #6 measured under the specified features; #6 had asked for 18 and 24 KB):
+//   - a page with <personal-info-form> (form, field, shared code, deps): ≤ 22 KB gzip
+//   - all three elements loaded eagerly (components/all.ts):              ≤ 36 KB gzip
 // The table also shows the dependencies alone (scripts/bench-size/deps-only.ts), the floor under both,
 // and what each part of the form page costs: the page rebuilt with that part's modules replaced by empty
 // exports (not a working build: a measurement of how far taking the part out, or deferring it, could go).
@@ -29,7 +30,7 @@ import { esbuildMinifyLiterals } from './lit-literals.mjs';
 const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json: { type: 'boolean' } } });
 
 const KB = 1024;
-const TARGETS = { form: 18 * KB, all: 24 * KB };
+const TARGETS = { form: 22 * KB, all: 36 * KB };
 /** What `--check` enforces today: see the header. */
 const CEILINGS = { form: 26 * KB, all: 41 * KB };
 
