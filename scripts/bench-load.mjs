@@ -358,7 +358,9 @@ async function sideBySide(group, { rounds, seconds }) {
   /** Per-round ratios of `mine` to a baseline's runs: median and lowest–highest. */
   const versus = (mine, base, field, digits) => {
     if (!base || mine === base) return null;
-    const ratios = mine.map((r, i) => r[field] / base[i][field]);
+    // A round where either side answered nothing (a 4 MB db on a starved machine) has no ratio.
+    const ratios = mine.map((r, i) => r[field] / base[i][field]).filter((x) => Number.isFinite(x) && x > 0);
+    if (ratios.length === 0) return { median: Number.NaN, spread: 'no round answered' };
     return { median: round(median(ratios), 2), spread: spread(ratios, digits) };
   };
   return group.targets.map((t, k) => {
