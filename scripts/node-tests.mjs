@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const dirs = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['test/api', 'test/mock-server', 'test/storybook', 'test/build'];
+  : ['test/api', 'test/mock-server', 'test/cli', 'test/storybook', 'test/build'];
 const files = dirs.flatMap(function walk(dir) {
   let entries;
   try {

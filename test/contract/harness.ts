@@ -560,6 +560,13 @@ export class Scope {
 
 type Body = (s: Scope) => Promise<void>;
 
+/** What a test run leaves for the report. */
+export interface TestRecord {
+  exchanges: Exchange[];
+  notes: string[];
+  failedAt?: number;
+}
+
 /** A registered test, as the runner sees it. */
 export interface SuiteTest {
   /** The suite file's name without `.test.ts` (`auth`, `challenges`…). */
@@ -569,8 +576,11 @@ export interface SuiteTest {
   name: string;
   needsHooks: boolean;
   timeout: number | undefined;
-  /** Runs the test (reset first when the hooks exist); exchanges and notes are recorded for the report. */
-  run(record: { exchanges: Exchange[]; notes: string[] }): Promise<void>;
+  /**
+   * Runs the test (reset first when the hooks exist); exchanges and notes are recorded for the report,
+   * and on a failure `failedAt` is how many exchanges had happened (the clean-up's come after).
+   */
+  run(record: TestRecord): Promise<void>;
 }
 
 const registry: SuiteTest[] = [];
@@ -611,6 +621,9 @@ function declare(name: string, needsHooks: boolean, body: Body, timeout: number 
         const scope = new Scope(record.notes);
         try {
           await body(scope);
+        } catch (e) {
+          record.failedAt = record.exchanges.length;
+          throw e;
         } finally {
           await scope.cleanup();
         }

@@ -28,6 +28,7 @@ import {
   NEEDS_DEV,
   registeredTests,
   type SuiteTest,
+  type TestRecord,
 } from './harness.js';
 
 export const BIN = 'personal-settings-contract';
@@ -360,7 +361,7 @@ async function runTests(
           notes: [],
         };
       } else {
-        const record = { exchanges: [] as Exchange[], notes: [] as string[] };
+        const record: TestRecord = { exchanges: [], notes: [] };
         const started = performance.now();
         try {
           await withTimeout(test.run(record), test.timeout ?? options.timeout);
@@ -379,7 +380,8 @@ async function runTests(
             status: 'fail',
             ms: performance.now() - started,
             error: e instanceof Error ? e.message : String(e),
-            exchange: record.exchanges.at(-1),
+            // The last request before the failure (not the clean-up's sign-outs after it).
+            exchange: record.exchanges[(record.failedAt ?? record.exchanges.length) - 1],
             notes: record.notes,
           };
         }
