@@ -88,7 +88,7 @@ console.log(`
   Logins
 ${SEEDED_LOGINS.map((l) => `    ${pad(l.username, 10)} ${pad(l.password ?? '(single sign-on button)', 24)} ${l.type}: ${l.note}`).join('\n')}
 
-  The Developer panel (bottom right of the page) shows the codes that were "sent", moves the
+  The Developer panel (right edge of the page) shows the codes that were "sent", moves the
   server clock (idle logout) and switches the SMS / email channels. Ctrl-C stops both servers.
 `);
 
