@@ -99,8 +99,12 @@ export class ConsoleApp {
         loginPage({
           reason,
           signedIn: () => (next ? location.assign(next) : this.go(HOME)),
+          languageChanged: (value) => {
+            setLocale(value);
+            void this.#route().then(() => this.#root.querySelector<HTMLElement>('#login-locale')?.focus());
+          },
         }),
-        'Sign in · Acme Console',
+        t('title.document', { title: t('login.title') }),
       );
       return;
     }

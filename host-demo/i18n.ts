@@ -86,6 +86,33 @@ const EN = {
   'sessions.end-failed': 'The session could not be ended.',
   'replaced.one': '{count} other session was logged out (maximum online sessions reached).',
   'replaced.other': '{count} other sessions were logged out (maximum online sessions reached).',
+  'login.title': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.or': 'or',
+  'login.sso': 'Sign in with single sign-on',
+  'login.help': 'Demo logins',
+  'login.kind': 'Kind',
+  'login.kind.local': 'local',
+  'login.kind.remote': 'remote',
+  'login.kind.third-party': 'third-party',
+  'login.sso-only': 'single sign-on',
+  'login.enter-username': 'Enter your username.',
+  'login.failed': 'Sign-in failed. Try again.',
+  'login.wrong': 'Wrong username or password.',
+  'login.unreachable': 'The server could not be reached. Is the mock server running?',
+  'login.locked.one': 'Too many wrong passwords: the account is locked for {count} more minute.',
+  'login.locked.other': 'Too many wrong passwords: the account is locked for {count} more minutes.',
+  'login.limit': 'Login not allowed: {reason}; end a session elsewhere or wait for one to expire.',
+  'login.limit.general': 'this account already has its maximum number of online sessions',
+  'reason.session-expired':
+    'You were signed out after a period without activity (or the session reached its maximum lifetime). Sign in again to continue.',
+  'reason.session-replaced':
+    'You were signed out because your account signed in elsewhere (maximum online sessions: log out of the session).',
+  'reason.unauthenticated': 'Your session has ended. Sign in again to continue.',
+  'reason.signed-out': 'You have signed out.',
+  'reason.reset': 'The demo data was reset to the seed. Sign in again.',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -170,6 +197,31 @@ const ZH: Record<MessageKey, string> = {
   'sessions.end-failed': '无法结束该会话。',
   'replaced.one': '已登出 {count} 个其他会话（已达到最大在线会话数）。',
   'replaced.other': '已登出 {count} 个其他会话（已达到最大在线会话数）。',
+  'login.title': '登录',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.or': '或',
+  'login.sso': '使用单点登录',
+  'login.help': '演示账号',
+  'login.kind': '类型',
+  'login.kind.local': '本地',
+  'login.kind.remote': '远程',
+  'login.kind.third-party': '第三方',
+  'login.sso-only': '单点登录',
+  'login.enter-username': '请输入用户名。',
+  'login.failed': '登录失败，请重试。',
+  'login.wrong': '用户名或密码错误。',
+  'login.unreachable': '无法连接服务器。模拟服务器是否在运行？',
+  'login.locked.one': '密码错误次数过多：账号已锁定，请在 {count} 分钟后重试。',
+  'login.locked.other': '密码错误次数过多：账号已锁定，请在 {count} 分钟后重试。',
+  'login.limit': '不允许登录：{reason}；请结束其他位置的会话，或等待会话过期。',
+  'login.limit.general': '此账号的在线会话数已达上限',
+  'reason.session-expired': '由于长时间无操作（或会话已达到最长有效期），您已被登出。请重新登录。',
+  'reason.session-replaced': '由于您的账号在其他位置登录（最大在线会话数：登出原会话），您已被登出。',
+  'reason.unauthenticated': '您的会话已结束。请重新登录。',
+  'reason.signed-out': '您已退出登录。',
+  'reason.reset': '演示数据已重置为初始数据。请重新登录。',
 };
 
 export const LOCALES = [
@@ -209,7 +261,7 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 
 /** `key.one` / `key.other` by the language's plural rules, with `{count}` filled in. */
 export function plural(
-  key: 'sessions.count' | 'replaced',
+  key: 'sessions.count' | 'replaced' | 'login.locked',
   count: number,
   vars: Record<string, string | number> = {},
 ): string {

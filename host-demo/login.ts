@@ -1,15 +1,18 @@
 /** The console's login page: password sign-in, simulated single sign-on, and why you are here. */
 import type { LoginRequest } from 'personal-settings-elements/contract';
 import { h, on } from './dom.js';
-import { loginErrorText, REASON_TEXT, type SignInReason, signIn } from './session.js';
+import { LOCALES, locale, t } from './i18n.js';
+import { loginErrorText, reasonText, type SignInReason, signIn } from './session.js';
 
 export interface LoginPageOptions {
   reason: SignInReason;
   /** Called after a successful login. */
   signedIn: () => void;
+  /** The language was switched on this page: show it again. */
+  languageChanged: (locale: string) => void;
 }
 
-export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
+export function loginPage({ reason, signedIn, languageChanged }: LoginPageOptions): HTMLElement {
   const username = h('input', {
     id: 'login-username',
     name: 'username',
@@ -25,12 +28,12 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
     autocomplete: 'current-password',
   });
   const error = h('p', { id: 'login-error', class: 'alert alert--error', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'button button--primary button--block' }, 'Sign in');
-  const sso = h(
+  const submit = h(
     'button',
-    { type: 'button', class: 'button button--block', id: 'login-sso' },
-    'Sign in with single sign-on',
+    { type: 'submit', class: 'button button--primary button--block' },
+    t('login.submit'),
   );
+  const sso = h('button', { type: 'button', class: 'button button--block', id: 'login-sso' }, t('login.sso'));
 
   let busy = false;
   const attempt = async (request: LoginRequest) => {
@@ -64,7 +67,7 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
         event.preventDefault();
         const name = username.value.trim();
         if (!name) {
-          error.textContent = 'Enter your username.';
+          error.textContent = t('login.enter-username');
           error.hidden = false;
           username.focus();
           return;
@@ -72,8 +75,8 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
         void attempt({ username: name, password: password.value });
       }),
     },
-    h('div', { class: 'field' }, h('label', { for: 'login-username' }, 'Username'), username),
-    h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Password'), password),
+    h('div', { class: 'field' }, h('label', { for: 'login-username' }, t('login.username')), username),
+    h('div', { class: 'field' }, h('label', { for: 'login-password' }, t('login.password')), password),
     error,
     submit,
   );
@@ -92,13 +95,13 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
             class: `alert ${reason === 'signed-out' || reason === 'reset' ? 'alert--info' : 'alert--warning'}`,
             role: 'status',
           },
-          REASON_TEXT[reason],
+          reasonText(reason),
         );
 
   const logins = h(
     'details',
     { class: 'login__help' },
-    h('summary', {}, 'Demo logins'),
+    h('summary', {}, t('login.help')),
     h(
       'table',
       { class: 'table table--compact' },
@@ -108,9 +111,9 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Username'),
-          h('th', { scope: 'col' }, 'Password'),
-          h('th', { scope: 'col' }, 'Kind'),
+          h('th', { scope: 'col' }, t('login.username')),
+          h('th', { scope: 'col' }, t('login.password')),
+          h('th', { scope: 'col' }, t('login.kind')),
         ),
       ),
       h(
@@ -121,25 +124,34 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
           {},
           h('td', {}, h('code', {}, 'admin')),
           h('td', {}, h('code', {}, 'Passw0rd!')),
-          h('td', {}, 'local'),
+          h('td', {}, t('login.kind.local')),
         ),
         h(
           'tr',
           {},
           h('td', {}, h('code', {}, 'operator')),
           h('td', {}, h('code', {}, 'Passw0rd!')),
-          h('td', {}, 'remote'),
+          h('td', {}, t('login.kind.remote')),
         ),
         h(
           'tr',
           {},
           h('td', {}, h('code', {}, 'sso.user')),
-          h('td', {}, 'single sign-on'),
-          h('td', {}, 'third-party'),
+          h('td', {}, t('login.sso-only')),
+          h('td', {}, t('login.kind.third-party')),
         ),
       ),
     ),
   );
+
+  const language = h(
+    'select',
+    { id: 'login-locale', class: 'select select--small login__locale', 'aria-label': t('prefs.language') },
+    ...LOCALES.map(([value, label]) =>
+      h('option', { value, lang: value, selected: value === locale() }, label),
+    ),
+  );
+  language.addEventListener('change', () => languageChanged(language.value));
 
   const page = h(
     'main',
@@ -151,12 +163,13 @@ export function loginPage({ reason, signedIn }: LoginPageOptions): HTMLElement {
         'div',
         { class: 'brand brand--large' },
         h('span', { class: 'brand__mark', 'aria-hidden': 'true' }),
-        'Acme Console',
+        t('brand'),
       ),
-      h('h1', { id: 'login-title' }, 'Sign in'),
+      language,
+      h('h1', { id: 'login-title' }, t('login.title')),
       notice,
       form,
-      h('div', { class: 'login__or' }, h('span', {}, 'or')),
+      h('div', { class: 'login__or' }, h('span', {}, t('login.or'))),
       sso,
       logins,
     ),

@@ -5,6 +5,7 @@
  */
 import { ApiClient, type ApiError, isApiError } from 'personal-settings-elements/api';
 import type { LoginRequest, LoginResponse } from 'personal-settings-elements/contract';
+import { locale, plural, t } from './i18n.js';
 
 /** The endpoint the console and its elements talk to (proxied to the mock server). */
 export const ENDPOINT = '/api/v1';
@@ -111,43 +112,39 @@ export async function checkSession(passive: boolean): Promise<SignInReason | nul
   }
 }
 
-/** Words for a failed login, from the problem the mock answered with. */
+/**
+ * Words for a failed login, from the problem the mock answered with. The server's own words (its
+ * `detail`, in English) are used only when the console is in English.
+ */
 export function loginErrorText(error: unknown): string {
-  if (!isApiError(error)) return 'Sign-in failed. Try again.';
+  if (!isApiError(error)) return t('login.failed');
   const e: ApiError = error;
+  const detail = locale() === 'en' ? e.problem?.detail : undefined;
   switch (e.code) {
     case 'session-limit-reached':
-      return sessionLimitText(e.problem?.detail);
+      return sessionLimitText(detail);
     case 'invalid-credentials':
-      return e.problem?.detail ?? 'Wrong username or password.';
-    case 'account-locked': {
-      const minutes = Math.ceil((e.problem?.retryAfterSeconds ?? 900) / 60);
-      return `Too many wrong passwords: the account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`;
-    }
+      return detail ?? t('login.wrong');
+    case 'account-locked':
+      return plural('login.locked', Math.ceil((e.problem?.retryAfterSeconds ?? 900) / 60));
     default:
-      if (e.kind === 'network') return 'The server could not be reached. Is the mock server running?';
-      return e.problem?.detail ?? e.problem?.title ?? e.message;
+      if (e.kind === 'network') return t('login.unreachable');
+      return detail ?? (locale() === 'en' ? (e.problem?.title ?? e.message) : t('login.failed'));
   }
 }
 
-export const REASON_TEXT: Record<Exclude<SignInReason, 'none'>, string> = {
-  'session-expired':
-    'You were signed out after a period without activity (or the session reached its maximum lifetime). Sign in again to continue.',
-  'session-replaced':
-    'You were signed out because your account signed in elsewhere (maximum online sessions: log out of the session).',
-  unauthenticated: 'Your session has ended. Sign in again to continue.',
-  'signed-out': 'You have signed out.',
-  reset: 'The demo data was reset to the seed. Sign in again.',
-};
+/** Why the login page is shown, in words. */
+export function reasonText(reason: Exclude<SignInReason, 'none'>): string {
+  return t(`reason.${reason}`);
+}
 
 /**
  * The refused login in one sentence. The server's detail says how many sessions are open
  * ("This account already has 1 online session, the maximum allowed."); without one, the general case.
  */
 export function sessionLimitText(detail: string | undefined): string {
-  const reason = detail?.trim().replace(/[.。]$/, '');
-  const said = reason
-    ? reason.charAt(0).toLowerCase() + reason.slice(1)
-    : 'this account already has its maximum number of online sessions';
-  return `Login not allowed: ${said}; end a session elsewhere or wait for one to expire.`;
+  const said = detail?.trim().replace(/[.。]$/, '');
+  return t('login.limit', {
+    reason: said ? said.charAt(0).toLowerCase() + said.slice(1) : t('login.limit.general'),
+  });
 }

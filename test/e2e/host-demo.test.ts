@@ -338,6 +338,14 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === '在线会话');
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === '在线会话');
+    // The login page too.
+    await page.locator('#user-menu-button').click();
+    await page.locator('#logout').click();
+    await page.waitForSelector('#login-reason');
+    assert.equal(await text(page, '#login-reason'), '您已退出登录。');
+    assert.equal(await text(page, '#login-title'), '登录');
+    await page.select('#login-locale', 'en');
+    await page.waitForFunction(() => document.querySelector('#login-title')?.textContent === 'Sign in');
     assertClean(watch);
   });
 
