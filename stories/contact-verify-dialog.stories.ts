@@ -184,7 +184,10 @@ export const WrongCode: Story = {
   },
 };
 
-/** The code expired (the mock's clock moved 5 minutes on): only a new code helps. */
+/**
+ * The code expired (the mock's clock moved 5 minutes on): one message in one place, no lifetime hint,
+ * and one way on — Send a new code.
+ */
 export const CodeExpired: Story = {
   args: verifyMobile,
   parameters: asOperator(),
@@ -197,7 +200,7 @@ export const CodeExpired: Story = {
   },
 };
 
-/** Five wrong tries: that code is dead, a new one must be sent. */
+/** Five wrong tries: that code is dead. One message under the field, and one way on — Send a new code. */
 export const TooManyTries: Story = {
   args: verifyMobile,
   parameters: asOperator(),

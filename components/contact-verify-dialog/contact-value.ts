@@ -89,19 +89,24 @@ export class ContactValue {
     return check.ok ? check.international : null;
   }
 
-  /** Load libphonenumber (only now, when the new-number step opens). */
+  /**
+   * Load libphonenumber (only now, when the new-number step opens) and start on a region: the
+   * current number's, else the browser's. Every time the step opens, not only the first (a reopened
+   * dialog starts with no region).
+   */
   async loadPhone(): Promise<void> {
-    if (this.phoneLib) return;
     const host = this.#host;
+    if (this.phoneLib) {
+      this.region ??= this.#initialRegion(this.phoneLib);
+      host.requestUpdate();
+      return;
+    }
     this.phoneLibFailed = false;
     host.requestUpdate();
     try {
       const lib = await loadPhoneLib();
       this.phoneLib = lib;
-      this.region ??= initialRegion(lib, {
-        masked: this.#flow.services.info()?.mobile.masked ?? null,
-        locales: [globalThis.navigator?.language],
-      });
+      this.region ??= this.#initialRegion(lib);
     } catch {
       this.phoneLibFailed = true;
     }
@@ -119,11 +124,22 @@ export class ContactValue {
       if (!isEmail(email)) return this.#invalid('contact-verify.error.email.invalid');
       return { value: email };
     }
-    if (!this.phoneLib || !this.region) return null;
+    // Never a silent stop: a step that cannot go on says why.
+    if (!this.phoneLib) {
+      return this.#invalid(this.phoneLibFailed ? 'contact-verify.value.load-failed' : 'contact-verify.value.loading');
+    }
+    if (!this.region) return this.#invalid('contact-verify.error.mobile.region');
     const check = checkMobile(this.phoneLib, this.phone, this.region);
     if (!check.ok)
       return this.#invalid(`contact-verify.error.mobile.${check.problem}`, { region: this.region });
     return { value: check.e164, region: check.region };
+  }
+
+  #initialRegion(lib: PhoneLib): string | null {
+    return initialRegion(lib, {
+      masked: this.#flow.services.info()?.mobile.masked ?? null,
+      locales: [globalThis.navigator?.language],
+    });
   }
 
   #changed(): void {

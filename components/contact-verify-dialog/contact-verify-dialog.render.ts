@@ -240,6 +240,9 @@ function codeStep(
   const error = fieldError(v, id);
   const busy = flow.request.busy !== null;
   const sent = `${id}-sent`;
+  // A dead code (expired, too many tries): one message in one place — the problem that killed it,
+  // else a plain note — no lifetime hint, and one way on: the primary "Send a new code".
+  const deadNote = slot.dead && !flow.problems.problem;
   const body = html`<p id=${sent} class="text">
       ${t('contact-verify.code.sent', { length: challenge.codeLength, destination: isolate(challenge.destination) })}
       ${sentExtra}
@@ -253,12 +256,17 @@ function codeStep(
         length: challenge.codeLength,
         invalid: error !== null,
         readonly: busy || slot.dead,
-        describedBy: describedBy(sent, error && `${id}-error`, slot.dead && `${id}-dead`),
+        describedBy: describedBy(sent, error && `${id}-error`, deadNote && `${id}-dead`),
         onValue: (value) => flow.setCode(id, value),
         onComplete: () => flow.submit(),
       })}
-      ${renderError(v, id)} ${slot.dead ? hint(t('contact-verify.code.dead'), `${id}-dead`) : nothing}
-      <p class="resend">
+      ${renderError(v, id)} ${deadNote ? hint(t('contact-verify.code.dead'), `${id}-dead`) : nothing}
+      ${
+        slot.dead
+          ? wait.running
+            ? html`<p class="resend"><span class="countdown">${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span></p>`
+            : nothing
+          : html`<p class="resend">
         <button
           type="button"
           class="link"
@@ -273,9 +281,10 @@ function codeStep(
               : t('contact-verify.action.resend')
           }
         </button>
-      </p>`,
+      </p>`
+      }`,
     )}
-    ${after}`;
+    ${slot.dead ? nothing : after}`;
   return [body, slot.dead ? t('contact-verify.action.send-new') : ok, slot.dead && wait.running];
 }
 

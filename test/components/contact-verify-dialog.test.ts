@@ -416,6 +416,27 @@ describe('<contact-verify-dialog>', function () {
       expect((await dbUser('admin')).mobile).to.include({ value: '+447400123456', verified: true });
     });
 
+    it('reopened after reaching the number step, it starts on a region again and sends the code', async () => {
+      await loginAs('admin');
+      const { el, opener } = await open('mobile', 'edit');
+      await passPassword(el);
+      await seeText(el, 'New mobile number');
+      await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null);
+      await clickButton(el, 'Cancel');
+      await waitUntil(() => !el.open, 'dialog did not close');
+
+      await clickOn(opener);
+      await waitUntil(() => el.open, 'dialog did not open again');
+      await passPassword(el);
+      await seeText(el, 'New mobile number');
+      // The phone library is loaded already: the region must still be set (it was left empty before).
+      await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null, 'no region on reopen');
+      await expect(el).to.be.accessible();
+      await typeInto(el, 'New mobile number', '13900002222');
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code to +86 139****2222');
+    });
+
     it('selects the region from a pasted or typed +code', async () => {
       await loginAs('admin');
       const { el } = await open('mobile', 'edit');
@@ -588,6 +609,10 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'Too many wrong codes: this code can no longer be used. Send a new code.');
       expect(control(el, 'Verification code').readOnly).to.equal(true);
       await expect(el).to.be.accessible();
+      // One message in one place, no lifetime hint, one way on.
+      expect(text(el)).to.not.include('This code can no longer be used.');
+      expect(text(el)).to.not.include('The code is valid for');
+      expect(findButton(el, 'Resend code')).to.equal(null);
       advanceTime(61);
       await waitUntil(() => findButton(el, 'Send a new code')?.getAttribute('aria-disabled') === 'false');
       await clickButton(el, 'Send a new code');
@@ -607,6 +632,10 @@ describe('<contact-verify-dialog>', function () {
       await sendKeys({ type: code });
       await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
       await expect(el).to.be.accessible();
+      expect(text(el).split('Send a new code').length - 1, 'the advice once, plus the one button').to.equal(2);
+      expect(text(el)).to.not.include('This code can no longer be used.');
+      expect(text(el)).to.not.include('The code is valid for');
+      expect(findButton(el, 'Resend code')).to.equal(null);
       await clickButton(el, 'Send a new code');
       await seeText(el, 'Resend code in');
       await focused(control(el, 'Verification code'));

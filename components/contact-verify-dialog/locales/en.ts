@@ -68,6 +68,7 @@ const en: Catalog = {
   'contact-verify.error.email.invalid': 'Enter an email address like name@example.com.',
   'contact-verify.error.email.long': 'An email address can have at most {max} characters.',
   'contact-verify.error.mobile.empty': 'Enter a mobile number.',
+  'contact-verify.error.mobile.region': 'Choose the country or region of the number.',
   'contact-verify.error.mobile.not-a-number': 'Use digits only (spaces, dashes and a leading + are fine).',
   'contact-verify.error.mobile.too-short': 'This number is too short for {region}.',
   'contact-verify.error.mobile.too-long': 'This number is too long for {region}.',

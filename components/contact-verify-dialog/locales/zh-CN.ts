@@ -63,6 +63,7 @@ const zhCN: Catalog = {
   'contact-verify.error.email.invalid': '请输入有效的邮箱地址，例如 name@example.com。',
   'contact-verify.error.email.long': '邮箱地址最多 {max} 个字符。',
   'contact-verify.error.mobile.empty': '请输入手机号码。',
+  'contact-verify.error.mobile.region': '请选择号码所属的国家或地区。',
   'contact-verify.error.mobile.not-a-number': '请只输入数字（可包含空格、短横线和开头的 +）。',
   'contact-verify.error.mobile.too-short': '对于{region}，此号码太短。',
   'contact-verify.error.mobile.too-long': '对于{region}，此号码太长。',
