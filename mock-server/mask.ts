@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { domainToUnicode } from './idna.js';
 
 const masked = new Map<string, string>();
 const MASK_MEMO = 4096;
@@ -26,11 +27,14 @@ function maskMobileUncached(e164: string): string {
   return `${cc ? `+${cc} ` : ''}${head}****${tail}`;
 }
 
-/** `john@example.com` → `j***n@example.com`: the domain is kept, the local part reduced to its ends. */
+/**
+ * `john@example.com` → `j***n@example.com`: the domain is kept (in its Unicode form:
+ * `xn--bcher-kva.example` shows as `bücher.example`), the local part reduced to its ends.
+ */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   const local = email.slice(0, at);
-  const domain = email.slice(at + 1);
+  const domain = domainToUnicode(email.slice(at + 1));
   const masked = local.length <= 2 ? `${local.slice(0, 1)}***` : `${local[0]}***${local.at(-1)}`;
   return `${masked}@${domain}`;
 }

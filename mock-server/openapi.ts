@@ -209,7 +209,9 @@ function parameters(route: RouteDef): JsonSchema[] {
       name: 'If-Match',
       in: 'header',
       required: true,
-      description: 'The `version` (ETag) last read; a stale one answers 412 `version-conflict`.',
+      description:
+        'The `ETag` last read (the quoted `version`), or a bare `*`; compared strongly (RFC 9110 §13.1.1). ' +
+        'A stale, weak (`W/"…"`) or quoted-wildcard (`"*"`) value answers 412 `version-conflict`.',
       schema: { type: 'string' },
     });
   }
@@ -288,6 +290,7 @@ export function openApiDocument(basePath: string): JsonSchema {
     paths[path][route.method.toLowerCase()] = {
       operationId,
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       // Signed-in routes use the document's default (the session cookie); the others need nothing.
       ...(route.auth ? {} : { security: [] }),
       parameters: parameters(route),

@@ -102,8 +102,7 @@ export const authHandlers: Pick<RouteHandlers, 'login' | 'logout'> = {
       if (user?.type !== 'third-party') throw new ProblemError('invalid-credentials');
       assertNotLocked(user, now);
     } else {
-      const counter =
-        user && user.passwordHash !== null ? user : unknownCounter(store.data, body.username);
+      const counter = user && user.passwordHash !== null ? user : unknownCounter(store.data, body.username);
       assertNotLocked(counter, now);
       if (!passwordOk || !user) return failPassword(deps, counter, WRONG_LOGIN);
     }

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { Email, LIMITS, PHONE_TEXT } from '../../components/api/contract/index.js';
+import { Email, LIMITS, normalizeEmail, PHONE_TEXT } from '../../components/api/contract/index.js';
 import type { RouteHandlers } from '../context.js';
 import {
   challengeView,
@@ -17,7 +17,10 @@ import { contactView, versionOf } from '../views.js';
 const invalid = (message: string) =>
   new ProblemError('validation-failed', { fieldErrors: { value: [message] } });
 
-/** A mobile number valid for the region, as E.164; an email trimmed and lower-cased in its domain. */
+/**
+ * A mobile number valid for the region, as E.164; an email in its stored form (trimmed, the domain in
+ * ASCII lower case), refused with the contract's message when it breaks the character policy.
+ */
 export function normalizeContact(
   kind: 'mobile' | 'email',
   value: string,
@@ -25,9 +28,11 @@ export function normalizeContact(
 ): string {
   if (kind === 'email') {
     const parsed = Email.safeParse(value);
-    if (!parsed.success) throw invalid('Enter an email address like name@example.com');
-    const at = parsed.data.lastIndexOf('@');
-    return parsed.data.slice(0, at) + parsed.data.slice(at).toLowerCase();
+    const email = parsed.success ? normalizeEmail(parsed.data) : null;
+    if (email === null) {
+      throw invalid(parsed.error?.issues[0]?.message ?? 'Enter an email address like name@example.com');
+    }
+    return email;
   }
   if (value.length < 2 || value.length > LIMITS.phoneMax || !PHONE_TEXT.test(value))
     throw invalid('Enter digits only');

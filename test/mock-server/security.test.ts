@@ -5,16 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
+import { domainToUnicode as nodeDomainToUnicode } from 'node:url';
+import { domainToUnicode } from '../../mock-server/idna.js';
 import { ifMatchSatisfied } from '../../mock-server/views.js';
-import {
-  assertProblem,
-  assertStatus,
-  type Browser,
-  MINUTE,
-  PASSWORD,
-  type Res,
-  setup,
-} from './helpers.js';
+import { assertProblem, assertStatus, type Browser, MINUTE, PASSWORD, type Res, setup } from './helpers.js';
 
 /** Everything of a failed login a client can observe, minus what differs by nature (`Date`). */
 function observable(res: Res): string {
@@ -236,5 +230,94 @@ describe('codes sent per account', () => {
       }),
       201,
     );
+  });
+});
+
+describe('character policy', () => {
+  const HIDDEN = [
+    ['zero-width space in the domain', 'abcd@exa\u200Bmple.com'],
+    ['bidi override in the local part', 'ab\u202Ecd@example.com'],
+    ['lone surrogate', 'ab\uD800cd@example.com'],
+    ['soft hyphen', 'abcd@exa\u00ADmple.com'],
+    ['word joiner', 'ab\u2060cd@example.com'],
+    ['BOM', 'ab\uFEFFcd@example.com'],
+    ['control character', 'ab\u0007cd@example.com'],
+    ['right-to-left mark', 'abcd\u200F@example.com'],
+    ['variation selector', 'abcd@example\uFE0F.com'],
+  ] as const;
+
+  it('an email with invisible, direction-changing or broken characters is refused with a field error', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    for (const [what, value] of HIDDEN) {
+      const token = await b.stepUp();
+      const res = await b.challenge('email', { purpose: 'change', value, stepUpToken: token });
+      const problem = assertProblem(res, 'validation-failed', what);
+      assert.ok(problem.fieldErrors?.value?.length, `${what}: a field error on value`);
+    }
+    assert.equal((await h.outbox()).length, 0, 'no code was sent');
+    assert.equal((await b.personalInfo()).email.pending, null);
+  });
+
+  it('an internationalised domain is stored and compared in ASCII and shown masked in Unicode', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const { challenge } = await b.startChange('email', 'Jürgen@Bücher.Example');
+    assert.equal(challenge.destination, 'J***n@bücher.example');
+    const code = await h.latestCode('Jürgen@xn--bcher-kva.example');
+    assertStatus(await b.verify('email', challenge.id, { code, stepUpToken: await b.stepUp() }), 200);
+    assert.equal((await h.user('admin')).email.value, 'Jürgen@xn--bcher-kva.example');
+    assert.equal((await b.personalInfo()).email.masked, 'J***n@bücher.example');
+    // The same address typed in its ASCII form is the same address.
+    const token = await b.stepUp();
+    const same = await b.challenge('email', {
+      purpose: 'change',
+      value: 'Jürgen@XN--BCHER-KVA.example',
+      stepUpToken: token,
+    });
+    assertProblem(same, 'same-value');
+  });
+
+  it('a username with hidden characters is refused as input, before any account is looked up', async () => {
+    const h = await setup();
+    const res = await h.browser().loginRaw('ad\u200Bmin', PASSWORD);
+    const problem = assertProblem(res, 'validation-failed');
+    assert.ok(problem.fieldErrors?.username?.length);
+  });
+
+  it('a welcome message keeps emoji, CJK and right-to-left text, and refuses bidi embeddings, overrides and isolates', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const kept = '👋 欢迎！👨‍👩‍👧 שלום\u200F world ❤️';
+    assertStatus(await b.patchInfo({ welcomeMessage: kept }), 200);
+    assert.equal((await b.personalInfo()).welcomeMessage, kept);
+    for (const bidi of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ]) {
+      const res = await b.patchInfo({ welcomeMessage: `hi ${bidi}evil` });
+      const problem = assertProblem(res, 'validation-failed', `U+${bidi.codePointAt(0)!.toString(16)}`);
+      assert.match(problem.fieldErrors?.welcomeMessage?.[0] ?? '', /Direction-changing/);
+    }
+    assert.equal((await b.personalInfo()).welcomeMessage, kept);
+  });
+
+  it('the Unicode form of an IDNA domain matches Node’s domainToUnicode', () => {
+    for (const domain of [
+      'xn--bcher-kva.example',
+      'xn--r8jz45g.xn--zckzah',
+      'xn--mnchen-3ya.de',
+      'xn--ls8h.la',
+      'example.com',
+      'xn--80ak6aa92e.com',
+    ])
+      assert.equal(domainToUnicode(domain), nodeDomainToUnicode(domain), domain);
   });
 });

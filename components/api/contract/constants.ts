@@ -73,13 +73,65 @@ export const EMAIL_PATTERN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   /^[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F-\u009F]+@[^\s@"<>()[\]\\,;:\u0000-\u001F\u007F-\u009F]+\.[^\s@"<>()[\]\\,;:.\u0000-\u001F\u007F-\u009F]{2,}$/;
 
-/** Whether a (trimmed) email address is one the contract accepts. */
-export const isEmail = (value: string): boolean =>
-  value.length <= LIMITS.emailMax && EMAIL_PATTERN.test(value);
+/*
+ * The character policy, for every text the contract accepts (written once here; the schemas, the
+ * elements and the mock all use it):
+ * - No text accepts C0/C1 control characters (a welcome message keeps line feeds) or lone surrogates.
+ * - What a person reads to recognise an account or a destination — a username, an email address —
+ *   accepts no invisible or format characters either: zero-width space and joiners, soft hyphen, word
+ *   joiner, BOM, bidi marks, embeddings, overrides and isolates, variation selectors, tags, Hangul
+ *   fillers, line and paragraph separators. Each can make two different values look the same
+ *   (`abcd@exa\u200Bmple.com` displays as example.com).
+ * - An email domain may be internationalised: it is stored and compared in its ASCII (IDNA) form,
+ *   lower case (`bücher.example` → `xn--bcher-kva.example`), and shown in its Unicode form.
+ * - A welcome message keeps everything people write — emoji sequences (joiners, variation selectors),
+ *   CJK, right-to-left text with its marks (U+200E, U+200F, U+061C) — but refuses the bidi embeddings,
+ *   overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder the text around them.
+ */
 
-/** Whether a welcome message is one the contract accepts (length, no control characters, no lone surrogates). */
+/** Characters no identifier (username, email address) may contain; see the character policy above. */
+export const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Bidi embeddings, overrides and isolates: refused in a welcome message. */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** A domain name in ASCII: letter-digit-hyphen labels, a top-level domain of letters (or IDNA). */
+const ASCII_DOMAIN =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * An email address in the form it is stored and compared: trimmed, its domain in ASCII (IDNA) lower
+ * case; `null` when the contract does not accept it. The domain goes through the URL parser (UTS #46
+ * processing, the same in browsers and Node) after hidden characters were refused: the parser would
+ * silently drop a soft hyphen or a zero-width joiner.
+ */
+export function normalizeEmail(value: string): string | null {
+  const email = value.trim();
+  if (email.length > LIMITS.emailMax || HIDDEN_CHARACTER.test(email) || !EMAIL_PATTERN.test(email))
+    return null;
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
+  // Characters the URL parser would read as the end of the host (path, query, fragment, port…).
+  if (/[/?#%:\\]/.test(domain)) return null;
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}`).hostname;
+  } catch {
+    return null;
+  }
+  const normalized = `${email.slice(0, at)}@${ascii}`;
+  return ASCII_DOMAIN.test(ascii) && normalized.length <= LIMITS.emailMax ? normalized : null;
+}
+
+/** Whether an email address is one the contract accepts. */
+export const isEmail = (value: string): boolean => normalizeEmail(value) !== null;
+
+/** Whether a welcome message is one the contract accepts (length and the character policy). */
 export const isWelcomeMessage = (value: string): boolean =>
-  value.length <= LIMITS.welcomeMessageMax && !CONTROL_EXCEPT_LF.test(value) && !LONE_SURROGATE.test(value);
+  value.length <= LIMITS.welcomeMessageMax &&
+  !CONTROL_EXCEPT_LF.test(value) &&
+  !LONE_SURROGATE.test(value) &&
+  !BIDI_CONTROL.test(value);
 
 /**
  * Every stable problem `code` the API can answer with, and the HTTP status it travels with.

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ProblemCode } from './constants.js';
+import { type ProblemCode, RULES } from './constants.js';
 import {
   ChallengeParams,
   ChallengeRequest,
@@ -25,6 +25,8 @@ export interface RouteDef {
   readonly method: HttpMethod;
   readonly path: string;
   readonly summary: string;
+  /** The rules a backend must honour beyond the schemas (OpenAPI `description`). */
+  readonly description?: string;
   readonly params: z.ZodMiniType;
   readonly body: z.ZodMiniType | null;
   /** Success status and body schema (`null` body for 204). */
@@ -68,6 +70,13 @@ export const routes = {
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in (mock: password, or simulated SSO for third-party users); enforces the session limit',
+    description:
+      'A failed password login answers the same whether or not the username exists: the same status, ' +
+      '`code`, `title`, `detail` and headers, after the same work, and the same lockout ' +
+      `(${RULES.passwordMaxFailures} wrong passwords in a row lock the submitted username for ` +
+      `${RULES.lockoutSeconds / 60} minutes, 429 \`account-locked\`, whether or not it exists). ` +
+      'A session cookie sent with a successful login is ended: the browser gets a new session id, ' +
+      'and the old one answers 401.',
     params: NoParams,
     body: LoginRequest,
     status: 200,
@@ -101,6 +110,12 @@ export const routes = {
     method: 'PATCH',
     path: '/me/personal-info',
     summary: 'Change auto-logout, session limit and/or welcome message; If-Match required',
+    description:
+      '`If-Match` per RFC 9110 §13.1.1: the `ETag` last read (quoted), compared strongly, or a bare `*`. ' +
+      'A weak tag (`W/"7"`), a quoted or weak wildcard (`"*"`, `W/"*"`) or an unquoted version never ' +
+      'matches: 412 `version-conflict`. The welcome message keeps emoji, CJK and right-to-left text ' +
+      'but refuses control characters (except line feed), lone surrogates and the bidi embeddings, ' +
+      'overrides and isolates U+202A–U+202E, U+2066–U+2069.',
     params: NoParams,
     body: PersonalInfoPatch,
     status: 200,
@@ -113,6 +128,10 @@ export const routes = {
     method: 'POST',
     path: '/me/identity-verifications',
     summary: 'Step-up: prove identity with the password or a step-up code; returns a 5-minute token',
+    description:
+      'A successful verification renews the session: the answer sets a new session cookie and the ' +
+      'previous one answers 401 from then on (the session keeps its id, challenges and step-up token). ' +
+      'Wrong passwords count toward the same lockout as at login.',
     params: NoParams,
     body: IdentityVerificationRequest,
     status: 201,
@@ -131,6 +150,14 @@ export const routes = {
     method: 'POST',
     path: '/me/contacts/:kind/challenges',
     summary: 'Send a code: verify the current value, change to a new value (step-up token), or step-up',
+    description:
+      `Codes are capped: one per ${RULES.resendCooldownSeconds} s per destination (429 \`cooldown\`), ` +
+      `${RULES.sendsPerDestinationPerHour} per destination and hour, and ${RULES.sendsPerAccountPerHour} ` +
+      'per account and hour across all destinations (429 `rate-limited`, with `Retry-After`). ' +
+      'A new email address may not contain control, invisible or direction-changing characters ' +
+      '(zero-width characters, soft hyphen, bidi marks and controls, lone surrogates: 400 with a field ' +
+      'error on `value`); an internationalised domain is accepted, stored and compared in its ASCII ' +
+      '(IDNA) form and shown masked in its Unicode form.',
     params: KindParams,
     body: ChallengeRequest,
     status: 201,
@@ -150,6 +177,7 @@ export const routes = {
     method: 'POST',
     path: '/me/contacts/:kind/challenges/:id/resend',
     summary: 'Send a new code for the challenge (after the cooldown); only the latest code is valid',
+    description: `The same caps as sending the first code, the per-account cap of ${RULES.sendsPerAccountPerHour} codes an hour included.`,
     params: ChallengeParams,
     body: null,
     status: 200,

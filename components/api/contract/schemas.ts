@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import {
-  ANY_CONTROL,
+  BIDI_CONTROL,
   CONTROL_EXCEPT_LF,
-  EMAIL_PATTERN,
+  HIDDEN_CHARACTER,
   LIMITS,
   LONE_SURROGATE,
   logOutAllowed,
+  normalizeEmail,
 } from './constants.js';
 
 // zod compiles fast paths with `new Function` on first use; a strict-CSP host page would report that.
@@ -41,10 +42,18 @@ export const SessionLimit = z
   );
 export type SessionLimit = z.infer<typeof SessionLimit>;
 
+/**
+ * Up to 512 characters, line feeds allowed; emoji, CJK and right-to-left text welcome. Refused:
+ * control characters, lone surrogates, and bidi embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), which reorder the text around them. (The character policy in `constants.ts`.)
+ */
 export const WelcomeMessage = z.string().check(
   z.maxLength(LIMITS.welcomeMessageMax, { message: `At most ${LIMITS.welcomeMessageMax} characters` }),
   z.refine((v) => !CONTROL_EXCEPT_LF.test(v), { message: 'Control characters are not allowed' }),
   z.refine((v) => !LONE_SURROGATE.test(v), { message: 'Invalid character' }),
+  z.refine((v) => !BIDI_CONTROL.test(v), {
+    message: 'Direction-changing characters (U+202A–U+202E, U+2066–U+2069) are not allowed',
+  }),
 );
 
 /** A user's contact as the API shows it: masked only, never the full value. */
@@ -102,10 +111,18 @@ export const PersonalInfoPatch = z
   .check(z.refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' }));
 export type PersonalInfoPatch = z.infer<typeof PersonalInfoPatch>;
 
+/** No control, invisible or direction-changing characters (the character policy in `constants.ts`). */
 export const Username = trimmedString(LIMITS.usernameMax).check(
-  z.refine((v) => !ANY_CONTROL.test(v), { message: 'Control characters are not allowed' }),
+  z.refine((v) => !HIDDEN_CHARACTER.test(v), {
+    message: 'Control, invisible or direction-changing characters are not allowed',
+  }),
 );
-export const Password = z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMax));
+/** Any characters, but whole ones: a lone surrogate has no UTF-8 form to hash. */
+export const Password = z.string().check(
+  z.minLength(1),
+  z.maxLength(LIMITS.passwordMax),
+  z.refine((v) => !LONE_SURROGATE.test(v), { message: 'Invalid character' }),
+);
 
 /** `POST /auth/login`: a password, or (third-party users, simulated by the mock) single sign-on. */
 export const LoginRequest = z.union([
@@ -143,13 +160,21 @@ export const StepUpToken = z.strictObject({
 });
 export type StepUpToken = z.infer<typeof StepUpToken>;
 
-export const Email = z
-  .string()
-  .check(
-    z.trim(),
-    z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
-    z.regex(EMAIL_PATTERN, { message: 'Enter an email address like name@example.com' }),
-  );
+/**
+ * An email address: `local@domain.tld`, no spaces, quotes, brackets or list separators, and none of
+ * the control, invisible or direction-changing characters of the character policy (`constants.ts`).
+ * An internationalised domain is accepted; the server stores and compares it in its ASCII (IDNA) form
+ * ({@link normalizeEmail}) and shows it in Unicode, masked.
+ */
+export const Email = z.string().check(
+  z.trim(),
+  z.maxLength(LIMITS.emailMax, { message: `At most ${LIMITS.emailMax} characters` }),
+  z.refine((v) => !HIDDEN_CHARACTER.test(v), {
+    message: 'Remove the invisible or direction-changing characters',
+    abort: true,
+  }),
+  z.refine((v) => normalizeEmail(v) !== null, { message: 'Enter an email address like name@example.com' }),
+);
 
 /** ISO 3166-1 alpha-2 region, e.g. `CN`, `GB`. */
 export const Region = z.string().check(z.regex(/^[A-Z]{2}$/, { message: 'Choose a country or region' }));
