@@ -312,4 +312,29 @@ describe('cross-user matrix: another user’s (or session’s) ids and tokens ar
     assertStatus(await s.sso.info(), 200);
     assertProblem(await s.operator.info(), 'unauthenticated');
   });
+
+  it('a step-up renews only the session it was made in; a login over another user’s cookie ends only that one', async () => {
+    const s = await scene();
+    const admin2Before = s.admin2.cookie;
+    const operatorBefore = s.operator.cookie;
+    const adminBefore = s.admin.cookie;
+    await s.admin.stepUp();
+    assert.notEqual(s.admin.cookie, adminBefore);
+    assert.equal(s.admin2.cookie, admin2Before);
+    for (const b of [s.admin, s.admin2, s.operator, s.sso]) assertStatus(await b.info(), 200);
+    // The admin's step-up token from the other session is still bound to that session only.
+    const stolen = await s.admin2.challenge('email', {
+      purpose: 'change',
+      value: newEmail('stolen'),
+      stepUpToken: s.adminStepUp,
+    });
+    assertProblem(stolen, 'step-up-required');
+    // The operator's tab signs in as sso.user: the operator session it carried ends, nobody else's.
+    await s.operator.login('sso.user');
+    assert.notEqual(s.operator.cookie, operatorBefore);
+    const replay = s.h.browser();
+    replay.cookie = operatorBefore;
+    assertProblem(await replay.info(), 'unauthenticated');
+    for (const b of [s.admin, s.admin2, s.sso, s.operator]) assertStatus(await b.info(), 200);
+  });
 });
