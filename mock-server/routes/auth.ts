@@ -68,8 +68,9 @@ export async function failPassword(deps: Deps, counter: FailureCounter, wrong: s
   }
   await deps.store.commit();
   if (locked) throw new ProblemError('account-locked', { retryAfterSeconds: RULES.lockoutSeconds });
+  const left = RULES.passwordMaxFailures - counter.passwordFailures;
   throw new ProblemError('invalid-credentials', {
-    detail: `${wrong} ${RULES.passwordMaxFailures - counter.passwordFailures} more tries before the account is locked for ${RULES.lockoutSeconds / 60} minutes.`,
+    detail: `${wrong} ${left} more ${left === 1 ? 'try' : 'tries'} before the account is locked for ${RULES.lockoutSeconds / 60} minutes.`,
   });
 }
 
