@@ -1,14 +1,25 @@
 /**
  * Issue #16, in process: uniform login failure (no user enumeration), session rotation on step-up and
- * on login over an existing cookie, strict If-Match (RFC 9110), the per-account cap on codes sent.
+ * on login over an existing cookie, strict If-Match (RFC 9110), the per-account cap on codes sent, the
+ * character policy, and the OpenAPI document saying so.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../../components/api/contract/index.js';
 import { domainToUnicode as nodeDomainToUnicode } from 'node:url';
 import { domainToUnicode } from '../../mock-server/idna.js';
+import { openApiDocument } from '../../mock-server/openapi.js';
 import { ifMatchSatisfied } from '../../mock-server/views.js';
-import { assertProblem, assertStatus, type Browser, MINUTE, PASSWORD, type Res, setup } from './helpers.js';
+import {
+  API,
+  assertProblem,
+  assertStatus,
+  type Browser,
+  MINUTE,
+  PASSWORD,
+  type Res,
+  setup,
+} from './helpers.js';
 
 /** Everything of a failed login a client can observe, minus what differs by nature (`Date`). */
 function observable(res: Res): string {
@@ -319,5 +330,35 @@ describe('character policy', () => {
       'xn--80ak6aa92e.com',
     ])
       assert.equal(domainToUnicode(domain), nodeDomainToUnicode(domain), domain);
+  });
+});
+
+describe('the rules are documented in the OpenAPI document', () => {
+  it('login, step-up, code sending and the PATCH describe what a backend must honour', () => {
+    const doc = openApiDocument(API) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { operationId: string; description?: string; parameters?: { name: string; description?: string }[] }
+        >
+      >;
+    };
+    const ops = new Map(
+      Object.values(doc.paths).flatMap((methods) =>
+        Object.values(methods).map((op) => [op.operationId, op] as const),
+      ),
+    );
+    assert.match(ops.get('login')?.description ?? '', /whether or not the username exists/);
+    assert.match(ops.get('login')?.description ?? '', /new session id/);
+    assert.match(ops.get('verifyIdentity')?.description ?? '', /new session cookie/);
+    assert.match(
+      ops.get('createChallenge')?.description ?? '',
+      new RegExp(`${RULES.sendsPerAccountPerHour} per account and hour`),
+    );
+    assert.match(ops.get('createChallenge')?.description ?? '', /invisible or direction-changing/);
+    assert.match(ops.get('updatePersonalInfo')?.description ?? '', /RFC 9110/);
+    const ifMatch = ops.get('updatePersonalInfo')?.parameters?.find((p) => p.name === 'If-Match');
+    assert.match(ifMatch?.description ?? '', /bare `\*`/);
   });
 });
