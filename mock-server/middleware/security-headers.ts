@@ -26,7 +26,12 @@ export function hardenedResponse(
   status: number,
   headers: Record<string, string>,
 ): Response {
-  const response = new Response(body, { status, headers: { ...SECURITY_HEADERS, ...headers } });
+  const all: Record<string, string> = { ...headers };
+  // A route's own header wins whatever its case (a plain object would otherwise carry both spellings).
+  const given = Object.keys(headers).map((name) => name.toLowerCase());
+  for (const [name, value] of Object.entries(SECURITY_HEADERS))
+    if (!given.includes(name.toLowerCase())) all[name] = value;
+  const response = new Response(body, { status, headers: all });
   hardened.add(response);
   return response;
 }

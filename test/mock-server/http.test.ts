@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { hardenedResponse } from '../../mock-server/middleware/security-headers.js';
 import { PROBLEM_CODES, type RouteDef, routes } from '../../components/api/contract/index.js';
 import {
   API,
@@ -267,7 +268,16 @@ describe('response headers', () => {
     for (const res of answers) {
       assert.equal(res.headers.get('Cache-Control'), 'no-store', `${res.status} ${res.text.slice(0, 80)}`);
       assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
+      assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer');
     }
+  });
+
+  it('a contract answer built with its security headers keeps a route’s own value, whatever its case', () => {
+    const res = hardenedResponse('{}', 200, { 'cache-control': 'private, max-age=5', ETag: '"3"' });
+    assert.equal(res.headers.get('Cache-Control'), 'private, max-age=5');
+    assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer');
+    assert.equal(res.headers.get('ETag'), '"3"');
   });
 
   it('JSON answers are served as application/json, errors as application/problem+json', async () => {
