@@ -360,7 +360,10 @@ async function sideBySide(group, { rounds, seconds }) {
     if (!base || mine === base) return null;
     // A round where either side answered nothing (a 4 MB db on a starved machine) has no ratio.
     const ratios = mine.map((r, i) => r[field] / base[i][field]).filter((x) => Number.isFinite(x) && x > 0);
-    if (ratios.length === 0) return { median: Number.NaN, spread: 'no round answered' };
+    if (ratios.length === 0) {
+      const answered = (runs) => runs.reduce((a, r) => a + r.total, 0);
+      return { median: null, spread: `none: ${answered(mine)} vs ${answered(base)} answers in all rounds` };
+    }
     return { median: round(median(ratios), 2), spread: spread(ratios, digits) };
   };
   return group.targets.map((t, k) => {
@@ -558,13 +561,18 @@ async function main() {
     const patch = find(users, 'PATCH', 'mock server');
     const lowdb = find(users, 'PATCH', 'lowdb, one write per request');
     const one = find(users, 'PATCH', 'mock server, 1 connection');
-    const fmt = (v) => (v ? `${v.median}× (rounds ${v.spread}×)` : 'not measured');
+    const fmt = (v) =>
+      !v
+        ? 'not measured'
+        : v.median === null
+          ? `no ratio (${v.spread})`
+          : `${v.median}× (rounds ${v.spread}×)`;
     // Issue #18: against json-server, the peer an integrator would otherwise start.
     if (get)
       checks.push({
         what: `GET ≥ 2× json-server (${users} users)`,
-        value: `${fmt(get.vsJsonServer)}; ${get.vsRaw.median}× raw, CPU/req ${get.cpuVsRaw.median}× raw`,
-        ok: get.vsJsonServer ? get.vsJsonServer.median >= 2 : false,
+        value: `${fmt(get.vsJsonServer)}; ${fmt(get.vsRaw)} raw, CPU/req ${fmt(get.cpuVsRaw)} raw`,
+        ok: (get.vsJsonServer?.median ?? 0) >= 2,
         info: users > 10,
       });
     if (patch) {
@@ -572,7 +580,7 @@ async function main() {
       checks.push({
         what: `acknowledged PATCH ≥ ${want}× json-server (${users} users)`,
         value: fmt(patch.vsJsonServer),
-        ok: patch.vsJsonServer ? patch.vsJsonServer.median >= want : false,
+        ok: (patch.vsJsonServer?.median ?? 0) >= want,
       });
     }
     if (patch && users <= 10)
@@ -622,14 +630,14 @@ async function main() {
         r.target,
         r.connections,
         r.rps,
-        r.vsRaw ? `${r.vsRaw.median}×` : '',
+        r.vsRaw ? (r.vsRaw.median === null ? 'n/a' : `${r.vsRaw.median}×`) : '',
         r.vsRaw?.spread ?? '',
-        r.vsJsonServer ? `${r.vsJsonServer.median}×` : '',
+        r.vsJsonServer ? (r.vsJsonServer.median === null ? 'n/a' : `${r.vsJsonServer.median}×`) : '',
         r.vsJsonServer?.spread ?? '',
         r.p50,
         r.p99,
         r.cpuUs,
-        r.cpuVsRaw ? `${r.cpuVsRaw.median}×` : '',
+        r.cpuVsRaw ? (r.cpuVsRaw.median === null ? 'n/a' : `${r.cpuVsRaw.median}×`) : '',
         r.cpuVsRaw?.spread ?? '',
         r.non2xx,
       ]),
