@@ -35,7 +35,7 @@ export interface StartOptions {
   quiet?: boolean;
 }
 
-const HELP = `Usage: personal-settings-mock [options]      (in this repository: npm run mock -- [options])
+export const MOCK_HELP = `Usage: personal-settings-mock [options]      (in this repository: npm run mock -- [options])
 
 The personal-settings mock backend: the REST API at <url>/api/v1 (reference at /api/v1/docs,
 OpenAPI at /api/v1/openapi.json) and its test hooks at <url>/__dev, on a lowdb JSON file.
@@ -51,6 +51,7 @@ Options:
                          rewrites Host (Vite changeOrigin, Next.js rewrites); repeatable
                                                                             env MOCK_TRUSTED_ORIGINS
   --seed-users N         N extra generated users (load tests)
+  --reset                replace the db file with the seed data (a corrupt or empty one included)
   -h, --help             this text
 
 Examples:
@@ -147,23 +148,23 @@ export async function startMockServer(options: StartOptions) {
   return { url, port, store, close };
 }
 
+/** The command's options (`MOCK_HELP` documents each; test/cli/mock-help.test.ts holds them together). */
+export const MOCK_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  'no-dev-routes': { type: 'boolean' },
+  'cors-origin': { type: 'string', multiple: true },
+  'trusted-origin': { type: 'string', multiple: true },
+  'seed-users': { type: 'string' },
+  reset: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function optionsFromArgs(argv: string[]): StartOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      db: { type: 'string' },
-      'no-dev-routes': { type: 'boolean' },
-      'cors-origin': { type: 'string', multiple: true },
-      'trusted-origin': { type: 'string', multiple: true },
-      'seed-users': { type: 'string' },
-      reset: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values } = parseArgs({ args: argv, options: MOCK_OPTIONS });
   if (values.help) {
-    console.log(HELP);
+    console.log(MOCK_HELP);
     process.exit(0);
   }
   const port = Number(values.port ?? process.env.MOCK_PORT ?? 8787);
