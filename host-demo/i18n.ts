@@ -58,8 +58,7 @@ const EN = {
   'home.try.form':
     ': change your mobile number or email with a code, auto-logout, the session limit and your welcome message.',
   'home.try.panel.1': 'Open the ',
-  'home.try.panel.2':
-    ' (right edge of the page) to read the codes, skip the clock ahead or switch off the SMS gateway.',
+  'home.try.panel.2': ' to read the codes, skip the clock ahead or switch off the SMS gateway.',
   'home.try.limit.1': 'Set ',
   'home.try.limit.2': ' to 1, then sign in from a private window.',
   'home.open': 'Open Modify Personal Info',
@@ -170,7 +169,7 @@ const ZH: Record<MessageKey, string> = {
   'home.try': '试用个人设置',
   'home.try.form': '：通过验证码修改手机号码或邮箱、自动登出、会话数限制和欢迎信息。',
   'home.try.panel.1': '打开',
-  'home.try.panel.2': '（页面右侧）查看验证码、将时钟拨快或关闭短信网关。',
+  'home.try.panel.2': '查看验证码、将时钟拨快或关闭短信网关。',
   'home.try.limit.1': '将',
   'home.try.limit.2': '设为 1，然后在隐私窗口中登录。',
   'home.open': '打开“修改个人信息”',

@@ -167,7 +167,7 @@ function homePage(ctx: PageContext): HTMLElement {
         { class: 'list' },
         h('li', {}, link('/system/personal-info', t('title.personal-info')), t('home.try.form')),
         h('li', {}, t('home.try.panel.1'), h('strong', {}, t('dev-panel')), t('home.try.panel.2')),
-        h('li', {}, t('home.try.limit.1'), h('em', {}, t('field.sessionLimit')), t('home.try.limit.2')),
+        h('li', {}, t('home.try.limit.1'), h('em', {}, t('intro.sessions.link')), t('home.try.limit.2')),
       ),
       h(
         'p',

@@ -356,6 +356,8 @@ describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () =>
     await page.waitForSelector('.console');
     const visible = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).checkVisibility());
     assert.equal(await visible('.mainmenu'), false, 'folded');
+    // The user menu shows only the avatar here; the button keeps the user's name.
+    assert.ok(await page.$('::-p-aria(Administrator[role="button"])'), 'the user menu button is named');
     assert.equal(await visible('#console-menu-button'), true);
     assert.equal(await page.$eval('#console-menu-button', (b) => b.getAttribute('aria-expanded')), 'false');
     await page.locator('#console-menu-button').click();
