@@ -40,7 +40,7 @@ for (const name of only) {
           ? `${c.ratio}× bare Lit (rounds ${c.spread})`
           : c.value;
     const ok = name === 'size' ? c.met : c.ok;
-    summary.push([name, c.what, value, ok ? '✔' : '✘', `${seconds} s`]);
+    summary.push([name, c.what, value, c.info ? 'for information' : ok ? '✔' : '✘', `${seconds} s`]);
   }
 }
 
