@@ -1,9 +1,10 @@
 /**
  * Vite for the **library build** — `npm run build` (`vite build`): one ES module per public entry in
  * `dist/` (`personal-info-form.js`, `contact-verify-dialog.js`, `session-limit-field.js`, `all.js`,
- * `index.js`, `api.js`, `contract.js`), `lit` / `@lit/*` / `libphonenumber-js` left to the host
- * (peer / regular dependencies, so a page dedupes them), zod bundled as `zod/mini`, and the `.d.ts`
- * files from `tsc -p tsconfig.build.json` in `dist/types`.
+ * `index.js`, `api.js`, `contract.js`, `react.js`), `lit` / `@lit/*` / `libphonenumber-js` / `react`
+ * left to the host (peer / regular dependencies, so a page dedupes them), zod bundled as `zod/mini`,
+ * and the `.d.ts` files from `tsc -p tsconfig.build.json` in `dist/types`; then `vite build --mode
+ * cdn`, the self-contained modules in `dist/cdn/` (`CDN_ENTRIES`).
  *
  * The host demo has its own config (`host-demo/vite.config.ts`), Storybook too
  * (`stories/.storybook/vite.config.ts`); both import the package by its name, resolved to these
@@ -14,6 +15,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Alias, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { writeIdeData } from './scripts/ide-data.mjs';
 import { viteMinifyLiterals } from './scripts/lit-literals.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -30,10 +32,26 @@ export const LIBRARY_ENTRIES: Readonly<Record<string, string>> = {
   index: 'components/index.ts',
   api: 'components/api/index.ts',
   contract: 'components/api/contract/index.ts',
+  // React components (@lit/react): registers the three elements, `'use client'` for Next.js.
+  react: 'components/react.ts',
+};
+
+/**
+ * The no-bundler build, `dist/cdn/<name>.js` (package export `./cdn/*`): the registering entries with
+ * lit, @lit/* and libphonenumber-js bundled in, minified. Shared code goes to `dist/cdn/chunks/`; the
+ * dialog, the phone metadata and the zh-CN strings stay lazy `import()`s, resolved relative to the
+ * module, so `<script type="module" src=".../cdn/all.js">` works from any static host without an
+ * import map. `vite build --mode cdn`, the second half of `npm run build`.
+ */
+export const CDN_ENTRIES: Readonly<Record<string, string>> = {
+  'personal-info-form': 'components/personal-info-form/define.ts',
+  'contact-verify-dialog': 'components/contact-verify-dialog/define.ts',
+  'session-limit-field': 'components/session-limit-field/define.ts',
+  all: 'components/all.ts',
 };
 
 /** Left to the host page (peer and regular dependencies), so one copy serves every bundle on a page. */
-const EXTERNAL = [/^lit(\/|$)/, /^@lit\//, /^libphonenumber-js(\/|$)/];
+const EXTERNAL = [/^lit(\/|$)/, /^@lit\//, /^libphonenumber-js(\/|$)/, /^react(\/|$)/];
 
 /** The package's name, as hosts (and the demo and stories) import it. */
 export const PACKAGE_NAME = 'personal-settings-elements';
@@ -55,7 +73,10 @@ export function sourceAliases(): Alias[] {
   }));
 }
 
-/** After the library build: `.d.ts` files from tsc (TS 7 emits declarations) plus the React JSX types. */
+/**
+ * After the library build: `.d.ts` files from tsc (TS 7 emits declarations), the React JSX and Vue
+ * template types, and the editor data in `dist/ide/`.
+ */
 function emitTypes(): Plugin {
   return {
     name: 'library-types',
@@ -71,12 +92,23 @@ function emitTypes(): Plugin {
       );
       if (tsc.status !== 0)
         throw new Error('tsc -p tsconfig.build.json failed: no type declarations emitted');
-      // A hand-written .d.ts (it augments `react`, which we do not depend on): tsc does not copy those.
+      // Hand-written .d.ts files (they augment `react` and `vue`, which we do not depend on): tsc does
+      // not copy those.
       mkdirSync(at('dist/types'), { recursive: true });
       copyFileSync(at('components/jsx.d.ts'), at('dist/types/jsx.d.ts'));
+      copyFileSync(at('components/vue.d.ts'), at('dist/types/vue.d.ts'));
+      // Editor data (VS Code custom data, JetBrains web-types) from custom-elements.json.
+      writeIdeData(at('dist/ide'));
     },
   };
 }
+
+/** Both library builds' shared output settings. */
+const OUTPUT = {
+  chunkFileNames: 'chunks/[name]-[hash].js',
+  // Maps give stack traces our file names and lines; the sources themselves are not shipped.
+  sourcemapExcludeSources: true,
+} as const;
 
 function libraryConfig(): UserConfig {
   return {
@@ -101,7 +133,12 @@ function libraryConfig(): UserConfig {
       },
       rolldownOptions: {
         external: EXTERNAL,
-        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          ...OUTPUT,
+          // Next.js (app router) treats the React components as client components: the directive
+          // has to be the module's first statement, and a bundler drops module-level directives.
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+        },
         // "plugin X took N s" warnings only measure how busy the machine is.
         checks: { bundlerTimings: false },
       },
@@ -109,4 +146,33 @@ function libraryConfig(): UserConfig {
   };
 }
 
-export default defineConfig(libraryConfig());
+/** `vite build --mode cdn`: see `CDN_ENTRIES`. */
+function cdnConfig(): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    plugins: [viteMinifyLiterals()],
+    // Lit picks its production build by export condition; nothing may be left for a bundler to define.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: true,
+      copyPublicDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      reportCompressedSize: true,
+      lib: {
+        entry: Object.fromEntries(Object.entries(CDN_ENTRIES).map(([name, path]) => [name, at(path)])),
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        output: OUTPUT,
+        checks: { bundlerTimings: false },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnConfig() : libraryConfig()));

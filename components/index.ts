@@ -12,6 +12,7 @@ export {
   type PersonalInfoChangeDetail,
   PersonalInfoChangeEvent,
   type PersonalInfoErrorDetail,
+  type PersonalInfoFormEventMap,
   PersonalInfoErrorEvent,
   type PersonalInfoField,
   type PersonalInfoSaveDetail,
@@ -30,6 +31,7 @@ export {
   ContactVerifyConfirmedEvent,
   type ContactVerifyConfirmedDetail,
   type ContactVerifyDetail,
+  type ContactVerifyDialogEventMap,
   ContactVerifyErrorEvent,
   type ContactVerifyErrorDetail,
   ContactVerifyHideEvent,
@@ -48,6 +50,7 @@ export { SessionLimitField } from './session-limit-field/session-limit-field.js'
 export {
   SessionLimitChangeEvent,
   type SessionLimitEventDetail,
+  type SessionLimitFieldEventMap,
   SessionLimitInputEvent,
 } from './session-limit-field/session-limit-field.events.js';
 export {

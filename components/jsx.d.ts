@@ -17,30 +17,11 @@
  */
 import type { LitElement } from 'lit';
 import type { ContactVerifyDialog } from './contact-verify-dialog/contact-verify-dialog.js';
-import type {
-  ContactVerifyAfterHideEvent,
-  ContactVerifyAfterShowEvent,
-  ContactVerifyConfirmedEvent,
-  ContactVerifyConfirmEvent,
-  ContactVerifyErrorEvent,
-  ContactVerifyHideEvent,
-  ContactVerifySendEvent,
-  ContactVerifySentEvent,
-  ContactVerifyShowEvent,
-} from './contact-verify-dialog/contact-verify-dialog.events.js';
+import type { ContactVerifyDialogEventMap } from './contact-verify-dialog/contact-verify-dialog.events.js';
 import type { PersonalInfoForm } from './personal-info-form/personal-info-form.js';
-import type {
-  PersonalInfoChangeEvent,
-  PersonalInfoErrorEvent,
-  PersonalInfoSavedEvent,
-  PersonalInfoSaveEvent,
-} from './personal-info-form/personal-info-form.events.js';
+import type { PersonalInfoFormEventMap } from './personal-info-form/personal-info-form.events.js';
 import type { SessionLimitField } from './session-limit-field/session-limit-field.js';
-import type {
-  SessionLimitChangeEvent,
-  SessionLimitInputEvent,
-} from './session-limit-field/session-limit-field.events.js';
-import type { SessionExpiredEvent } from './shared/session-expired-event.js';
+import type { SessionLimitFieldEventMap } from './session-limit-field/session-limit-field.events.js';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
@@ -73,47 +54,21 @@ export type CustomElementJsx<E extends HTMLElement, P, M> = Omit<
   P &
   EventProps<M>;
 
-export interface PersonalInfoFormEvents {
-  'personal-info-change': PersonalInfoChangeEvent;
-  'personal-info-save': PersonalInfoSaveEvent;
-  'personal-info-saved': PersonalInfoSavedEvent;
-  'personal-info-error': PersonalInfoErrorEvent;
-  'session-expired': SessionExpiredEvent;
-}
-
-export interface ContactVerifyDialogEvents {
-  'contact-verify-show': ContactVerifyShowEvent;
-  'contact-verify-after-show': ContactVerifyAfterShowEvent;
-  'contact-verify-hide': ContactVerifyHideEvent;
-  'contact-verify-after-hide': ContactVerifyAfterHideEvent;
-  'contact-verify-send': ContactVerifySendEvent;
-  'contact-verify-sent': ContactVerifySentEvent;
-  'contact-verify-confirm': ContactVerifyConfirmEvent;
-  'contact-verify-confirmed': ContactVerifyConfirmedEvent;
-  'contact-verify-error': ContactVerifyErrorEvent;
-  'session-expired': SessionExpiredEvent;
-}
-
-export interface SessionLimitFieldEvents {
-  input: SessionLimitInputEvent;
-  change: SessionLimitChangeEvent;
-}
-
 export interface PersonalSettingsIntrinsicElements {
   'personal-info-form': CustomElementJsx<
     PersonalInfoForm,
     ElementProps<PersonalInfoForm>,
-    PersonalInfoFormEvents
+    PersonalInfoFormEventMap
   >;
   'contact-verify-dialog': CustomElementJsx<
     ContactVerifyDialog,
     ElementProps<ContactVerifyDialog, 'fetch'>,
-    ContactVerifyDialogEvents
+    ContactVerifyDialogEventMap
   >;
   'session-limit-field': CustomElementJsx<
     SessionLimitField,
     ElementProps<SessionLimitField>,
-    SessionLimitFieldEvents
+    SessionLimitFieldEventMap
   >;
 }
 

@@ -2,6 +2,8 @@ import type { ApiError } from '../api/client.js';
 import type { ChallengePurpose, ContactKind, ContactView } from '../api/contract/index.js';
 import type { ProblemKey } from '../shared/problem-messages.js';
 
+import type { SessionExpiredEvent } from '../shared/session-expired-event.js';
+
 export { SessionExpiredEvent, type SessionExpiredDetail } from '../shared/session-expired-event.js';
 
 export type ContactVerifyMode = 'edit' | 'verify';
@@ -151,6 +153,23 @@ export class ContactVerifyErrorEvent extends Event {
     super(ContactVerifyErrorEvent.eventName, init(false));
     this.detail = detail;
   }
+}
+
+/**
+ * Every event `<contact-verify-dialog>` fires, by name. `personal-settings-elements/contact-verify-dialog`
+ * merges it into `HTMLElementEventMap`; the React wrapper and the Vue types are built from it too.
+ */
+export interface ContactVerifyDialogEventMap {
+  'contact-verify-show': ContactVerifyShowEvent;
+  'contact-verify-after-show': ContactVerifyAfterShowEvent;
+  'contact-verify-hide': ContactVerifyHideEvent;
+  'contact-verify-after-hide': ContactVerifyAfterHideEvent;
+  'contact-verify-send': ContactVerifySendEvent;
+  'contact-verify-sent': ContactVerifySentEvent;
+  'contact-verify-confirm': ContactVerifyConfirmEvent;
+  'contact-verify-confirmed': ContactVerifyConfirmedEvent;
+  'contact-verify-error': ContactVerifyErrorEvent;
+  'session-expired': SessionExpiredEvent;
 }
 
 declare global {

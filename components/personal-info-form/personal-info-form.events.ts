@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/client.js';
 import type { PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
+import type { SessionExpiredEvent } from '../shared/session-expired-event.js';
 
 /** The parts of the screen a host can show (`sections` attribute) and that save on their own. */
 export type PersonalInfoSection = 'contacts' | 'auto-logout' | 'session-limit' | 'welcome-message';
@@ -75,6 +76,19 @@ export class PersonalInfoErrorEvent extends Event {
     super(PersonalInfoErrorEvent.eventName, init);
     this.detail = detail;
   }
+}
+
+/**
+ * Every event `<personal-info-form>` fires, by name. `personal-settings-elements/personal-info-form`
+ * merges it into `HTMLElementEventMap`, so `form.addEventListener('personal-info-saved', (e) => …)`
+ * gets a typed `e`; the React wrapper and the Vue types are built from it too.
+ */
+export interface PersonalInfoFormEventMap {
+  'personal-info-change': PersonalInfoChangeEvent;
+  'personal-info-save': PersonalInfoSaveEvent;
+  'personal-info-saved': PersonalInfoSavedEvent;
+  'personal-info-error': PersonalInfoErrorEvent;
+  'session-expired': SessionExpiredEvent;
 }
 
 declare global {

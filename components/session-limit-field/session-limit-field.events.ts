@@ -35,3 +35,14 @@ export class SessionLimitChangeEvent extends Event {
     this.detail = detail;
   }
 }
+
+/**
+ * The events `<session-limit-field>` fires: the native `input` and `change` names, with a typed
+ * `detail`. They cannot go into `HTMLElementEventMap` (every element's `input` is a plain `Event`
+ * there), so `personal-settings-elements/session-limit-field` types them on the element's own
+ * `addEventListener`: `field.addEventListener('change', (e) => e.detail.value)`.
+ */
+export interface SessionLimitFieldEventMap {
+  input: SessionLimitInputEvent;
+  change: SessionLimitChangeEvent;
+}

@@ -23,23 +23,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
 import { build, preview } from 'vite';
 import { launchChromium, root, tempDir } from './helpers.js';
+import { packedTarball, run } from './package-helpers.js';
 
 const NAME = 'personal-settings-elements';
 const TAGS = ['personal-info-form', 'contact-verify-dialog', 'session-limit-field'];
-
-function run(cmd: string, args: string[], cwd: string): string {
-  const result = spawnSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_fund: 'false' },
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result.stdout;
-}
 
 /** What the consumer needs besides the tarball: the peer dependencies, and React's types for the JSX check. */
 const CONSUMER_DEPS = ['lit@3', '@lit/context@1', '@lit/task@1', '@types/react@19'];
@@ -51,6 +38,7 @@ const LINKED = [
   '@lit/reactive-element',
   '@lit/context',
   '@lit/task',
+  '@lit/react',
   '@lit-labs/ssr-dom-shim',
   '@types/trusted-types',
   'libphonenumber-js',
@@ -122,17 +110,8 @@ describe('the packed package in a fresh project', { timeout: 240_000 }, () => {
     work = await tempDir('package-e2e-');
     const t0 = performance.now();
     const lap = (what: string) => console.log(`  ${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    run('npm', ['run', '--silent', 'build'], root);
-    lap('npm run build');
-    // Built just above: skip `prepack` (it would build again, and its output would break the JSON).
-    const packed = JSON.parse(
-      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work.path], root),
-    ) as {
-      filename: string;
-    }[];
-    const tarball = join(work.path, packed[0]?.filename ?? '');
-    assert.ok(existsSync(tarball), 'npm pack wrote a tarball');
-    lap('npm pack');
+    const tarball = await packedTarball();
+    lap('npm run build + npm pack');
 
     consumer = join(work.path, 'consumer');
     mkdirSync(consumer);

@@ -1,0 +1,1 @@
+export declare function writeIdeData(outDir?: string): void;
