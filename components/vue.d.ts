@@ -42,11 +42,12 @@ export type VueElementProps<E extends HTMLElement, Extra extends keyof E = never
 
 /**
  * A custom element as Vue's template type-checker sees a component: its properties as props, its
- * events as emits (Vue's own recipe for non-Vue web components).
+ * events as emits (Vue's own recipe for non-Vue web components). The native `onChange` / `onInput`
+ * props are left out where the element fires its own typed `change` / `input`.
  */
 export type DefineCustomElement<E extends HTMLElement, Props, Events> = new () => E & {
   /** For template prop types only: not a property of the element. */
-  $props: HTMLAttributes & Props & PublicProps;
+  $props: Omit<HTMLAttributes, `on${Capitalize<keyof Events & string>}`> & Props & PublicProps;
   /** For template event types only: not a method of the element. */
   $emit: EmitFn<{ [K in keyof Events]: (event: Events[K]) => void }>;
 };

@@ -262,9 +262,48 @@ function importChain(inputs, from, to) {
   return chain;
 }
 
+/**
+ * The no-bundler build (`dist/cdn/`, `vite build --mode cdn`: lit and @lit/* inside, minified by Vite)
+ * as a page without a bundler loads it: an entry plus the chunks it imports statically.
+ */
+async function measureCdn(outDir) {
+  const { build: viteBuild } = await import('vite');
+  const built = await viteBuild({
+    configFile: join(ROOT, 'vite.config.ts'),
+    mode: 'cdn',
+    logLevel: 'silent',
+    build: { outDir, sourcemap: false, reportCompressedSize: false },
+  });
+  const chunks = new Map(
+    (Array.isArray(built) ? built : [built])
+      .flatMap((b) => b.output)
+      .filter((o) => o.type === 'chunk')
+      .map((o) => [o.fileName, o]),
+  );
+  return ['personal-info-form.js', 'all.js'].map((fileName) => {
+    const eager = new Set();
+    const queue = [fileName];
+    while (queue.length) {
+      const name = queue.pop();
+      if (eager.has(name) || !chunks.has(name)) continue;
+      eager.add(name);
+      queue.push(...chunks.get(name).imports);
+    }
+    const size = [...eager].reduce(
+      (acc, name) => {
+        const s = compressed(Buffer.from(chunks.get(name).code));
+        return { min: acc.min + s.min, gzip: acc.gzip + s.gzip, brotli: acc.brotli + s.brotli, files: acc.files + 1 };
+      },
+      { min: 0, gzip: 0, brotli: 0, files: 0 },
+    );
+    return { entry: `cdn/${fileName}`, eager: size };
+  });
+}
+
 const outRoot = mkdtempSync(join(tmpdir(), 'bench-size-'));
 let results;
 let parts;
+let cdn;
 try {
   results = [];
   for (const entry of ENTRIES) results.push(await measure(entry, join(outRoot, entry.id)));
@@ -273,6 +312,7 @@ try {
     const r = await measure(ENTRIES[0], join(outRoot, `part-${i}`), part.stubs);
     parts.push({ label: part.label, modules: part.stubs, eager: r.eager });
   }
+  cdn = await measureCdn(join(outRoot, 'cdn'));
 } finally {
   rmSync(outRoot, { recursive: true, force: true });
 }
@@ -313,6 +353,19 @@ const text = [
       kb(r.eager.gzip),
       kb(r.eager.brotli),
       `${depsShare(r)}%`,
+    ]),
+  ]),
+  '',
+  'The same pages without a bundler (dist/cdn/, lit and @lit/* inside; the bundler rows above share them with the host):',
+  table([
+    ['<script type="module" src=…>', 'files', 'min KB', 'gzip KB', 'brotli KB', 'bundler build, gzip KB'],
+    ...cdn.map((c) => [
+      c.entry,
+      c.eager.files,
+      kb(c.eager.min),
+      kb(c.eager.gzip),
+      kb(c.eager.brotli),
+      kb(byId[c.entry === 'cdn/all.js' ? 'all' : 'form'].eager.gzip),
     ]),
   ]),
   '',
@@ -358,8 +411,8 @@ const text = [
   ),
 ].join('\n');
 
-if (args.json) console.log(JSON.stringify({ results, parts, checks }, null, 2));
-else writeResults('size', { results, parts, checks }, text);
+if (args.json) console.log(JSON.stringify({ results, parts, cdn, checks }, null, 2));
+else writeResults('size', { results, parts, cdn, checks }, text);
 
 if (args.check && checks.some((c) => !c.ok)) {
   console.error('\nSize ceiling exceeded (see bench/results/size.txt for what grew).');

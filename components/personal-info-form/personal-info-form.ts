@@ -74,6 +74,16 @@ const stop = (event: Event) => event.stopPropagation();
  * @csspart error - The error message of a section.
  * @csspart state - The loading and load-error panels.
  * @csspart banner - The message above the screen after a version conflict or a failed reload.
+ * @csspart session-limit-base - The nested `<session-limit-field>`'s `base` part: the outer fieldset.
+ * @csspart session-limit-legend - The nested `<session-limit-field>`'s `legend` part: the legend holding the checkbox and its label.
+ * @csspart session-limit-checkbox - The nested `<session-limit-field>`'s `checkbox` part: the "Max. Online Sessions" checkbox.
+ * @csspart session-limit-label - The nested `<session-limit-field>`'s `label` part: the checkbox's label.
+ * @csspart session-limit-hint - The nested `<session-limit-field>`'s `hint` part: the help text.
+ * @csspart session-limit-input - The nested `<session-limit-field>`'s `input` part: the number input (the maximum).
+ * @csspart session-limit-policy - The nested `<session-limit-field>`'s `policy` part: the fieldset of the login policy radios.
+ * @csspart session-limit-radio - The nested `<session-limit-field>`'s `radio` part: each policy radio button.
+ * @csspart session-limit-reason - The nested `<session-limit-field>`'s `reason` part: why the policy cannot be changed.
+ * @csspart session-limit-error - The nested `<session-limit-field>`'s `error` part: its validation or server error message.
  *
  * @cssproperty --personal-info-label-width - Width of the label column (default `16rem`); rows stack on narrow containers.
  * @cssproperty --personal-settings-accent - Accent: primary buttons, focus, spinner.

@@ -1,8 +1,8 @@
 /**
  * `personal-settings-elements/react` in a server-rendered React host: a Next.js 16 app (app router)
  * built from the packed tarball with `next build` and served by `next start`, its `/api` rewritten to
- * the mock server (started with the app's origin in `corsOrigins`, as `npm run mock -- --cors-origin`
- * would be: a Next rewrite sends the mock its own Host). Checked in Chromium after hydration: the
+ * the mock server, started with the app's origin trusted (`npm run mock -- --trusted-origin`: a Next
+ * rewrite sends the mock its own Host). Checked in Chromium after hydration: the
  * `client` prop reaches the element (data loads through it), a Save from the UI calls
  * `onPersonalInfoSaved`, and a `personalInfo` prop is shown as given.
  *
@@ -131,7 +131,8 @@ describe('Next.js 16 (app router, server rendering) with ./react, from the tarba
       host: '127.0.0.1',
       db: join(work.path, 'db.json'),
       devRoutes: true,
-      corsOrigins: [nextUrl],
+      corsOrigins: [],
+      trustedOrigins: [nextUrl],
       seedUsers: 0,
     });
     const env = { MOCK_URL: mock.url, NEXT_TELEMETRY_DISABLED: '1' };

@@ -105,8 +105,8 @@ export const field = (
 );
 // @ts-expect-error endpoint is a string
 export const wrongType = <PersonalInfoForm endpoint={5} />;
-// @ts-expect-error the event props are on + PascalCase
-export const wrongEvent = <PersonalInfoForm onpersonal-info-saved={() => {}} />;
+// @ts-expect-error each event prop gets its own event class: session-expired has no detail.changed
+export const wrongEvent = <PersonalInfoForm onSessionExpired={(event) => event.detail.changed} />;
 `,
   'tsconfig.json': JSON.stringify(
     { compilerOptions: { ...strict, jsx: 'react-jsx' }, include: ['src/*.ts', 'src/*.tsx'] },

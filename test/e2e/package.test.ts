@@ -178,6 +178,25 @@ describe('the packed package in a fresh project', { timeout: 240_000 }, () => {
     console.log(`  (installed by: ${installedBy})`);
   });
 
+  it('ships the docs its README links to, and source maps without embedded sources', () => {
+    const installed = join(consumer, 'node_modules', NAME);
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1] ?? '')
+      .filter((target) => !/^[a-z]+:|^#|^\?/.test(target));
+    assert.ok(links.length > 0, 'the README links to docs');
+    for (const target of links) {
+      assert.ok(existsSync(join(installed, target.split('#')[0] ?? '')), `README link ${target} resolves`);
+    }
+    const maps = [join(installed, 'dist'), join(installed, 'dist/chunks'), join(installed, 'dist/cdn')]
+      .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.map')).map((f) => join(dir, f)));
+    assert.ok(maps.length > 0, 'source maps are shipped');
+    for (const map of maps) {
+      const parsed = JSON.parse(readFileSync(map, 'utf8')) as { sourcesContent?: unknown };
+      assert.equal(parsed.sourcesContent, undefined, `${map} embeds no sources`);
+    }
+  });
+
   it('bundles with Vite; an element entry registers and renders, `.` registers nothing, ./all registers all', async () => {
     const outDir = join(consumer, 'dist');
     await build({

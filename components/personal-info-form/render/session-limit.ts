@@ -50,6 +50,7 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
     <div class="field">
       <session-limit-field
         id="session-limit"
+        exportparts="base:session-limit-base,legend:session-limit-legend,checkbox:session-limit-checkbox,label:session-limit-label,hint:session-limit-hint,input:session-limit-input,policy:session-limit-policy,radio:session-limit-radio,reason:session-limit-reason,error:session-limit-error"
         .value=${ctx.value}
         .strings=${strings}
         .locale=${ctx.locale}
