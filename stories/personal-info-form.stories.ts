@@ -204,3 +204,34 @@ export const InsecureEndpoint: Story = {
     await expect(el.personalInfo).toBeNull();
   },
 };
+
+/**
+ * Host CSS reaching inside the form: its own parts (`row`) and the nested `<session-limit-field>`'s,
+ * which the form re-exports as `session-limit-*` (`exportparts`):
+ * `personal-info-form::part(session-limit-input)`.
+ */
+export const StyledFromTheHost: Story = {
+  parameters: mockApi({ setup: (api) => api.patch({ sessionLimit: { max: 3, policy: 'deny' } }) }),
+  render: (args) =>
+    html`<style>
+        .host-themed personal-info-form::part(row) {
+          border-inline-start: 4px solid #0b7a55;
+          padding-inline-start: 0.75rem;
+        }
+        .host-themed personal-info-form::part(session-limit-input) {
+          inline-size: 6em;
+          font-weight: 700;
+        }
+        .host-themed personal-info-form::part(session-limit-hint) {
+          font-style: italic;
+        }
+      </style>
+      <div class="host-themed">${form(args)}</div>`,
+  async play({ canvasElement }) {
+    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
+    await seeText(shadow(el), 'a***n@example.com');
+    const field = shadow(el).querySelector('session-limit-field');
+    const input = field?.shadowRoot?.querySelector('[part~="input"]');
+    await expect(input && getComputedStyle(input).fontWeight).toBe('700');
+  },
+};
