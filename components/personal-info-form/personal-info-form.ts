@@ -84,6 +84,18 @@ const stop = (event: Event) => event.stopPropagation();
  * @csspart session-limit-radio - The nested `<session-limit-field>`'s `radio` part: each policy radio button.
  * @csspart session-limit-reason - The nested `<session-limit-field>`'s `reason` part: why the policy cannot be changed.
  * @csspart session-limit-error - The nested `<session-limit-field>`'s `error` part: its validation or server error message.
+ * @csspart contact-verify-dialog - The `<contact-verify-dialog>` the form opens: its `dialog` part, the native `<dialog>`.
+ * @csspart contact-verify-base - The `<contact-verify-dialog>` the form opens: its `base` part, the dialog's panel.
+ * @csspart contact-verify-title - The `<contact-verify-dialog>` the form opens: its `title` part, the heading.
+ * @csspart contact-verify-close-button - The `<contact-verify-dialog>` the form opens: its `close-button` part, the × button.
+ * @csspart contact-verify-body - The `<contact-verify-dialog>` the form opens: its `body` part, the current step's content.
+ * @csspart contact-verify-alert - The `<contact-verify-dialog>` the form opens: its `alert` part, a problem, with what to do next.
+ * @csspart contact-verify-label - The `<contact-verify-dialog>` the form opens: its `label` part, the label of an input or of a group of choices.
+ * @csspart contact-verify-input - The `<contact-verify-dialog>` the form opens: its `input` part, a text input.
+ * @csspart contact-verify-code-input - The `<contact-verify-dialog>` the form opens: its `code-input` part, the verification-code field.
+ * @csspart contact-verify-footer - The `<contact-verify-dialog>` the form opens: its `footer` part, the button row.
+ * @csspart contact-verify-button - The `<contact-verify-dialog>` the form opens: its `button` part, every footer button.
+ * @csspart contact-verify-button--primary - The `<contact-verify-dialog>` the form opens: its `button--primary` part, the footer's main button.
  *
  * @cssproperty --personal-info-label-width - Width of the label column (default `16rem`); rows stack on narrow containers.
  * @cssproperty --personal-settings-accent - Accent: primary buttons, focus, spinner.
@@ -391,6 +403,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   #renderDialog(): TemplateResult | typeof nothing {
     if (!this.#data.info || !this._dialog || !this.#shows('contacts')) return nothing;
     return html`<contact-verify-dialog
+      exportparts="dialog:contact-verify-dialog,base:contact-verify-base,title:contact-verify-title,close-button:contact-verify-close-button,body:contact-verify-body,alert:contact-verify-alert,label:contact-verify-label,input:contact-verify-input,code-input:contact-verify-code-input,footer:contact-verify-footer,button:contact-verify-button,button--primary:contact-verify-button--primary"
       kind=${this._dialog.kind}
       mode=${this._dialog.mode}
       .locale=${this.localize.locale}

@@ -1,7 +1,7 @@
 /**
  * `exportparts`: the parts of the elements `<personal-info-form>` renders inside itself are styled
- * from the host page through the form, under the documented `session-limit-*` names (listed on the
- * form in custom-elements.json). Host CSS sets a property on each exported part; the test reads the
+ * from the host page through the form, under the documented `session-limit-*` and `contact-verify-*`
+ * names (listed on the form in custom-elements.json). Host CSS sets a property on each exported part; the test reads the
  * computed style of the element inside the nested shadow root.
  */
 import '../../components/personal-info-form/define.js';
@@ -66,6 +66,36 @@ describe('exportparts of <personal-info-form>', function () {
         .filter((node) => getComputedStyle(node).outlineOffset !== '7px')
         .map((node) => node.getAttribute('part'));
       expect(unstyled, 'parts not reachable from the host').to.deep.equal([]);
+    } finally {
+      removeStyle();
+    }
+  });
+
+  it('exports every part of the dialog it opens as contact-verify-<part>', async () => {
+    await loginAs('admin');
+    const el = await loadedForm();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#email-edit')!.click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('contact-verify-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+      'the dialog did not open',
+      { timeout: 8000 },
+    );
+    const dialog = el.shadowRoot!.querySelector('contact-verify-dialog')!;
+    await dialog.updateComplete;
+    const partNames = new Set(
+      [...dialog.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => [...node.part]),
+    );
+    expect([...partNames]).to.include.members(['dialog', 'base', 'title', 'input', 'button--primary']);
+    const removeStyle = hostStyle(
+      [...partNames].map((name) => `personal-info-form::part(contact-verify-${name})`).join(', ') +
+        ' { outline-offset: 7px; }',
+    );
+    try {
+      const unstyled = [...dialog.shadowRoot!.querySelectorAll('[part]')]
+        .filter((node) => getComputedStyle(node).outlineOffset !== '7px')
+        .map((node) => node.getAttribute('part'));
+      expect(unstyled, 'parts not reachable from the host').to.deep.equal([]);
+      await expect(el).to.be.accessible();
     } finally {
       removeStyle();
     }
