@@ -8,7 +8,7 @@
  * → exit 0, one <testcase> per test of the suite, 0 failures; and again against the mock started with
  * --no-dev-routes → exit 0 with every hook-dependent test skipped, saying why. Unusable input → exit 2.
  *
- *   npm run test:package      (builds and packs the package once per file)
+ *   npm run test:package      (the tarball the runner built and packed once for every package test)
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { beginFile, NEEDS_DEV, registeredTests } from '../contract/harness.js';
 import { loadSuites } from '../contract/suites.js';
-import { root, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
+import { packedTarball } from './package-helpers.js';
 
 function run(cmd: string, args: string[], cwd: string): string {
   const result = spawnSync(cmd, args, {
@@ -143,12 +144,8 @@ describe('the shipped commands, from the tarball alone', { timeout: 300_000 }, (
     suite = { total: tests.length, needsHooks: tests.filter((t) => t.needsHooks).length };
 
     work = await tempDir('package-contract-');
-    run('npm', ['run', '--silent', 'build'], root);
-    const packed = JSON.parse(
-      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work.path], root),
-    ) as { filename: string }[];
-    const tarball = join(work.path, packed[0]?.filename ?? '');
-    assert.ok(existsSync(tarball), 'npm pack wrote a tarball');
+    // Built and packed once by `npm run test:package` (test/e2e/package-run.ts), or here when alone.
+    const tarball = await packedTarball();
     consumer = join(work.path, 'backend-ci');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'backend-ci', private: true }));
