@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_FLAGS, findChrome } from '../scripts/chromium.mjs';
+import { CHROME_FLAGS, ensureChrome } from '../scripts/chromium.mjs';
 import { wtrMinifyLiterals } from '../scripts/lit-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +29,8 @@ export default {
   testsFinishTimeout: 180_000,
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_FLAGS },
+      // `npm run test:browser` alone provisions a Chromium too (quietly uses an installed one).
+      launchOptions: { executablePath: await ensureChrome(), headless: true, args: CHROME_FLAGS },
       // Each page gets its own browser context (cookies, storage, service worker registrations), and
       // focus emulation so sendKeys/focus behave the same in a background tab as in the active one.
       async createPage({ browser }) {

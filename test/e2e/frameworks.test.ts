@@ -133,7 +133,7 @@ function assertClean(watch: PageWatch): void {
   assert.deepEqual(watch.errors, [], 'console errors / uncaught exceptions');
 }
 
-describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', { timeout: 120_000 }, () => {
+describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', { timeout: 300_000 }, () => {
   before(async () => {
     // Each kept as soon as it is up, and both awaited: when one fails, `after` still closes the other
     // (a Chromium left open would keep the test process alive).

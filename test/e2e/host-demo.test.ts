@@ -66,7 +66,7 @@ async function openPersonalInfo(page: Page): Promise<void> {
   await page.waitForSelector('pierce/#welcome-edit', VISIBLE);
 }
 
-describe('host demo (production build, strict CSP)', { timeout: 120_000 }, () => {
+describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () => {
   before(async () => {
     // Each kept as soon as it is up, and both awaited: when one fails, `after` still closes the other
     // (a Chromium left open would keep the test process alive).

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensureChrome } from '../../scripts/chromium.mjs';
 import { BUILD_FAILED, BUILD_OK, buildDemo, SHARED_BUILD, tempDir } from './helpers.js';
 
 /**
@@ -50,4 +51,6 @@ async function runWithSharedBuild(args: string[]): Promise<number> {
   }
 }
 
+// Once, here, for every test process (they would otherwise race to provision one): they find it in CHROME_PATH.
+process.env.CHROME_PATH = await ensureChrome();
 process.exitCode = await runWithSharedBuild(process.argv.slice(2));
