@@ -16,10 +16,18 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** @type {import('minify-literals').Options['html']} */
 const HTML = { collapseWhitespace: true, conservativeCollapse: true, removeComments: true };
 
+/** Minifications run one after another: interleaved runs were seen to hang (the test runner serves modules in parallel). */
+let queue = Promise.resolve();
+
 /** The minified source of one module, or `null` when it has no literal to minify. */
-export async function minifyLiterals(code, fileName) {
-  if (!code.includes('`')) return null;
-  return minifyHTMLLiterals(code, { fileName, html: HTML });
+export function minifyLiterals(code, fileName) {
+  if (!code.includes('`')) return Promise.resolve(null);
+  const run = queue.then(() => minifyHTMLLiterals(code, { fileName, html: HTML }));
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
 }
 
 /** Our own TypeScript sources under the given folders (never node_modules). */

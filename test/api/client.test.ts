@@ -278,3 +278,18 @@ describe('ApiClient', () => {
     assert.equal((await h.user('admin')).email.value, to);
   });
 });
+
+describe('ApiError.from', () => {
+  it('keeps an ApiError, calls an AbortError aborted and anything else a contract error', () => {
+    const http = new ApiError({ kind: 'http', route: 'getPersonalInfo', message: 'x', status: 412 });
+    assert.equal(ApiError.from(http, 'updatePersonalInfo'), http);
+    const aborted = ApiError.from(new DOMException('stop', 'AbortError'), 'getPersonalInfo');
+    assert.equal(aborted.kind, 'aborted');
+    for (const thrown of [new TypeError('bug'), 'a string', null]) {
+      const error = ApiError.from(thrown, 'updatePersonalInfo');
+      assert.equal(error.kind, 'contract', String(thrown));
+      assert.equal(error.route, 'updatePersonalInfo');
+      assert.equal(error.cause, thrown);
+    }
+  });
+});

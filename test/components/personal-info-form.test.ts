@@ -796,6 +796,26 @@ describe('<personal-info-form>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('the dialog shows the form’s personal info: one load, one copy, updated by a verified contact', async () => {
+      await loginAs('operator');
+      const api = instrumentedClient();
+      const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
+      const gets = () => api.calls.filter((c) => c.method === 'GET' && c.url.endsWith('/me/personal-info'));
+      expect(gets()).to.have.length(1);
+      await clickOn(button(el, 'Verify mobile number'));
+      const dialog = dialogOf(el);
+      await until(() => dialog.open, 'the dialog did not open');
+      await dialogShows(dialog, 'Send code');
+      await clickOn(dialogButton(dialog, 'Send code'));
+      await dialogShows(dialog, 'We sent a 6-digit code');
+      await enterCode(dialog, '+8613900001111', 'is verified');
+      await el.updateComplete;
+      // The dialog used the form's client and personal info: no second load, and the form's copy has the contact.
+      expect(gets()).to.have.length(1);
+      expect(el.personalInfo?.mobile.verified).to.equal(true);
+      expect(dialog.personalInfo ?? null).to.equal(null);
+    });
+
     it('changes the email address, then saves another section with the new version (no conflict)', async () => {
       await loginAs('admin');
       const el = await loadedForm();
