@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SpawnedMock, spawnMock } from '../helpers-node/spawn-mock.js';
+import { runMockToExit, type SpawnedMock, spawnMock } from '../helpers-node/spawn-mock.js';
 
 interface Exchange {
   /** Everything the server sent. */
@@ -130,5 +130,37 @@ describe('connections (real server process)', () => {
     // And it still serves.
     const ok = await fetch(`${server.url}/api/v1/openapi.json`);
     assert.equal(ok.status, 200);
+  });
+
+  it('--trusted-origin accepts changes from a page behind a proxy that rewrites Host; a malformed origin stops start-up', async () => {
+    const page = 'http://localhost:5173';
+    const trusted = await spawnMock(['--db', join(dir, 'trusted.json'), '--trusted-origin', page]);
+    try {
+      const login = (origin: string) =>
+        fetch(`${trusted.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: origin },
+          body: JSON.stringify({ username: 'admin', password: 'Passw0rd!' }),
+        });
+      const ok = await login(page);
+      assert.equal(ok.status, 200, await ok.text());
+      const other = await login('http://localhost:5174');
+      assert.equal(other.status, 403);
+      const detail = ((await other.json()) as { detail: string }).detail;
+      assert.ok(
+        detail.includes('http://localhost:5174') && detail.includes(new URL(trusted.url).host),
+        detail,
+      );
+    } finally {
+      await trusted.stop();
+    }
+    const bad = await runMockToExit([
+      '--db',
+      join(dir, 'bad.json'),
+      '--trusted-origin',
+      'http://localhost:5173/',
+    ]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.output, /Invalid --trusted-origin "http:\/\/localhost:5173\/"/);
   });
 });
