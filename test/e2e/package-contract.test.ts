@@ -11,29 +11,14 @@
  *   npm run test:package      (the tarball the runner built and packed once for every package test)
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { beginFile, NEEDS_DEV, registeredTests } from '../contract/harness.js';
 import { loadSuites } from '../contract/suites.js';
 import { tempDir } from './helpers.js';
-import { packedTarball } from './package-helpers.js';
-
-function run(cmd: string, args: string[], cwd: string): string {
-  const result = spawnSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_fund: 'false' },
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result.stdout;
-}
+import { freePort, packedTarball, run } from './package-helpers.js';
 
 /** `npx <bin> …` in the consumer folder, as the guide says (the bin comes from the installed tarball). */
 function npx(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -56,7 +41,7 @@ interface Mock {
   stop: () => Promise<void>;
 }
 
-/** `npx personal-settings-mock` on a free port; resolves once it prints its URL. */
+/** `npx personal-settings-mock` on a free port; resolves once it has printed its URL and the seeded logins. */
 function startMock(cwd: string, args: string[]): Promise<Mock> {
   const child: ChildProcess = spawn('npx', ['personal-settings-mock', '--port', '0', ...args], {
     cwd,
@@ -77,10 +62,10 @@ function startMock(cwd: string, args: string[]): Promise<Mock> {
     }, 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
+      // Output comes in chunks: wait for the whole banner, which ends with the seeded logins.
       const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
+      if (match?.[1] && /logins\s+admin \/ Passw0rd!.*\n/.test(out)) {
         clearTimeout(timer);
-        assert.match(out, /logins\s+admin \/ Passw0rd!/, 'the mock prints the seeded logins');
         resolve({ url: match[1], stop });
       }
     };
@@ -114,16 +99,6 @@ function testcases(xml: string): Case[] {
     });
   }
   return cases;
-}
-
-/** A port nothing listens on (taken from the OS, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
 }
 
 const unescapeXml = (s: string) =>
@@ -171,63 +146,47 @@ describe('the shipped commands, from the tarball alone', { timeout: 300_000 }, (
     await work?.remove();
   });
 
-  it('runs the whole suite against `npx personal-settings-mock`: exit 0, a <testcase> per test, 0 failures', async () => {
-    const mock = await startMock(consumer, ['--db', join(work.path, 'with-hooks.json')]);
+  /** `npx personal-settings-mock [mockArgs]`, then the suite with a JUnit report: exit 0 expected. */
+  async function suiteAgainstMock(name: string, mockArgs: string[]) {
+    const mock = await startMock(consumer, ['--db', join(work.path, `${name}.json`), ...mockArgs]);
     try {
-      const report = join(work.path, 'with-hooks.xml');
+      const report = join(work.path, `${name}.xml`);
+      const baseUrl = `${mock.url}/api/v1`;
       const result = await npx(consumer, [
         'personal-settings-contract',
-        '--base-url',
-        `${mock.url}/api/v1`,
-        '--reporter',
-        'junit',
-        '--output',
-        report,
+        ...['--base-url', baseUrl, '--reporter', 'junit', '--output', report],
       ]);
       assert.equal(result.code, 0, `exit code\n${result.stdout.slice(-3000)}\n${result.stderr}`);
       const xml = readFileSync(report, 'utf8');
       const cases = testcases(xml);
-      assert.equal(cases.length, suite.total, 'one <testcase> per test of the suite');
+      assert.equal(cases.length, suite.total, 'one <testcase> per test of the suite, skipped ones included');
       assert.equal(cases.filter((c) => c.failure).length, 0, 'no failures');
-      assert.equal(cases.filter((c) => c.skipped !== null).length, 0, 'nothing skipped with the hooks');
-      assert.match(
-        xml,
-        new RegExp(`<testsuites name="personal-settings-contract" tests="${suite.total}" failures="0"`),
-      );
-      assert.equal(new Set(cases.map((c) => `${c.classname}/${c.name}`)).size, cases.length, 'unique names');
+      return { stdout: result.stdout, xml, cases };
     } finally {
       await mock.stop();
     }
+  }
+
+  it('runs the whole suite against `npx personal-settings-mock`: exit 0, a <testcase> per test, 0 failures', async () => {
+    const { xml, cases } = await suiteAgainstMock('with-hooks', []);
+    assert.equal(cases.filter((c) => c.skipped !== null).length, 0, 'nothing skipped with the hooks');
+    assert.match(
+      xml,
+      new RegExp(`<testsuites name="personal-settings-contract" tests="${suite.total}" failures="0"`),
+    );
+    assert.equal(new Set(cases.map((c) => `${c.classname}/${c.name}`)).size, cases.length, 'unique names');
   });
 
   it('against the mock without dev routes: exit 0, the hook-dependent tests skipped with the reason', async () => {
-    const mock = await startMock(consumer, ['--db', join(work.path, 'no-hooks.json'), '--no-dev-routes']);
-    try {
-      const report = join(work.path, 'no-hooks.xml');
-      const result = await npx(consumer, [
-        'personal-settings-contract',
-        '--base-url',
-        `${mock.url}/api/v1`,
-        '--reporter',
-        'junit',
-        '--output',
-        report,
-      ]);
-      assert.equal(result.code, 0, `exit code\n${result.stdout.slice(-3000)}\n${result.stderr}`);
-      assert.match(result.stdout, /test hooks: none/);
-      const cases = testcases(readFileSync(report, 'utf8'));
-      assert.equal(cases.length, suite.total, 'skipped tests are still a <testcase> each');
-      assert.equal(cases.filter((c) => c.failure).length, 0, 'no failures');
-      const skipped = cases.filter((c) => c.skipped !== null);
-      assert.equal(skipped.length, suite.needsHooks, 'exactly the tests that need the hooks are skipped');
-      for (const c of skipped) assert.equal(unescapeXml(c.skipped ?? ''), NEEDS_DEV, `${c.name}: the reason`);
-    } finally {
-      await mock.stop();
-    }
+    const { stdout, cases } = await suiteAgainstMock('no-hooks', ['--no-dev-routes']);
+    assert.match(stdout, /test hooks: none/);
+    const skipped = cases.filter((c) => c.skipped !== null);
+    assert.equal(skipped.length, suite.needsHooks, 'exactly the tests that need the hooks are skipped');
+    for (const c of skipped) assert.equal(unescapeXml(c.skipped ?? ''), NEEDS_DEV, `${c.name}: the reason`);
   });
 
   it('unusable input is exit 2 with one line naming the cause, no stack trace', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // taken from the OS and released: nothing listens there
     const closed = await npx(consumer, [
       'personal-settings-contract',
       '--base-url',

@@ -204,9 +204,11 @@ export const hooks = {
 export type Hooks = typeof hooks;
 export type HookName = keyof Hooks;
 
-type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
-type In<S> = S extends z.ZodMiniType ? z.input<S> : undefined;
-
-export type HookParams<N extends HookName> = In<Hooks[N]['params']>;
-export type HookBody<N extends HookName> = In<Hooks[N]['body']>;
-export type HookResponse<N extends HookName> = Out<Hooks[N]['response']>;
+/** What a hook takes and answers (`undefined` where it has no body). */
+export type HookParams<N extends HookName> = z.input<Hooks[N]['params']>;
+export type HookBody<N extends HookName> = Hooks[N]['body'] extends z.ZodMiniType
+  ? z.input<Hooks[N]['body']>
+  : undefined;
+export type HookResponse<N extends HookName> = Hooks[N]['response'] extends z.ZodMiniType
+  ? z.output<Hooks[N]['response']>
+  : undefined;
