@@ -65,6 +65,8 @@ await Promise.all([
     // The package's own dependencies stay imports (one copy with the elements); msw is the integrator's.
     external: ['msw', 'msw/*', 'zod', 'zod/*', 'libphonenumber-js', 'libphonenumber-js/*'],
     sourcemap: true,
+    // Like the library build: file names and lines for stack traces, no embedded sources (issue #13).
+    sourcesContent: false,
   }),
 ]);
 for (const bin of ['personal-settings-contract', 'personal-settings-mock']) {
