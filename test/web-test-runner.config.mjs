@@ -9,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_FLAGS, ensureChrome } from '../scripts/chromium.mjs';
 import { wtrMinifyLiterals } from '../scripts/lit-literals.mjs';
+import { pageCommandsPlugin } from './helpers-node/wtr-page-commands.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mswWorkerScript = resolve(root, 'node_modules/msw/lib/mockServiceWorker.js');
@@ -76,6 +77,8 @@ export default {
     },
   ],
   plugins: [
+    // `emulate-forced-colors` and `screenshot` (pixel checks of the focus ring).
+    pageCommandsPlugin(),
     // The elements' Lit templates minified as in the library build, so these tests run what ships.
     wtrMinifyLiterals(),
     esbuildPlugin({

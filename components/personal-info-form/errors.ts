@@ -1,5 +1,6 @@
 import type { ApiError } from '../api/client.js';
 import { describeProblem } from '../shared/problem-messages.js';
+import { joinSentences } from '../shared/localize.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
 import type { Translate } from '../shared/localize.js';
 
@@ -13,12 +14,12 @@ export function problemMessage(error: ApiError, t: Translate, lang: string): str
   const described = describeProblem(error, t, { lang });
   // The shared "next step" of a lost session talks about a dialog; this screen says it its own way.
   const next = endsSession(error) ? t('personal-info.session-ended') : described.next;
-  return `${described.message} ${next}`;
+  return joinSentences(described.message, next);
 }
 
 /** Why loading failed, in words a user can act on. */
 export function loadErrorMessage(error: ApiError, t: Translate, lang: string): string {
-  return `${t('personal-info.load-failed')} ${problemMessage(error, t, lang)}`;
+  return joinSentences(t('personal-info.load-failed'), problemMessage(error, t, lang));
 }
 
 /** `fieldErrors` of a `validation-failed` problem whose path starts with `prefix`, joined for one field. */
@@ -28,5 +29,5 @@ export function fieldError(error: ApiError, prefix: string): string | null {
   const messages = Object.entries(errors)
     .filter(([path]) => path === prefix || path.startsWith(`${prefix}.`))
     .flatMap(([, list]) => list);
-  return messages.length ? messages.join(' ') : null;
+  return messages.length ? joinSentences(...messages) : null;
 }

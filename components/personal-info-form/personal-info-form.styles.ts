@@ -16,9 +16,10 @@ export const styles = css`
     line-height: 1.5;
   }
 
-  /* Label and field side by side; the row wraps (stacks, the label then full width) when the field
-     would get under 19rem. A wrapping flex row rather than a container query: no size containment,
-     so no extra style and layout pass per form. */
+  /* One layout for every row: the label, then the field column — a line with the value (or control)
+     and the row's buttons, then help and errors under it. Label and field side by side; the row wraps
+     (stacks, the label then full width) when the field would get under 19rem. Wrapping flex rows
+     rather than container queries: no size containment, so no extra style and layout pass per form. */
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -49,21 +50,45 @@ export const styles = css`
     min-width: 0;
   }
 
-  .inline {
+  /* The value column takes the same width in every row (up to --_value-width), so every row's
+     buttons start at the same place; when the value and the buttons do not fit side by side, the
+     buttons wrap under the value. */
+  .line {
+    --_value-width: 30rem;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.5rem 0.75rem;
+  }
+  .main {
+    flex: 1 1 16rem;
+    max-inline-size: var(--_value-width);
+    min-inline-size: 0;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 0.75rem;
   }
-
+  .main > session-limit-field,
+  .main > textarea,
+  .main > .welcome,
+  .main > .meta {
+    flex: 1 1 100%;
+  }
   .actions {
-    display: inline-flex;
+    flex: none;
+    display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
   }
 
+  /* A masked value is one piece: “+86 138****5678” never breaks across lines. */
   .value {
     unicode-bidi: isolate;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-inline-size: 100%;
   }
   .value--empty {
     color: var(--_muted);
@@ -72,6 +97,7 @@ export const styles = css`
 
   .badge {
     display: inline-flex;
+    white-space: nowrap;
     align-items: center;
     padding: 0.125rem 0.5rem;
     border-radius: 999px;
@@ -111,8 +137,12 @@ export const styles = css`
     border-color: var(--_accent);
     color: var(--_accent-contrast);
   }
+  /* Unavailable: grey, primary or not (not faded with opacity, which would fade the focus ring too;
+     and not a pale accent, which the accent-coloured ring could not be told from). */
   .button[aria-disabled='true'] {
-    opacity: 0.55;
+    border-color: var(--_border);
+    background: var(--_surface);
+    color: var(--_muted);
     cursor: not-allowed;
   }
   .button[aria-busy='true'] {

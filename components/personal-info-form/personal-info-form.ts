@@ -107,7 +107,7 @@ const stop = (event: Event) => event.stopPropagation();
  * @cssproperty --personal-settings-border-color - Row separators, inputs and buttons.
  * @cssproperty --personal-settings-danger - Errors. @cssproperty --personal-settings-success - Verified, Saved.
  * @cssproperty --personal-settings-warning - Not verified; the conflict banner.
- * @cssproperty --personal-settings-radius - Corner radius. @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --personal-settings-radius - Corner radius. @cssproperty --personal-settings-focus-color - Colour of the focus ring (a solid outline; keep it ≥ 3:1 against the background).
  * @cssproperty --personal-settings-gap - Space between rows.
  *
  * @cssstate loading - The personal info is being loaded.

@@ -5,7 +5,7 @@ import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from 
 import type { PersonalInfoController } from '../api/personal-info-controller.js';
 import { fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-import type { LocalizeController, Translate } from '../shared/localize.js';
+import { joinSentences, type LocalizeController, type Translate } from '../shared/localize.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import {
   PersonalInfoChangeEvent,
@@ -188,7 +188,7 @@ export class SectionsController {
     }
     if (section === 'welcome-message' && onField) this.#welcomeInvalid = true;
     const message = problemMessage(error, t, this.#o.localize.lang);
-    this.#errors[section] = onField ? `${message} ${onField}` : message;
+    this.#errors[section] = joinSentences(message, onField);
   }
 
   #saveAutoLogout = () => {
@@ -266,6 +266,7 @@ export class SectionsController {
           ...ctx,
           value: this.#sessionLimit === undefined ? info.sessionLimit : this.#sessionLimit,
           dirty: this.#sessionLimitDirty(info),
+          invalid: this.#sessionLimitInvalid,
           saving: saving === 'session-limit',
           saved: this.#saved === 'session-limit',
           fieldError: this.#sessionLimitError,

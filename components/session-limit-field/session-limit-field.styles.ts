@@ -21,7 +21,6 @@ export const sessionLimitFieldStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
-    font-weight: 600;
   }
 
   input[type='checkbox'],
@@ -48,10 +47,18 @@ export const sessionLimitFieldStyles = css`
   }
 
   .max {
+    display: grid;
+    justify-items: start;
+    gap: 0.375em;
+  }
+  .max__line {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.75em;
+  }
+  .max__line .hint {
+    white-space: nowrap;
   }
 
   [part~='input'] {

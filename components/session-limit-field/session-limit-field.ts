@@ -22,6 +22,9 @@ import {
 import { SessionLimitChangeEvent, SessionLimitInputEvent } from './session-limit-field.events.js';
 import { sessionLimitFieldStyles } from './session-limit-field.styles.js';
 
+/** The field's message: where it belongs (under the number, or under the checkbox), announced politely. */
+const renderError = (message: string) => html`<p id="error" part="error" aria-live="polite">${message}</p>`;
+
 const sessionLimitConverter = {
   fromAttribute(value: string | null): SessionLimit | null | undefined {
     return value === null ? undefined : parseSessionLimit(value);
@@ -67,6 +70,7 @@ const RANGE = { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX } as const;
  * @cssproperty --personal-settings-danger - Error colour.
  * @cssproperty --personal-settings-muted-color - Hint text colour.
  * @cssproperty --personal-settings-border-color - Input border colour.
+ * @cssproperty --personal-settings-focus-color - Colour of the focus ring (a solid outline; keep it ≥ 3:1 against the background).
  *
  * @cssstate unlimited - The checkbox is off: no limit.
  * @cssstate invalid - The field is invalid (bad number, missing, or an `error` from the server).
@@ -333,8 +337,7 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
           aria-invalid=${!this.#enabled && shownError ? 'true' : nothing}
         /><label for="enabled" part="label">${t('session-limit.label')}</label>
       </legend>
-      ${this.#enabled ? this.#renderSettings(t, disabled, shownError) : this.#renderUnlimitedHint(t)}
-      <p id="error" part="error" aria-live="polite">${shownError}</p>
+      ${this.#enabled ? this.#renderSettings(t, disabled, shownError) : html`${this.#renderUnlimitedHint(t)}${renderError(shownError)}`}
     </fieldset>`;
   }
 
@@ -367,10 +370,11 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
     const locked = this.#policyLocked();
     const policy = this.#effectivePolicy();
     const describedBy = locked ? 'max-hint reason error' : 'max-hint error';
+    // The number's error right under it (the label above, the range beside it).
     return html`<div class="settings">
       <div class="max">
-        <label for="max">${t('session-limit.max.label')}</label
-        ><input
+        <label for="max">${t('session-limit.max.label')}</label>
+        <div class="max__line"><input
           id="max"
           part="input"
           type="number"
@@ -384,7 +388,8 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
           @keydown=${this.#onKeyDown}
           aria-describedby=${describedBy}
           aria-invalid=${shownError ? 'true' : 'false'}
-        /><span id="max-hint" part="hint" class="hint">${t('session-limit.max.hint')}</span>
+        /><span id="max-hint" part="hint" class="hint">${t('session-limit.max.hint')}</span></div>
+        ${renderError(shownError)}
       </div>
       <fieldset part="policy" aria-describedby=${locked ? 'reason' : nothing}>
         <legend>${t('session-limit.policy.legend')}</legend

@@ -117,7 +117,7 @@ export const codeInputStyles = css`
     color: var(--_fg);
     font-size: 1.5rem;
     font-variant-numeric: tabular-nums;
-    transition: border-color 120ms, box-shadow 120ms;
+    transition: border-color 120ms;
   }
   .code__input {
     position: absolute;
@@ -132,9 +132,12 @@ export const codeInputStyles = css`
     letter-spacing: 2.5rem;
     cursor: text;
   }
+  /* The hidden input has focus; the box the next digit goes into shows the focus ring. */
   .code__input:focus + .code__boxes .code__box[data-active] {
     border-color: var(--_accent);
-    box-shadow: var(--_focus);
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_bg);
   }
   .code__input[aria-invalid='true'] + .code__boxes .code__box {
     border-color: var(--_danger);
@@ -160,6 +163,14 @@ export const codeInputStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .code__input:focus + .code__boxes .code__caret {
       animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .code__input:focus + .code__boxes .code__box[data-active] {
+      outline-color: Highlight;
+    }
+    .code__caret {
+      background: CanvasText;
     }
   }
 `;

@@ -90,11 +90,46 @@ export function normalizeLocale(locale: string): string {
   return lower.split('-')[0] ?? DEFAULT_LOCALE;
 }
 
-function fill(template: string, values?: Readonly<Record<string, string | number>>): string {
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number as the locale writes it (`1,000` in English; the locale's own digits where it has them). */
+export function formatNumber(value: number, lang: string, options?: Intl.NumberFormatOptions): string {
+  const key = `${lang} ${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(lang, options);
+    } catch {
+      format = new Intl.NumberFormat(DEFAULT_LOCALE, options);
+    }
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * Sentences joined into one message: with a space after a Latin full stop, without one after a
+ * full-width one (`。`, `？`…), so Chinese reads `操作失败。请重试。`, not `操作失败。 请重试。`.
+ */
+export function joinSentences(...parts: (string | null | undefined | false)[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (part) out += out ? sentenceGap(out) + part : part;
+  }
+  return out;
+}
+
+/** What goes after `text` before the next sentence: nothing after full-width punctuation, else a space. */
+export const sentenceGap = (text: string): string => (/[\u3000-\u303f\uff00-\uffef]$/.test(text) ? '' : ' ');
+
+/** A message's `{placeholders}` filled in; numbers through `Intl.NumberFormat` for `lang`. */
+function fill(template: string, values: Readonly<Record<string, string | number>> | undefined, lang: string): string {
   if (!values || !template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : m,
-  );
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!Object.hasOwn(values, name)) return m;
+    const value = values[name];
+    return typeof value === 'number' ? formatNumber(value, lang) : String(value);
+  });
 }
 
 /** The locale of the element: its `locale` property, else the nearest `lang`, else the document's. */
@@ -162,7 +197,7 @@ export class LocalizeController implements ReactiveController {
 
   t(id: string, values?: Readonly<Record<string, string | number>>): string {
     const override = this.#host.strings?.[id];
-    if (override !== undefined) return fill(override, values);
+    if (override !== undefined) return fill(override, values, this.lang);
     const locale = this.locale;
     const catalog = loaded.get(locale);
     if (loaders.has(locale)) void loadCatalogs(locale);
@@ -176,7 +211,7 @@ export class LocalizeController implements ReactiveController {
       console.warn(`personal-settings: missing message "${id}"`);
       return id;
     }
-    return fill(template, values);
+    return fill(template, values, this.lang);
   }
 
   /** Resolves when the lazy catalogs of the current locale are loaded. */

@@ -4,6 +4,7 @@
  * number never downloads it. Everything here that needs the metadata takes the loaded module.
  */
 import { PHONE_TEXT } from '../api/contract/constants.js';
+import { formatNumber } from './localize.js';
 
 export type PhoneLib = typeof import('libphonenumber-js/mobile');
 
@@ -26,6 +27,8 @@ export interface RegionOption {
   name: string;
   /** Calling code with its plus, e.g. `+44`. */
   dialCode: string;
+  /** The calling code as shown: its number through `Intl.NumberFormat` for the locale (no grouping). */
+  dialLabel: string;
   /** Lower-cased, accent-free text matched by the search box (local and English names, ISO, dial code). */
   search: string;
 }
@@ -71,8 +74,10 @@ export function regionOptions(lib: PhoneLib, lang: string): RegionOption[] {
   const options = lib.getCountries().map((code) => {
     const name = local?.of(code) ?? code;
     const englishName = english?.of(code) ?? code;
-    const dialCode = `+${lib.getCountryCallingCode(code)}`;
-    return { code, name, dialCode, search: fold(`${name} ${englishName} ${code} ${dialCode}`) };
+    const calling = lib.getCountryCallingCode(code);
+    const dialCode = `+${calling}`;
+    const dialLabel = `+${formatNumber(Number(calling), lang, { useGrouping: false })}`;
+    return { code, name, dialCode, dialLabel, search: fold(`${name} ${englishName} ${code} ${dialCode}`) };
   });
   const collator = new Intl.Collator(lang);
   options.sort((a, b) => collator.compare(a.name, b.name));

@@ -20,7 +20,8 @@ export const tokens = css`
     --_success: var(--personal-settings-success, light-dark(#1e7a3c, #7bd88f));
     --_warning: var(--personal-settings-warning, light-dark(#8a5300, #ffc46b));
     --_radius: var(--personal-settings-radius, 6px);
-    --_focus: var(--personal-settings-focus-ring, 0 0 0 3px light-dark(#1f5fd155, #7aa7ff66));
+    /* The focus ring's colour: ≥ 3:1 against --_bg (5.9:1 light, 7.2:1 dark with the defaults). */
+    --_focus: var(--personal-settings-focus-color, light-dark(#1f5fd1, #7aa7ff));
     --_gap: var(--personal-settings-gap, 1rem);
     font: inherit;
     color: var(--_fg);
@@ -51,8 +52,18 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
+  /* The focus ring: a solid outline 2px outside the control, the gap between filled with the
+     background. So the indicator is two rings, each ≥ 3:1 against what it touches: the outline against
+     the background around it, the background-coloured gap against the control's own fill (a primary
+     button's accent included). An outline, unlike a box-shadow, survives forced-colors mode. */
   :focus-visible {
-    outline: none;
-    box-shadow: var(--_focus);
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_bg);
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
   }
 `;

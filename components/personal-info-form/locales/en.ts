@@ -36,6 +36,7 @@ const en = {
 
   'personal-info.session-limit.label': 'Max. Online Sessions',
   'personal-info.session-limit.enable': 'Limit the number of online sessions',
+  'personal-info.session-limit.blocked': 'Correct the maximum number of sessions first.',
 
   'personal-info.welcome.label': 'Welcome Message',
   'personal-info.welcome.empty': 'No welcome message',

@@ -37,6 +37,7 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
 
   'personal-info.session-limit.label': '最大在线会话数',
   'personal-info.session-limit.enable': '限制在线会话数',
+  'personal-info.session-limit.blocked': '请先更正最大会话数。',
   'personal-info.session-limit.unlimited': '不限制',
   'personal-info.session-limit.deny': '{max}（会话数已满时不允许登录）',
   'personal-info.session-limit.log-out': '{max}（新登录将注销已有会话）',

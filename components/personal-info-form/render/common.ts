@@ -26,6 +26,8 @@ export interface ActionOptions {
   unavailable?: boolean;
   busy?: boolean;
   id?: string;
+  /** Ids of text that says why the button is unavailable (`aria-describedby`). */
+  describedBy?: string | undefined;
   onClick?: (event: MouseEvent) => void;
 }
 
@@ -50,10 +52,46 @@ export function action(options: ActionOptions): TemplateResult {
     aria-label=${options.context ? `${options.label} ${options.context}` : nothing}
     aria-disabled=${unavailable ? 'true' : 'false'}
     aria-busy=${options.busy ? 'true' : nothing}
+    aria-describedby=${ifDefined(options.describedBy)}
     @click=${onClick}
   >
     ${options.label}
   </button>`;
+}
+
+export interface RowOptions {
+  section: string;
+  /** The row's label: a `<label for>` (one control) or a `<span id>` naming the row's group. */
+  label: TemplateResult;
+  /** The id of the `<span>` label: the row is then a group named by it. */
+  groupLabel?: string;
+  /** The value or control(s). */
+  main: unknown;
+  /** The row's buttons (Edit, Save, OK…): always right after the value, in the same column in every row. */
+  actions: unknown;
+  /** What goes under the value line: help, "Saved.", the section's error. */
+  below?: unknown;
+}
+
+/**
+ * One layout for every row: the label, then a line with the value (or control) and the row's
+ * buttons, then help and errors under it. The value column has one width in every row, so the
+ * buttons line up; where the line has no room the buttons wrap under the value.
+ */
+export function row(o: RowOptions): TemplateResult {
+  return html`<div
+    class="row"
+    part="row"
+    role=${o.groupLabel ? 'group' : nothing}
+    aria-labelledby=${ifDefined(o.groupLabel)}
+    data-section=${o.section}
+  >
+    ${o.label}
+    <div class="field">
+      <div class="line"><div class="main">${o.main}</div><div class="actions">${o.actions}</div></div>
+      ${o.below ?? nothing}
+    </div>
+  </div>`;
 }
 
 /** The error under a section's controls, announced when it appears. */
@@ -61,7 +99,7 @@ export function sectionError(id: string, message: string | null): TemplateResult
   return message ? html`<p class="error" id=${id} part="error" role="alert">${message}</p>` : nothing;
 }
 
-/** "Saved." beside the button after a section saved (the live region announces it). */
+/** "Saved." under the row's line after a section saved (the live region announces it). */
 export function savedNote(saved: boolean, t: Translate): TemplateResult | typeof nothing {
-  return saved ? html`<span class="saved">${t('personal-info.saved')}</span>` : nothing;
+  return saved ? html`<p class="saved">${t('personal-info.saved')}</p>` : nothing;
 }

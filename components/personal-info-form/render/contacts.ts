@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ContactKind, ContactView } from '../../api/contract/index.js';
 import { formatTime } from '../../shared/format.js';
-import { action, type SectionContext } from './common.js';
+import { unbreakable } from '../../shared/text.js';
+import { action, row, type SectionContext } from './common.js';
 
 export type ContactMode = 'edit' | 'verify';
 
@@ -24,45 +25,40 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
   const name = t(`contact.${kind}`);
   const open = (mode: ContactMode) => () => ctx.open(kind, mode);
   const empty = view.masked === null;
-  return html`<div class="row" part="row" role="group" aria-labelledby=${labelId} data-section="contacts">
-    <span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>
-    <div class="field">
-      <div class="inline"
-        ><span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
-          >${empty ? t('personal-info.contact.none') : view.masked}</span
-        >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}<span
-          class="actions"
-          >${action({
-            label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
+  return row({
+    section: 'contacts',
+    groupLabel: labelId,
+    label: html`<span class="label" part="label" id=${labelId}>${t(`personal-info.${kind}.label`)}</span>`,
+    // The value never wraps inside (“+86 138****5678” stays one piece); the badges follow it.
+    main: html`<span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
+        >${empty ? t('personal-info.contact.none') : view.masked}</span
+      >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}`,
+    actions: html`${action({
+      label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
+      context: name,
+      unavailable: ctx.busy,
+      id: `${kind}-edit`,
+      onClick: open('edit'),
+    })}${
+      empty || view.verified
+        ? nothing
+        : action({
+            label: t('personal-info.verify'),
             context: name,
             unavailable: ctx.busy,
-            id: `${kind}-edit`,
-            onClick: open('edit'),
-          })}${
-            empty || view.verified
-              ? nothing
-              : action({
-                  label: t('personal-info.verify'),
-                  context: name,
-                  unavailable: ctx.busy,
-                  id: `${kind}-verify`,
-                  onClick: open('verify'),
-                })
-          }</span
-        >
-      </div>
-      ${
-        view.pending
-          ? html`<p class="help">
-            ${t('personal-info.contact.pending-detail', {
-              masked: view.pending.masked,
-              time: formatTime(view.pending.expiresAt, ctx.lang),
-            })}
-          </p>`
-          : nothing
-      }
-    </div>
-  </div>`;
+            id: `${kind}-verify`,
+            onClick: open('verify'),
+          })
+    }`,
+    below: view.pending
+      ? html`<p class="help">
+          ${t('personal-info.contact.pending-detail', {
+            masked: unbreakable(view.pending.masked),
+            time: formatTime(view.pending.expiresAt, ctx.lang),
+          })}
+        </p>`
+      : nothing,
+  });
 }
 
 /** Associate Mobile Number and Associate Email Address: masked value, badge, Edit / Add and Verify. */

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LIMITS } from '../../api/contract/constants.js';
-import { action, type SectionContext, savedNote, sectionError } from './common.js';
+import { action, row, type SectionContext, savedNote, sectionError } from './common.js';
 
 export interface WelcomeMessageContext extends SectionContext {
   /** The saved message. */
@@ -22,22 +22,20 @@ export interface WelcomeMessageContext extends SectionContext {
 function renderView(ctx: WelcomeMessageContext): TemplateResult {
   const { t } = ctx;
   // Always a text binding: the message is user content and is never parsed as HTML.
-  return html`<div class="row" part="row" role="group" aria-labelledby="welcome-label" data-section="welcome-message">
-    <span class="label" part="label" id="welcome-label">${t('personal-info.welcome.label')}</span>
-    <div class="field">
-      <p class="welcome ${ctx.message ? '' : 'value--empty'}" part="welcome-message">${ctx.message || t('personal-info.welcome.empty')}</p>
-      <div class="inline">
-        ${action({
-          label: t('personal-info.edit'),
-          context: t('personal-info.welcome.label'),
-          unavailable: ctx.busy,
-          id: 'welcome-edit',
-          onClick: ctx.edit,
-        })}${savedNote(ctx.saved, t)}
-      </div>
-      ${sectionError('welcome-error', ctx.error)}
-    </div>
-  </div>`;
+  return row({
+    section: 'welcome-message',
+    groupLabel: 'welcome-label',
+    label: html`<span class="label" part="label" id="welcome-label">${t('personal-info.welcome.label')}</span>`,
+    main: html`<p class="welcome ${ctx.message ? '' : 'value--empty'}" part="welcome-message">${ctx.message || t('personal-info.welcome.empty')}</p>`,
+    actions: action({
+      label: t('personal-info.edit'),
+      context: t('personal-info.welcome.label'),
+      unavailable: ctx.busy,
+      id: 'welcome-edit',
+      onClick: ctx.edit,
+    }),
+    below: html`${savedNote(ctx.saved, t)}${sectionError('welcome-error', ctx.error)}`,
+  });
 }
 
 function renderEditor(ctx: WelcomeMessageContext, draft: string): TemplateResult {
@@ -49,10 +47,10 @@ function renderEditor(ctx: WelcomeMessageContext, draft: string): TemplateResult
       ctx.cancel();
     }
   };
-  return html`<div class="row" part="row" data-section="welcome-message">
-    <label class="label" part="label" for="welcome">${t('personal-info.welcome.label')}</label>
-    <div class="field">
-      <textarea
+  return row({
+    section: 'welcome-message',
+    label: html`<label class="label" part="label" for="welcome">${t('personal-info.welcome.label')}</label>`,
+    main: html`<textarea
         id="welcome"
         class="control"
         part="control textarea"
@@ -74,25 +72,21 @@ function renderEditor(ctx: WelcomeMessageContext, draft: string): TemplateResult
           >${t('personal-info.welcome.counter-label', { count: draft.length, max })}</span
         >
       </div>
-      ${sectionError('welcome-error', ctx.error)}
-      <div class="inline">
-        ${action({
-          label: t(ctx.saving ? 'personal-info.saving' : 'personal-info.ok'),
-          primary: true,
-          busy: ctx.saving,
-          unavailable: ctx.busy,
-          id: 'welcome-ok',
-          onClick: ctx.ok,
-        })}
-        ${action({
-          label: t('personal-info.cancel'),
-          unavailable: ctx.saving,
-          id: 'welcome-cancel',
-          onClick: ctx.cancel,
-        })}
-      </div>
-    </div>
-  </div>`;
+      ${sectionError('welcome-error', ctx.error)}`,
+    actions: html`${action({
+      label: t(ctx.saving ? 'personal-info.saving' : 'personal-info.ok'),
+      primary: true,
+      busy: ctx.saving,
+      unavailable: ctx.busy,
+      id: 'welcome-ok',
+      onClick: ctx.ok,
+    })}${action({
+      label: t('personal-info.cancel'),
+      unavailable: ctx.saving,
+      id: 'welcome-cancel',
+      onClick: ctx.cancel,
+    })}`,
+  });
 }
 
 /** Welcome Message: plain text; Edit → textarea with a live counter → OK / Cancel. */
