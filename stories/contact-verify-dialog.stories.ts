@@ -80,7 +80,7 @@ async function open(canvasElement: HTMLElement): Promise<ShadowRoot> {
   // Open, loaded, and showing a step (every step, and every dead end, ends with the button row).
   await waitFor(
     () => {
-      if (!el.open || !root.querySelector('footer')) throw new Error('waiting for the dialog');
+      if (!el.open || !root.querySelector('[part~="footer"]')) throw new Error('waiting for the dialog');
     },
     { timeout: 10_000 },
   );

@@ -71,8 +71,14 @@ export class ContactFlowController implements FlowState {
     const problems = new FlowProblems(host, this);
     this.problems = problems;
     const onEnd = () => problems.waitEnded();
-    this.identity = new CodeSlot(host, onEnd);
-    this.target = new CodeSlot(host, onEnd);
+    // The end of a resend countdown is said once, in the live region (the countdown itself is not).
+    const resendReady = (slot: () => CodeSlot) => () => {
+      onEnd();
+      const shown = this.step === 'identity' ? this.identity : this.step === 'code' ? this.target : null;
+      if (slot() === shown && shown.challenge) this.notice = { id: 'contact-verify.code.resend-ready' };
+    };
+    this.identity = new CodeSlot(host, resendReady(() => this.identity));
+    this.target = new CodeSlot(host, resendReady(() => this.target));
     this.lockWait = new CountdownController(host, { onEnd });
     this.value = new ContactValue(host, this);
   }

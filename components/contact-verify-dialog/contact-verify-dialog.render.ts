@@ -4,7 +4,9 @@ import { live } from 'lit/directives/live.js';
 import { LIMITS, RULES } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
-import { type CountdownController, formatClock } from '../shared/countdown-controller.js';
+import { joinSentences, sentenceGap } from '../shared/localize.js';
+import { unbreakable } from '../shared/text.js';
+import { type CountdownController, formatClock, spokenClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';
 import { formatDurationSeconds } from '../shared/format.js';
 import type { Translate } from '../shared/localize.js';
@@ -37,8 +39,11 @@ export interface View extends BaseView {
 type Content = TemplateResult | typeof nothing;
 type CodeField = 'step-up-code' | 'code';
 
-/** Masked values and numbers keep their own (left-to-right) order inside translated sentences. */
-const isolate = (text: string): string => `\u2068${text}\u2069`;
+/**
+ * Masked values and numbers keep their own (left-to-right) order inside translated sentences, and
+ * stay one piece (`+86 138****5678` never breaks across lines).
+ */
+const isolate = (text: string): string => `\u2068${unbreakable(text)}\u2069`;
 const describedBy = (...ids: (string | false | null | undefined)[]) =>
   ids.filter(Boolean).join(' ') || undefined;
 const icon = (paths: TemplateResult, cls = '') =>
@@ -59,7 +64,7 @@ function fieldError(v: View, field: Field): string | null {
   }
   if (problem?.field !== field) return null;
   const d = describeProblem(problem.error, v.t, v);
-  return `${d.message} ${d.next}`;
+  return joinSentences(d.message, d.next);
 }
 
 function renderError(v: View, field: Field): Content {
@@ -88,10 +93,10 @@ const button = (label: unknown, click: () => void, primary = false) =>
     ${label}
   </button>`;
 
-/** The step's content, then its button row. */
+/** The step's content, then its button row (a plain container: the dialog adds no landmarks). */
 const page = (body: unknown, ...buttons: TemplateResult[]) =>
   html`<div class="body" part="body">${body}</div>
-    <footer class="footer" part="footer">${buttons}</footer>`;
+    <div class="footer" part="footer">${buttons}</div>`;
 
 const cancel = (v: BaseView) => button(v.t('contact-verify.action.cancel'), () => v.close('cancel-button'));
 
@@ -147,27 +152,40 @@ function renderBanner(v: View): Content {
   );
 }
 
-/** Edit only: where the user is in the three steps. */
+/**
+ * Edit only: where the user is in the three steps. A plain group, not a landmark; a completed step
+ * says so to screen readers. In a narrow dialog the steps' labels hide and the count names the
+ * current step instead ("Step 2 of 3: New number"), so no label ever breaks inside a word.
+ */
 function renderSteps(v: View): Content {
   if (v.mode !== 'edit' || v.flow.step === 'done') return nothing;
+  const { t } = v;
   const steps = ['identity', 'value', 'code'] as const;
   const current = steps.indexOf(v.flow.step as (typeof steps)[number]);
-  return html`<nav class="steps" aria-label=${v.t('contact-verify.steps')}>
-    <p class="steps__count">${v.t('contact-verify.step-of', { current: current + 1, total: 3 })}</p>
-    <ol class="steps__list">
+  const label = (s: (typeof steps)[number]) => t(`contact-verify.step.${s === 'value' ? `value.${v.kind}` : s}`);
+  const count = { current: current + 1, total: steps.length };
+  return html`<div class="steps">
+    <p class="steps__count">
+      <span class="steps__count-wide">${t('contact-verify.step-of', count)}</span>
+      <span class="steps__count-narrow">${t('contact-verify.step-of-named', { ...count, name: label(steps[current] ?? 'identity') })}</span>
+    </p>
+    <ol class="steps__list" aria-label=${t('contact-verify.steps')}>
       ${steps.map(
         (s, i) => html`<li class="steps__item" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
           <span class="steps__dot" aria-hidden="true">${i < current ? '✓' : i + 1}</span>
-          <span class="steps__label">${v.t(`contact-verify.step.${s === 'value' ? `value.${v.kind}` : s}`)}</span>
+          <span class="steps__label">${label(s)}</span>${
+            i < current ? html`<span class="visually-hidden">${t('contact-verify.step.completed')}</span>` : nothing
+          }
         </li>`,
       )}
     </ol>
-  </nav>`;
+  </div>`;
 }
 
 /** The step's content, then Cancel and the step's primary (submit) button. */
-function submitPage(v: View, body: unknown, primary: string, waiting: boolean): TemplateResult {
+function submitPage(v: View, body: unknown, primary: Label, waiting: boolean): TemplateResult {
   const busy = v.flow.request.busy;
+  const { text, spoken } = typeof primary === 'string' ? { text: primary, spoken: undefined } : primary;
   return page(
     body,
     cancel(v),
@@ -179,14 +197,30 @@ function submitPage(v: View, body: unknown, primary: string, waiting: boolean): 
       aria-disabled=${busy || waiting ? 'true' : 'false'}
       ?data-busy=${!!busy}
     >
-      ${busy ? spinner : nothing}${busy ? v.t(`contact-verify.action.${busy === 'send' ? 'sending' : 'checking'}`) : primary}
+      ${busy ? spinner : nothing}${
+        busy
+          ? v.t(`contact-verify.action.${busy === 'send' ? 'sending' : 'checking'}`)
+          : spoken
+            ? html`<span aria-hidden="true">${text}</span><span class="visually-hidden">${spoken}</span>`
+            : text
+      }
     </button>`,
   );
 }
 
-/** “Send code”, with the time left while a resend is not allowed yet. */
-const sendLabel = (v: View, wait: CountdownController) =>
-  v.t('contact-verify.action.send') + (wait.running ? ` (${formatClock(wait.remaining)})` : '');
+/**
+ * A button's text, and how it is spoken when that differs (a countdown: “0:42” is read “42 seconds”):
+ * the shown text is hidden from assistive technology, the spoken one only from the eye.
+ */
+type Label = string | { text: string; spoken: string | undefined };
+
+/** “Send code”, with the time left while a resend is not allowed yet (“Send code (0:42)”, spoken “(42 seconds)”). */
+function sendLabel(v: View, wait: CountdownController): Label {
+  const send = v.t('contact-verify.action.send');
+  if (!wait.running) return send;
+  const time = (clock: string) => v.t('contact-verify.action.send-wait', { action: send, time: clock });
+  return { text: time(formatClock(wait.remaining)), spoken: time(spokenClock(wait.remaining, v.lang)) };
+}
 
 /** A text input of the flow (password, email, phone number). */
 function input(
@@ -233,7 +267,7 @@ function codeStep(
   ok: string,
   sentExtra: Content = nothing,
   after: Content = nothing,
-): [unknown, string, boolean] {
+): [unknown, Label, boolean] {
   const { flow, t } = v;
   const { challenge, wait } = slot;
   if (!challenge) return [intro, sendLabel(v, wait), wait.running];
@@ -243,10 +277,9 @@ function codeStep(
   // A dead code (expired, too many tries): one message in one place — the problem that killed it,
   // else a plain note — no lifetime hint, and one way on: the primary "Send a new code".
   const deadNote = slot.dead && !flow.problems.problem;
-  const body = html`<p id=${sent} class="text">
-      ${t('contact-verify.code.sent', { length: challenge.codeLength, destination: isolate(challenge.destination) })}
-      ${sentExtra}
-    </p>
+  const sentText = t('contact-verify.code.sent', { length: challenge.codeLength, destination: isolate(challenge.destination) });
+  // No template whitespace between sentences: Chinese ones join without a space.
+  const body = html`<p id=${sent} class="text">${sentText}${sentExtra === nothing ? nothing : sentenceGap(sentText)}${sentExtra}</p>
     ${field(
       t('contact-verify.code.label'),
       id,
@@ -275,9 +308,11 @@ function codeStep(
         >
           ${
             wait.running
-              ? html`<span class="countdown"
-                >${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span
-              >`
+              ? html`<span class="countdown" aria-hidden="true"
+                  >${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span
+                ><span class="visually-hidden"
+                  >${t('contact-verify.action.resend-in', { time: spokenClock(wait.remaining, v.lang) })}</span
+                >`
               : t('contact-verify.action.resend')
           }
         </button>
@@ -412,6 +447,7 @@ function renderCode(v: View): TemplateResult {
     const id = masked ? 'problem.already-verified' : 'problem.no-contact';
     return renderBlocked(v, t(id, contactName(v)), t(`${id}.next`), 'status');
   }
+  const wrong = t(`contact-verify.code.wrong.${v.kind}`);
   const [body, primary, waiting] = codeStep(
     v,
     'code',
@@ -421,10 +457,7 @@ function renderCode(v: View): TemplateResult {
     </p>`,
     t('contact-verify.action.ok'),
     v.mode === 'edit'
-      ? html`<span class="wrong">
-          ${t(`contact-verify.code.wrong.${v.kind}`)}
-          ${link(t('contact-verify.action.edit-value'), () => flow.editValue())}
-        </span>`
+      ? html`<span class="wrong">${wrong}${sentenceGap(wrong)}${link(t('contact-verify.action.edit-value'), () => flow.editValue())}</span>`
       : nothing,
     hint(t('contact-verify.code.expires', { lifetime: formatDurationSeconds(RULES.codeLifetimeSeconds, v.lang) })),
   );

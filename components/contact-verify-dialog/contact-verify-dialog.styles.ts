@@ -29,7 +29,9 @@ const own = css`
       opacity: 0;
     }
   }
+  /* The panel is the container the narrow rules measure (the dialog's own width, not the page's). */
   .base {
+    container: contact-verify / inline-size;
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
@@ -135,14 +137,25 @@ const own = css`
     background: var(--_accent);
     color: var(--_accent-contrast);
   }
+  /* A step's label breaks only between words (never inside one, in Chinese neither); where three
+     labels cannot fit, they hide and the count names the current step instead. */
   .steps__label {
     min-inline-size: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: normal;
+    word-break: keep-all;
+    hyphens: manual;
     line-height: 1.2;
   }
-  @container (max-width: 24rem) {
-    .steps__item:not([aria-current]) .steps__label {
+  .steps__count-narrow {
+    display: none;
+  }
+  @container contact-verify (max-width: 25rem) {
+    .steps__label,
+    .steps__count-wide {
       display: none;
+    }
+    .steps__count-narrow {
+      display: inline;
     }
   }
 
@@ -153,7 +166,6 @@ const own = css`
     display: flex;
     flex-direction: column;
     gap: 1rem;
-    container-type: inline-size;
   }
   p {
     margin: 0;
@@ -297,8 +309,10 @@ const own = css`
     border-block-end: 1px solid var(--_border);
     background: transparent;
   }
+  /* Inside the popup (which clips): the ring is drawn within the search field. */
   .region-popup__search:focus-visible {
-    box-shadow: inset 0 0 0 2px var(--_accent);
+    outline-offset: -4px;
+    box-shadow: none;
   }
   .region-popup__list {
     max-block-size: 14rem;
@@ -441,9 +455,14 @@ const own = css`
   .button[data-primary]:hover {
     background: color-mix(in srgb, var(--_accent) 88%, var(--_fg));
   }
-  .button[aria-disabled='true'] {
+  /* Unavailable: grey, primary or not (not faded with opacity, which would fade the focus ring too;
+     and not a pale accent, which the accent-coloured ring could not be told from). */
+  .button[aria-disabled='true'],
+  .button[data-primary][aria-disabled='true'] {
+    border-color: var(--_border);
+    background: var(--_surface);
+    color: var(--_muted);
     cursor: not-allowed;
-    opacity: 0.75;
   }
   .button[data-busy] {
     cursor: progress;
@@ -474,6 +493,15 @@ const own = css`
     }
     .spinner {
       animation-duration: 2.4s;
+    }
+  }
+  /* A modal sits in the viewport: on a phone-sized one it takes more of the width. */
+  @media (max-width: 30rem) {
+    .dialog {
+      inline-size: calc(100vw - 1rem);
+    }
+    .base {
+      padding: 1rem;
     }
   }
   @media (forced-colors: active) {

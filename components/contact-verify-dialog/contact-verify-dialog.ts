@@ -83,7 +83,7 @@ import { RegionPickerController } from './region-picker.js';
  * @cssproperty --personal-settings-danger - Errors.
  * @cssproperty --personal-settings-success - Success.
  * @cssproperty --personal-settings-radius - Corner radius.
- * @cssproperty --personal-settings-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --personal-settings-focus-color - Colour of the focus ring (a solid outline; keep it ≥ 3:1 against the background).
  *
  * @cssstate open - The dialog is open.
  * @cssstate busy - A request is in flight.
@@ -339,7 +339,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
       @close=${this.#onNativeClose}
     >
       <div class="base" part="base">
-        <header class="header">
+        <div class="header">
           <h2 id="title" class="title" part="title">${t(`contact-verify.title.${variant}.${this.kind}`)}</h2>
           <button
             type="button"
@@ -351,7 +351,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
           >
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 4l8 8M12 4l-8 8" /></svg>
           </button>
-        </header>
+        </div>
         ${this.open ? this.#renderContent() : nothing}
         <div class="visually-hidden" role="status">${notice ? t(notice.id, notice.values) : ''}</div>
       </div>

@@ -165,12 +165,12 @@ export class RegionPickerController implements ReactiveController {
       <span class="visually-hidden"
         >${
           current
-            ? t('contact-verify.region.button', { name: current.name, dialCode: current.dialCode })
+            ? t('contact-verify.region.button', { name: current.name, dialCode: current.dialLabel })
             : t('contact-verify.region')
         }</span
       >
       <span class="region__iso" aria-hidden="true">${current?.code ?? '··'}</span>
-      <span class="region__dial" dir="ltr" aria-hidden="true">${current?.dialCode ?? '+'}</span>
+      <span class="region__dial" dir="ltr" aria-hidden="true">${current?.dialLabel ?? '+'}</span>
       <svg class="region__chevron" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" /></svg>
     </button>`;
   }
@@ -215,7 +215,7 @@ export class RegionPickerController implements ReactiveController {
               >
                 <span class="region-option__iso" aria-hidden="true">${o.code}</span>
                 <span class="region-option__name">${o.name}</span>
-                <span class="region-option__dial" dir="ltr">${o.dialCode}</span>
+                <span class="region-option__dial" dir="ltr">${o.dialLabel}</span>
               </li>`,
             )}
           </ul>`

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatNumber } from './localize.js';
 
 /**
  * Counts whole seconds down to a moment and re-renders its host once per second (aligned to the
@@ -79,4 +80,26 @@ export class CountdownController implements ReactiveController {
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/**
+ * A countdown as it is spoken (“59 seconds”, “14 minutes, 59 seconds”, “1分钟5秒”): what a screen
+ * reader says instead of `formatClock()`'s `m:ss`.
+ */
+export function spokenClock(seconds: number, lang: string): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  const minutes = Math.floor(s / 60);
+  const rest = s % 60;
+  const unit = (value: number, unit: 'minute' | 'second') =>
+    formatNumber(value, lang, { style: 'unit', unit, unitDisplay: 'long' });
+  if (!minutes) return unit(rest, 'second');
+  if (!rest) return unit(minutes, 'minute');
+  let list = lists.get(lang);
+  if (!list) {
+    list = new Intl.ListFormat(lang, { type: 'unit', style: 'long' });
+    lists.set(lang, list);
+  }
+  return list.format([unit(minutes, 'minute'), unit(rest, 'second')]);
 }

@@ -18,6 +18,8 @@ const en: Catalog = {
 
   'contact-verify.steps': 'Progress',
   'contact-verify.step-of': 'Step {current} of {total}',
+  'contact-verify.step-of-named': 'Step {current} of {total}: {name}',
+  'contact-verify.step.completed': 'completed',
   'contact-verify.step.identity': 'Verify identity',
   'contact-verify.step.value.mobile': 'New number',
   'contact-verify.step.value.email': 'New address',
@@ -26,6 +28,7 @@ const en: Catalog = {
   'contact-verify.action.cancel': 'Cancel',
   'contact-verify.action.next': 'Next',
   'contact-verify.action.send': 'Send code',
+  'contact-verify.action.send-wait': '{action} ({time})',
   'contact-verify.action.sending': 'Sending…',
   'contact-verify.action.ok': 'OK',
   'contact-verify.action.checking': 'Checking…',
@@ -83,6 +86,7 @@ const en: Catalog = {
   'contact-verify.code.expires': 'The code is valid for {lifetime}.',
   'contact-verify.code.dead': 'This code can no longer be used.',
   'contact-verify.code.resent': 'A new code was sent to {destination}.',
+  'contact-verify.code.resend-ready': 'You can resend the code now.',
   'contact-verify.verify.intro':
     'We will send a {length}-digit code to {destination} to confirm it is yours.',
 

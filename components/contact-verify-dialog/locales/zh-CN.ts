@@ -13,6 +13,8 @@ const zhCN: Catalog = {
 
   'contact-verify.steps': '进度',
   'contact-verify.step-of': '第 {current} 步，共 {total} 步',
+  'contact-verify.step-of-named': '第 {current} 步，共 {total} 步：{name}',
+  'contact-verify.step.completed': '已完成',
   'contact-verify.step.identity': '验证身份',
   'contact-verify.step.value.mobile': '新号码',
   'contact-verify.step.value.email': '新地址',
@@ -21,6 +23,7 @@ const zhCN: Catalog = {
   'contact-verify.action.cancel': '取消',
   'contact-verify.action.next': '下一步',
   'contact-verify.action.send': '获取验证码',
+  'contact-verify.action.send-wait': '{action}（{time}）',
   'contact-verify.action.sending': '正在发送…',
   'contact-verify.action.ok': '确定',
   'contact-verify.action.checking': '正在验证…',
@@ -78,6 +81,7 @@ const zhCN: Catalog = {
   'contact-verify.code.expires': '验证码 {lifetime}内有效。',
   'contact-verify.code.dead': '此验证码已无法使用。',
   'contact-verify.code.resent': '新的验证码已发送至 {destination}。',
+  'contact-verify.code.resend-ready': '现在可以重新发送验证码了。',
   'contact-verify.verify.intro': '我们将向 {destination} 发送 {length} 位验证码，以确认它属于您。',
 
   'contact-verify.done.edit': '您的{contact}已保存并验证：{masked}。',
