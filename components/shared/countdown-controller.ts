@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatNumber } from './localize.js';
+import { formatNumber } from './format.js';
 
 /**
  * Counts whole seconds down to a moment and re-renders its host once per second (aligned to the

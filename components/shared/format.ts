@@ -10,6 +10,17 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+/** A number as the locale writes it (`1,000` in English; the locale's own digits where it has them). */
+export function formatNumber(value: number, lang: string, options?: Intl.NumberFormatOptions): string {
+  return cached(`number ${lang} ${options ? JSON.stringify(options) : ''}`, () => {
+    try {
+      return new Intl.NumberFormat(lang, options);
+    } catch {
+      return new Intl.NumberFormat('en', options);
+    }
+  }).format(value);
+}
+
 /**
  * What `Intl.NumberFormat`'s long `minute` / `hour` units say in the locales we ship ([one, other]),
  * for whole numbers below 1000 (no grouping separator). The first unit formatter of a page loads

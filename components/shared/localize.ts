@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatNumber } from './format.js';
 
 /** A flat catalog of message ids to strings; `{name}` placeholders are filled from `values`. */
 export type Catalog = Readonly<Record<string, string>>;
@@ -88,23 +89,6 @@ export function normalizeLocale(locale: string): string {
   const lower = locale.toLowerCase();
   if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower === 'zh-sg') return 'zh-CN';
   return lower.split('-')[0] ?? DEFAULT_LOCALE;
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A number as the locale writes it (`1,000` in English; the locale's own digits where it has them). */
-export function formatNumber(value: number, lang: string, options?: Intl.NumberFormatOptions): string {
-  const key = `${lang} ${options ? JSON.stringify(options) : ''}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(lang, options);
-    } catch {
-      format = new Intl.NumberFormat(DEFAULT_LOCALE, options);
-    }
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
 }
 
 /**

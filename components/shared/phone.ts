@@ -4,7 +4,7 @@
  * number never downloads it. Everything here that needs the metadata takes the loaded module.
  */
 import { PHONE_TEXT } from '../api/contract/constants.js';
-import { formatNumber } from './localize.js';
+import { formatNumber } from './format.js';
 
 export type PhoneLib = typeof import('libphonenumber-js/mobile');
 
