@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROME_FLAGS, ensureChrome } from '../scripts/chromium.mjs';
 import { wtrMinifyLiterals } from '../scripts/lit-literals.mjs';
 import { pageCommandsPlugin } from './helpers-node/wtr-page-commands.mjs';
@@ -79,6 +80,8 @@ export default {
   plugins: [
     // `emulate-forced-colors` and `screenshot` (pixel checks of the focus ring).
     pageCommandsPlugin(),
+    // `a11ySnapshot()`: the browser's accessibility tree (landmarks, names) as screen readers get it.
+    a11ySnapshotPlugin(),
     // The elements' Lit templates minified as in the library build, so these tests run what ships.
     wtrMinifyLiterals(),
     esbuildPlugin({

@@ -173,8 +173,10 @@ function renderSteps(v: View): Content {
       ${steps.map(
         (s, i) => html`<li class="steps__item" aria-current=${i === current ? 'step' : nothing} ?data-done=${i < current}>
           <span class="steps__dot" aria-hidden="true">${i < current ? '✓' : i + 1}</span>
-          <span class="steps__label">${label(s)}</span>${
-            i < current ? html`<span class="visually-hidden">${t('contact-verify.step.completed')}</span>` : nothing
+          <span class="steps__label" aria-hidden=${i < current ? 'true' : nothing}>${label(s)}</span>${
+            i < current
+              ? html`<span class="visually-hidden">${t('contact-verify.step.completed', { step: label(s) })}</span>`
+              : nothing
           }
         </li>`,
       )}

@@ -13,6 +13,7 @@ import type {
 } from '../../components/contact-verify-dialog/contact-verify-dialog.events.js';
 import en from '../../components/contact-verify-dialog/locales/en.js';
 import sharedEn from '../../components/shared/locales/en.js';
+import { a11ySnapshot } from '@web/test-runner-commands';
 import {
   clickOn,
   deepActiveElement,
@@ -22,6 +23,7 @@ import {
   recordEvents,
   sendKeys,
   sendMouse,
+  setViewport,
   waitUntil as waitUntilWithin,
 } from '../helpers/fixtures.js';
 import {
@@ -994,5 +996,160 @@ describe('<contact-verify-dialog>', function () {
       expect(boxes[0]!.textContent).to.equal('1');
       await expect(el).to.be.accessible();
     });
+  });
+});
+
+// ---- issue #15: what screen readers hear and how the steps fit a narrow dialog ---------------------
+
+interface AxNode {
+  role?: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+function find(node: AxNode, test: (n: AxNode) => boolean): AxNode | undefined {
+  if (test(node)) return node;
+  for (const child of node.children ?? []) {
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The texts of a subtree of the accessibility tree, in reading order. */
+function texts(node: AxNode, out: string[] = []): string[] {
+  if (node.role === 'StaticText' && node.name) out.push(clean(node.name));
+  for (const child of node.children ?? []) texts(child, out);
+  return out;
+}
+
+function roles(node: AxNode, out: string[] = []): string[] {
+  if (node.role) out.push(node.role);
+  for (const child of node.children ?? []) roles(child, out);
+  return out;
+}
+
+/** Each word of the visible text under `node` sits on one line (no word broken across lines). */
+function brokenWords(node: Node): string[] {
+  const broken: string[] = [];
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    if (!t.parentElement?.checkVisibility()) continue;
+    const box = t.parentElement.getBoundingClientRect();
+    if (box.width <= 1 && box.height <= 1) continue; // screen-reader text
+    for (const match of t.data.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(t, match.index);
+      range.setEnd(t, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}
+
+describe('<contact-verify-dialog> for screen readers and small screens', function () {
+  this.timeout(30_000);
+  useMockApi();
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('adds no landmarks, and says which steps are completed', async () => {
+    await loginAs('admin');
+    const { el } = await open('mobile', 'edit');
+    await typeInto(el, 'Password', SEEDED_PASSWORD);
+    await sendKeys({ press: 'Enter' });
+    await seeText(el, 'New mobile number');
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    const found = roles(snapshot);
+    expect(found).to.include('dialog');
+    for (const landmark of ['banner', 'contentinfo', 'navigation', 'region', 'complementary']) {
+      expect(found, `no ${landmark} landmark`).to.not.include(landmark);
+    }
+    // What the accessibility tree holds, in reading order: the count, then each step, the done one said so.
+    const dialog = find(snapshot, (n) => n.role === 'dialog')!;
+    const said = texts(dialog);
+    const at = said.indexOf('Step 2 of 3');
+    expect(said.slice(at, at + 4), said.join(' | ')).to.deep.equal([
+      'Step 2 of 3',
+      'Verify identity, completed',
+      'New number',
+      'Enter code',
+    ]);
+    const steps = [...root(el).querySelectorAll<HTMLElement>('[part~="step"]')];
+    expect(steps[1]!.getAttribute('aria-current')).to.equal('step');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [locale, count, label] of [
+    ['en', 'Step 1 of 3: Verify identity', 'Password'],
+    ['zh-CN', '第 1 步，共 3 步：验证身份', '密码'],
+  ] as const) {
+    it(`at 320 CSS px the step labels never break inside a word (${locale})`, async () => {
+      await setViewport({ width: 320, height: 720 });
+      await loginAs('admin');
+      const { el } = await open('mobile', 'edit', { locale });
+      await waitUntil(() => root(el).querySelector('[part~="steps"]') !== null, 'no steps', { timeout: 5000 });
+      await waitUntil(
+        () => [...root(el).querySelectorAll('label')].some((l) => clean(l.textContent ?? '') === label),
+        `no ${label}`,
+        { timeout: 5000 },
+      );
+      const steps = root(el).querySelector<HTMLElement>('[part~="steps"]')!;
+      // The dialog fits the screen, and nothing in the steps breaks a word.
+      const panel = root(el).querySelector('[part~="base"]')!.getBoundingClientRect();
+      expect(panel.left).to.be.at.least(0);
+      expect(panel.right).to.be.at.most(320);
+      expect(brokenWords(steps)).to.deep.equal([]);
+      // The labels step aside; the count names the current step instead.
+      expect(shownText(steps)).to.equal(`${count} 1 2 3`);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows the step labels, each word whole, where the dialog has room', async () => {
+    await setViewport({ width: 1024, height: 720 });
+    await loginAs('admin');
+    const { el } = await open('mobile', 'edit');
+    await waitUntil(() => root(el).querySelector('[part~="steps"]') !== null, 'no steps', { timeout: 5000 });
+    const steps = root(el).querySelector<HTMLElement>('[part~="steps"]')!;
+    expect(shownText(steps)).to.equal('Step 1 of 3 1 Verify identity 2 New number 3 Enter code');
+    expect(brokenWords(steps)).to.deep.equal([]);
+  });
+
+  it('joins Chinese sentences without an ASCII space', async () => {
+    await loginAs('admin');
+    const { el } = await open('mobile', 'edit', { locale: 'zh-CN' });
+    await typeInto(el, '密码', 'not-the-password');
+    await sendKeys({ press: 'Enter' });
+    const error = await waitUntil(() => root(el).querySelector('[part~="field__error"]'), 'no error', {
+      timeout: 5000,
+    }).then(() => root(el).querySelector<HTMLElement>('[part~="field__error"]')!);
+    const message = (error.textContent ?? '').trim();
+    expect(message).to.match(/^密码不正确。\S/);
+    expect(message).to.not.match(/[\u3000-\u303f\uff00-\uffef] /);
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats the dial codes of the region list with Intl.NumberFormat for the locale', async () => {
+    await loginAs('admin');
+    const { el } = await open('mobile', 'edit', { locale: 'ar' });
+    await waitUntil(() => root(el).querySelector('input[type="password"]') !== null, 'no password', { timeout: 5000 });
+    root(el).querySelector<HTMLInputElement>('input[type="password"]')!.focus();
+    await sendKeys({ type: SEEDED_PASSWORD });
+    await sendKeys({ press: 'Enter' });
+    const region = await waitUntil(() => root(el).querySelector('#region-button'), 'no region button', {
+      timeout: 8000,
+    }).then(() => root(el).querySelector<HTMLButtonElement>('#region-button')!);
+    const arabic = (n: number) => new Intl.NumberFormat('ar', { useGrouping: false }).format(n);
+    await waitUntil(() => region.textContent?.includes(`+${arabic(86)}`), `the dial code in Arabic digits: ${region.textContent}`);
+    await clickOn(region);
+    const options = await waitUntil(() => root(el).querySelectorAll('[role="option"]').length > 0, 'no list').then(
+      () => [...root(el).querySelectorAll('[role="option"]')],
+    );
+    const uk = options.find((o) => o.id.endsWith('-GB'))!;
+    expect(clean(uk.textContent ?? '')).to.include(`+${arabic(44)}`);
   });
 });

@@ -22,6 +22,7 @@ import {
   html,
   recordEvents,
   sendKeys,
+  setViewport,
   waitUntil,
 } from '../helpers/fixtures.js';
 import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
@@ -1330,5 +1331,146 @@ describe('<personal-info-form>', function () {
       await dialogShows(dialogOf(el), 'Password');
       await sendKeys({ press: 'Escape' });
     });
+  });
+});
+
+// ---- issue #15: one layout for every row ----------------------------------------------------------
+
+/** The first text node under `node` containing `text`, and the lines that text spans on screen. */
+function linesOf(node: Node, text: string): number {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    const at = t.data.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(t, at);
+    range.setEnd(t, at + text.length);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  }
+  throw new Error(`"${text}" is not on the page`);
+}
+
+const boxOf = (el: Element) => el.getBoundingClientRect();
+/** Two boxes share a line: their vertical extents overlap. */
+const sameLine = (a: DOMRect, b: DOMRect) => a.top < b.bottom && b.top < a.bottom;
+
+describe('<personal-info-form> rows', function () {
+  this.timeout(20_000);
+  useMockApi();
+
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('lays every row out alike: the value, then its buttons on the same line, in one column', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    await loginAs('admin');
+    const el = await loadedForm();
+    const root = shadow(el);
+    const rows: [string, Element, HTMLButtonElement][] = [
+      ['Associate Mobile Number', row(el, 'Associate Mobile Number'), button(el, 'Edit mobile number')],
+      ['Associate Email Address', row(el, 'Associate Email Address'), button(el, 'Edit email address')],
+      ['Auto-Logout If No Activity Within', select(el), button(el, 'Save Auto-Logout If No Activity Within')],
+      ['Max. Online Sessions', sessionField(el), button(el, 'Save Max. Online Sessions')],
+      ['Welcome Message', root.querySelector('[part~="welcome-message"]')!, button(el, 'Edit Welcome Message')],
+    ];
+    const lefts = new Set<number>();
+    for (const [label, value, action] of rows) {
+      // For the contacts, the value is the masked text itself.
+      const valueBox =
+        value.matches('[part~="row"]')
+          ? [...value.querySelectorAll('span')].find((s) => /\*{2,}/.test(s.textContent ?? ''))!.getBoundingClientRect()
+          : boxOf(value);
+      const actionBox = boxOf(action);
+      // The checkbox line of the session limit, the first line of the others, holds the button.
+      const firstLine = new DOMRect(valueBox.x, valueBox.y, valueBox.width, Math.min(valueBox.height, 40));
+      expect(sameLine(firstLine, actionBox), `${label}: the button on the value's line`).to.equal(true);
+      expect(actionBox.left, `${label}: the button after the value`).to.be.at.least(valueBox.right);
+      lefts.add(Math.round(actionBox.left));
+    }
+    expect([...lefts], 'every row\'s button starts at the same place').to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a phone-sized screen wraps the buttons under the value, and never breaks a masked value', async () => {
+    await setViewport({ width: 320, height: 800 });
+    await loginAs('admin');
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 300px">
+      <personal-info-form endpoint="/api/v1"></personal-info-form>
+    </div>`);
+    const el = await whenLoaded(wrapper.querySelector('personal-info-form')!);
+    const mobile = row(el, 'Associate Mobile Number');
+    expect(linesOf(mobile, '+86 138****5678'), 'the masked number on one line').to.equal(1);
+    expect(linesOf(row(el, 'Associate Email Address'), 'a***n@example.com')).to.equal(1);
+    for (const r of shadow(el).querySelectorAll('[part~="row"]')) {
+      expect(boxOf(r).right, 'nothing sticks out of the form').to.be.at.most(boxOf(el).right + 0.5);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the session-limit error right under the number, with Save unavailable and saying why', async () => {
+    await loginAs('admin');
+    const el = await loadedForm();
+    const field = sessionField(el);
+    await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+    await field.updateComplete;
+    const max = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
+    max.focus();
+    max.select();
+    await sendKeys({ type: '0' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    await field.updateComplete;
+    const error = [...field.shadowRoot!.querySelectorAll('p')].find((p) => textOf(p) === 'Enter a number no smaller than 1.');
+    expect(error, 'the error is shown').to.not.equal(undefined);
+    const inputBox = boxOf(max);
+    const errorBox = boxOf(error!);
+    expect(errorBox.top, 'under the input').to.be.at.least(inputBox.bottom - 0.5);
+    expect(errorBox.top - inputBox.bottom, 'right under it').to.be.below(16);
+    expect(Math.abs(errorBox.left - inputBox.left), 'aligned with it').to.be.below(1);
+    const save = button(el, 'Save Max. Online Sessions');
+    expect(save.getAttribute('aria-disabled')).to.equal('true');
+    const reason = (save.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => textOf(shadow(el).getElementById(id)))
+      .join(' ');
+    expect(reason).to.equal('Correct the maximum number of sessions first.');
+    await expect(el).to.be.accessible();
+    await clickOn(save);
+    expect(el.matches(':state(saving)'), 'nothing is sent').to.equal(false);
+    expect((await dbUser('admin')).sessionLimit).to.equal(null);
+
+    max.focus();
+    max.select();
+    await sendKeys({ type: '3' });
+    await el.updateComplete;
+    expect(save.getAttribute('aria-disabled')).to.equal('false');
+    expect(save.hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('keeps the checkbox label no heavier than the row label', async () => {
+    await loginAs('admin');
+    const el = await loadedForm();
+    const rowLabel = row(el, 'Max. Online Sessions').querySelector('[part~="label"]')!;
+    const checkboxLabel = sessionField(el).shadowRoot!.querySelector('label[for="enabled"]')!;
+    expect(Number(getComputedStyle(checkboxLabel).fontWeight)).to.be.at.most(
+      Number(getComputedStyle(rowLabel).fontWeight),
+    );
+    expect(Number(getComputedStyle(checkboxLabel).fontWeight)).to.be.below(600);
+  });
+
+  it('writes the numbers of its messages with Intl.NumberFormat for the locale', async () => {
+    const field = await fixture<SessionLimitFieldEl>(
+      html`<session-limit-field locale="ar" default-value="3"></session-limit-field>`,
+    );
+    await field.updateComplete;
+    const arabic = new Intl.NumberFormat('ar');
+    // No Arabic catalog: the English words, with the locale's numbers.
+    expect(textOf(field.shadowRoot)).to.include(`From ${arabic.format(1)} to ${arabic.format(500)}`);
+    const english = await fixture<SessionLimitFieldEl>(
+      html`<session-limit-field locale="en" default-value="3"></session-limit-field>`,
+    );
+    await english.updateComplete;
+    expect(textOf(english.shadowRoot)).to.include('From 1 to 500');
   });
 });

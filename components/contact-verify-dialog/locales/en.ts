@@ -19,7 +19,7 @@ const en: Catalog = {
   'contact-verify.steps': 'Progress',
   'contact-verify.step-of': 'Step {current} of {total}',
   'contact-verify.step-of-named': 'Step {current} of {total}: {name}',
-  'contact-verify.step.completed': 'completed',
+  'contact-verify.step.completed': '{step}, completed',
   'contact-verify.step.identity': 'Verify identity',
   'contact-verify.step.value.mobile': 'New number',
   'contact-verify.step.value.email': 'New address',

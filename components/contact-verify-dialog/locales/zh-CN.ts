@@ -14,7 +14,7 @@ const zhCN: Catalog = {
   'contact-verify.steps': '进度',
   'contact-verify.step-of': '第 {current} 步，共 {total} 步',
   'contact-verify.step-of-named': '第 {current} 步，共 {total} 步：{name}',
-  'contact-verify.step.completed': '已完成',
+  'contact-verify.step.completed': '{step}（已完成）',
   'contact-verify.step.identity': '验证身份',
   'contact-verify.step.value.mobile': '新号码',
   'contact-verify.step.value.email': '新地址',
