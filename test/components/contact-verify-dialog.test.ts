@@ -1048,6 +1048,11 @@ function brokenWords(node: Node): string[] {
   return broken;
 }
 
+/** The progress of the edit flow: the count and the list named “Progress” (en) / “进度” (zh-CN). */
+function stepsOf(el: ContactVerifyDialog): HTMLElement | null {
+  return root(el).querySelector<HTMLElement>('ol[aria-label="Progress"], ol[aria-label="进度"]')?.parentElement ?? null;
+}
+
 describe('<contact-verify-dialog> for screen readers and small screens', function () {
   this.timeout(30_000);
   useMockApi();
@@ -1078,7 +1083,7 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
       'New number',
       'Enter code',
     ]);
-    const steps = [...root(el).querySelectorAll<HTMLElement>('[part~="step"]')];
+    const steps = [...root(el).querySelectorAll<HTMLElement>('ol[aria-label="Progress"] > li')];
     expect(steps[1]!.getAttribute('aria-current')).to.equal('step');
     await expect(el).to.be.accessible();
   });
@@ -1091,13 +1096,13 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
       await setViewport({ width: 320, height: 720 });
       await loginAs('admin');
       const { el } = await open('mobile', 'edit', { locale });
-      await waitUntil(() => root(el).querySelector('[part~="steps"]') !== null, 'no steps', { timeout: 5000 });
+      await waitUntil(() => stepsOf(el) !== null, 'no steps', { timeout: 5000 });
       await waitUntil(
         () => [...root(el).querySelectorAll('label')].some((l) => clean(l.textContent ?? '') === label),
         `no ${label}`,
         { timeout: 5000 },
       );
-      const steps = root(el).querySelector<HTMLElement>('[part~="steps"]')!;
+      const steps = stepsOf(el)!;
       // The dialog fits the screen, and nothing in the steps breaks a word.
       const panel = root(el).querySelector('[part~="base"]')!.getBoundingClientRect();
       expect(panel.left).to.be.at.least(0);
@@ -1113,8 +1118,8 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
     await setViewport({ width: 1024, height: 720 });
     await loginAs('admin');
     const { el } = await open('mobile', 'edit');
-    await waitUntil(() => root(el).querySelector('[part~="steps"]') !== null, 'no steps', { timeout: 5000 });
-    const steps = root(el).querySelector<HTMLElement>('[part~="steps"]')!;
+    await waitUntil(() => stepsOf(el) !== null, 'no steps', { timeout: 5000 });
+    const steps = stepsOf(el)!;
     expect(shownText(steps)).to.equal('Step 1 of 3 1 Verify identity 2 New number 3 Enter code');
     expect(brokenWords(steps)).to.deep.equal([]);
   });
@@ -1124,9 +1129,9 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
     const { el } = await open('mobile', 'edit', { locale: 'zh-CN' });
     await typeInto(el, '密码', 'not-the-password');
     await sendKeys({ press: 'Enter' });
-    const error = await waitUntil(() => root(el).querySelector('[part~="field__error"]'), 'no error', {
+    const error = await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error', {
       timeout: 5000,
-    }).then(() => root(el).querySelector<HTMLElement>('[part~="field__error"]')!);
+    }).then(() => root(el).querySelector<HTMLElement>('[role="alert"]')!);
     const message = (error.textContent ?? '').trim();
     expect(message).to.match(/^密码不正确。\S/);
     expect(message).to.not.match(/[\u3000-\u303f\uff00-\uffef] /);
