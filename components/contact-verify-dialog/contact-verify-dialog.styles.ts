@@ -312,7 +312,6 @@ const own = css`
   /* Inside the popup (which clips): the ring is drawn within the search field. */
   .region-popup__search:focus-visible {
     outline-offset: -4px;
-    box-shadow: none;
   }
   .region-popup__list {
     max-block-size: 14rem;

@@ -53,32 +53,24 @@ export const styles = css`
   /* The value column takes the same width in every row (up to --_value-width), so every row's
      buttons start at the same place; when the value and the buttons do not fit side by side, the
      buttons wrap under the value. */
-  .line {
-    --_value-width: 30rem;
+  .line,
+  .main,
+  .actions {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-start;
     gap: 0.5rem 0.75rem;
   }
   .main {
     flex: 1 1 16rem;
-    max-inline-size: var(--_value-width);
+    max-inline-size: 30rem;
     min-inline-size: 0;
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 0.75rem;
   }
-  .main > session-limit-field,
-  .main > textarea,
-  .main > .welcome,
-  .main > .meta {
+  .main > :not(.value, .badge) {
     flex: 1 1 100%;
   }
   .actions {
     flex: none;
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.5rem;
   }
 
@@ -88,7 +80,6 @@ export const styles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    max-inline-size: 100%;
   }
   .value--empty {
     color: var(--_muted);
@@ -97,7 +88,6 @@ export const styles = css`
 
   .badge {
     display: inline-flex;
-    white-space: nowrap;
     align-items: center;
     padding: 0.125rem 0.5rem;
     border-radius: 999px;

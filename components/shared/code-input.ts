@@ -137,7 +137,6 @@ export const codeInputStyles = css`
     border-color: var(--_accent);
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
-    box-shadow: 0 0 0 2px var(--_bg);
   }
   .code__input[aria-invalid='true'] + .code__boxes .code__box {
     border-color: var(--_danger);

@@ -52,14 +52,13 @@ export const tokens = css`
     font: inherit;
     color: inherit;
   }
-  /* The focus ring: a solid outline 2px outside the control, the gap between filled with the
-     background. So the indicator is two rings, each ≥ 3:1 against what it touches: the outline against
-     the background around it, the background-coloured gap against the control's own fill (a primary
-     button's accent included). An outline, unlike a box-shadow, survives forced-colors mode. */
+  /* The focus ring: a solid outline 2px outside the control. The indicator is two rings, each ≥ 3:1
+     against what it touches: the outline against the background around it, the 2px gap of background
+     against the control's own fill (a primary button's accent included). An outline, unlike a
+     box-shadow, survives forced-colors mode. */
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
-    box-shadow: 0 0 0 2px var(--_bg);
   }
   @media (forced-colors: active) {
     :focus-visible {

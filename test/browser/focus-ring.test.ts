@@ -1,7 +1,7 @@
 /**
  * The focus indicator of every element, measured (issue #15): a solid outline that reaches ≥ 3:1
- * against the background around it and is kept apart from the control by a ring of background
- * colour that reaches ≥ 3:1 against the control's own fill — in light, in dark and on primary
+ * against the background around it and is kept apart from the control by a gap of background
+ * that reaches ≥ 3:1 against the control's own fill — in light, in dark and on primary
  * buttons; checked in computed styles and in the pixels on screen. In forced-colors mode the ring
  * is there in the system `Highlight` colour, and axe still finds nothing.
  */
@@ -25,7 +25,8 @@ import { loginAs, useMockApi } from '../helpers/mock-api.js';
 const MIN = 3;
 
 async function form(scheme: 'light' | 'dark'): Promise<PersonalInfoForm> {
-  const page = await fixture<HTMLElement>(html`<div style="color-scheme: ${scheme}; padding: 16px">
+  // A host page in that scheme (its canvas colour behind the form, as a dark console has).
+  const page = await fixture<HTMLElement>(html`<div style="color-scheme: ${scheme}; background: Canvas; padding: 16px">
     <personal-info-form endpoint="/api/v1"></personal-info-form>
   </div>`);
   const el = page.querySelector<PersonalInfoForm>('personal-info-form')!;
