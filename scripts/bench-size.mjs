@@ -32,9 +32,10 @@ const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json
 const KB = 1024;
 const TARGETS = { form: 22 * KB, all: 36 * KB };
 /** What `--check` enforces today: see the header. */
-// `all` 41 → 42 KB: issue #15's accessibility and layout (focus ring + forced colors, one row layout,
-// spoken countdown, narrow dialog steps, locale numbers) added 0.9 KB gzip to the three elements.
-const CEILINGS = { form: 26 * KB, all: 42 * KB };
+// 26 → 27 KB (form) and 41 → 42 KB (all): issue #15's accessibility and layout (focus ring + forced
+// colors, one row layout, spoken countdown, narrow dialog steps, locale numbers) added 0.45 KB gzip to
+// the form page and 0.95 KB to the three elements (measured 16:25 against main at e4a60ba).
+const CEILINGS = { form: 27 * KB, all: 42 * KB };
 
 /** The pages measured: one entry each, built on its own (so its chunks are what that page loads). */
 const ENTRIES = [
