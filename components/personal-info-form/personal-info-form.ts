@@ -23,7 +23,6 @@ import { sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
-import { loadErrorMessage } from './errors.js';
 import { personalInfoCatalogs } from './locales/index.js';
 import {
   PersonalInfoErrorEvent,
@@ -31,7 +30,7 @@ import {
   PersonalInfoSavedEvent,
 } from './personal-info-form.events.js';
 import { styles } from './personal-info-form.styles.js';
-import { renderBanner, renderConflict, renderFailure, renderLoading } from './render/states.js';
+import { renderBody } from './render/states.js';
 import { SectionsController } from './sections-controller.js';
 
 export type { PersonalInfoSection } from './personal-info-form.events.js';
@@ -349,36 +348,20 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   }
 
   #renderBody(): unknown {
-    const t = this.localize.t.bind(this.localize);
-    const lang = this.localize.lang;
-    if (this.#config)
-      return renderFailure(
-        t(`personal-info.config.${this.#config.reason}`, { url: this.#config.url }),
-        t,
-      );
-    const info = this.#data.info;
-    const error = this.#data.loadError;
-    const retry = () => void this.#data.load();
-    if (!info) {
-      if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
-      return renderLoading(t);
-    }
-    const banner =
-      error && error.kind !== 'aborted'
-        ? renderBanner({
-            message: loadErrorMessage(error, t, lang),
-            actionLabel: t('personal-info.retry'),
-            onAction: retry,
-          })
-        : this._conflict
-          ? renderConflict(this._conflict, t, () => {
-              this._conflict = null;
-            })
-          : nothing;
     const shown = this.#shownSections();
-    const section = (s: PersonalInfoSection) => (shown.has(s) ? this.#sections.render(s, info) : nothing);
-    // One binding per section rather than an array of them: no item markers or parts per section.
-    return html`${banner}${section('contacts')}${section('auto-logout')}${section('session-limit')}${section('welcome-message')}`;
+    return renderBody({
+      t: this.localize.t.bind(this.localize),
+      lang: this.localize.lang,
+      config: this.#config,
+      info: this.#data.info,
+      loadError: this.#data.loadError,
+      conflict: this._conflict,
+      retry: () => void this.#data.load(),
+      dismissConflict: () => {
+        this._conflict = null;
+      },
+      section: (s, info) => (shown.has(s) ? this.#sections.render(s, info) : nothing),
+    });
   }
 
   override render(): TemplateResult {

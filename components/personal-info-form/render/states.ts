@@ -1,5 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../../api/client.js';
+import type { PersonalInfo } from '../../api/contract/index.js';
+import type { ConfigProblem } from '../../api/personal-info-controller.js';
 import type { Translate } from '../../shared/localize.js';
+import { loadErrorMessage } from '../errors.js';
+import type { PersonalInfoSection } from '../personal-info-form.events.js';
 import { action } from './common.js';
 
 /** Loading: a status message and placeholder rows, so the page does not jump when the data arrives. */
@@ -58,4 +63,46 @@ export function renderConflict(
     actionLabel: t('personal-info.dismiss'),
     onAction: dismiss,
   });
+}
+
+/** What the screen's body is rendered from; built by the element on each render. */
+export interface BodyView {
+  t: Translate;
+  lang: string;
+  /** The endpoint is missing or refused: nothing can load. */
+  config: ConfigProblem | null;
+  info: PersonalInfo | null;
+  loadError: ApiError | null;
+  /** Changes found after a version conflict (`'unknown'`: the summary could not be loaded). */
+  conflict: readonly string[] | 'unknown' | null;
+  retry: () => void;
+  dismissConflict: () => void;
+  /** One section of the loaded screen (`nothing` when the `sections` attribute leaves it out). */
+  section: (section: PersonalInfoSection, info: PersonalInfo) => unknown;
+}
+
+/**
+ * The screen's body: a configuration problem, loading or its failure; once loaded, a banner (a failed
+ * reload, a version conflict) above the sections.
+ */
+export function renderBody(v: BodyView): unknown {
+  const { t, lang, info, loadError: error, retry } = v;
+  if (v.config) return renderFailure(t(`personal-info.config.${v.config.reason}`, { url: v.config.url }), t);
+  if (!info) {
+    if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
+    return renderLoading(t);
+  }
+  const banner =
+    error && error.kind !== 'aborted'
+      ? renderBanner({
+          message: loadErrorMessage(error, t, lang),
+          actionLabel: t('personal-info.retry'),
+          onAction: retry,
+        })
+      : v.conflict
+        ? renderConflict(v.conflict, t, v.dismissConflict)
+        : nothing;
+  const section = (s: PersonalInfoSection) => v.section(s, info);
+  // One binding per section rather than an array of them: no item markers or parts per section.
+  return html`${banner}${section('contacts')}${section('auto-logout')}${section('session-limit')}${section('welcome-message')}`;
 }
