@@ -58,6 +58,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: flex-start;
     gap: 0.5rem 0.75rem;
   }
   .main {
@@ -66,7 +67,7 @@ export const styles = css`
     min-inline-size: 0;
     align-items: center;
   }
-  .main > :not(.value, .badge) {
+  .main > :not(.value, .badge, select) {
     flex: 1 1 100%;
   }
   .actions {

@@ -1386,6 +1386,7 @@ describe('<personal-info-form> rows', function () {
       const firstLine = new DOMRect(valueBox.x, valueBox.y, valueBox.width, Math.min(valueBox.height, 40));
       expect(sameLine(firstLine, actionBox), `${label}: the button on the value's line`).to.equal(true);
       expect(actionBox.left, `${label}: the button after the value`).to.be.at.least(valueBox.right);
+      expect(actionBox.height, `${label}: the button keeps its own height`).to.be.below(56);
       lefts.add(Math.round(actionBox.left));
     }
     expect([...lefts], 'every row\'s button starts at the same place').to.have.length(1);
