@@ -3,6 +3,7 @@ import type { ChallengePurpose, ContactKind, ContactView } from '../api/contract
 import type { ProblemKey } from '../shared/problem-messages.js';
 
 import type { SessionExpiredEvent } from '../shared/session-expired-event.js';
+import { DetailEvent } from '../shared/detail-event.js';
 
 export { SessionExpiredEvent, type SessionExpiredDetail } from '../shared/session-expired-event.js';
 
@@ -18,26 +19,15 @@ export interface ContactVerifyDetail {
 /** Why the dialog is closing. */
 export type ContactVerifyHideSource = 'close-button' | 'escape' | 'cancel-button' | 'done' | 'method';
 
-const init = (cancelable: boolean): EventInit => ({ bubbles: true, composed: true, cancelable });
-
 /** `contact-verify-show`: the dialog is about to open. Cancelable (it then stays closed). */
-export class ContactVerifyShowEvent extends Event {
-  static readonly eventName = 'contact-verify-show';
-  readonly detail: ContactVerifyDetail;
-  constructor(detail: ContactVerifyDetail) {
-    super(ContactVerifyShowEvent.eventName, init(true));
-    this.detail = detail;
-  }
+export class ContactVerifyShowEvent extends DetailEvent<ContactVerifyDetail> {
+  static override readonly eventName = 'contact-verify-show';
+  static override readonly cancelable = true;
 }
 
 /** `contact-verify-after-show`: the dialog is open and focus is inside it. */
-export class ContactVerifyAfterShowEvent extends Event {
-  static readonly eventName = 'contact-verify-after-show';
-  readonly detail: ContactVerifyDetail;
-  constructor(detail: ContactVerifyDetail) {
-    super(ContactVerifyAfterShowEvent.eventName, init(false));
-    this.detail = detail;
-  }
+export class ContactVerifyAfterShowEvent extends DetailEvent<ContactVerifyDetail> {
+  static override readonly eventName = 'contact-verify-after-show';
 }
 
 export interface ContactVerifyHideDetail extends ContactVerifyDetail {
@@ -49,13 +39,9 @@ export interface ContactVerifyHideDetail extends ContactVerifyDetail {
  * `contact-verify-hide`: the dialog is about to close. Cancelable when the user asked (close
  * button, Escape, Cancel) — e.g. to confirm discarding what was typed; `hide()` always closes.
  */
-export class ContactVerifyHideEvent extends Event {
-  static readonly eventName = 'contact-verify-hide';
-  readonly detail: ContactVerifyHideDetail;
-  constructor(detail: ContactVerifyHideDetail) {
-    super(ContactVerifyHideEvent.eventName, init(detail.source !== 'method'));
-    this.detail = detail;
-  }
+export class ContactVerifyHideEvent extends DetailEvent<ContactVerifyHideDetail> {
+  static override readonly eventName = 'contact-verify-hide';
+  static override readonly cancelable = (detail: ContactVerifyHideDetail) => detail.source !== 'method';
 }
 
 export interface ContactVerifyAfterHideDetail extends ContactVerifyDetail {
@@ -64,13 +50,8 @@ export interface ContactVerifyAfterHideDetail extends ContactVerifyDetail {
 }
 
 /** `contact-verify-after-hide`: the dialog is closed and focus is back on what opened it. */
-export class ContactVerifyAfterHideEvent extends Event {
-  static readonly eventName = 'contact-verify-after-hide';
-  readonly detail: ContactVerifyAfterHideDetail;
-  constructor(detail: ContactVerifyAfterHideDetail) {
-    super(ContactVerifyAfterHideEvent.eventName, init(false));
-    this.detail = detail;
-  }
+export class ContactVerifyAfterHideEvent extends DetailEvent<ContactVerifyAfterHideDetail> {
+  static override readonly eventName = 'contact-verify-after-hide';
 }
 
 export interface ContactVerifySendDetail extends ContactVerifyDetail {
@@ -82,13 +63,9 @@ export interface ContactVerifySendDetail extends ContactVerifyDetail {
 }
 
 /** `contact-verify-send`: a code is about to be requested. Cancelable (nothing is sent). */
-export class ContactVerifySendEvent extends Event {
-  static readonly eventName = 'contact-verify-send';
-  readonly detail: ContactVerifySendDetail;
-  constructor(detail: ContactVerifySendDetail) {
-    super(ContactVerifySendEvent.eventName, init(true));
-    this.detail = detail;
-  }
+export class ContactVerifySendEvent extends DetailEvent<ContactVerifySendDetail> {
+  static override readonly eventName = 'contact-verify-send';
+  static override readonly cancelable = true;
 }
 
 export interface ContactVerifySentDetail extends ContactVerifySendDetail {
@@ -100,23 +77,14 @@ export interface ContactVerifySentDetail extends ContactVerifySendDetail {
 }
 
 /** `contact-verify-sent`: the server accepted the request and sent a code. */
-export class ContactVerifySentEvent extends Event {
-  static readonly eventName = 'contact-verify-sent';
-  readonly detail: ContactVerifySentDetail;
-  constructor(detail: ContactVerifySentDetail) {
-    super(ContactVerifySentEvent.eventName, init(false));
-    this.detail = detail;
-  }
+export class ContactVerifySentEvent extends DetailEvent<ContactVerifySentDetail> {
+  static override readonly eventName = 'contact-verify-sent';
 }
 
 /** `contact-verify-confirm`: the code is about to be checked (and the contact saved). Cancelable. */
-export class ContactVerifyConfirmEvent extends Event {
-  static readonly eventName = 'contact-verify-confirm';
-  readonly detail: ContactVerifyDetail;
-  constructor(detail: ContactVerifyDetail) {
-    super(ContactVerifyConfirmEvent.eventName, init(true));
-    this.detail = detail;
-  }
+export class ContactVerifyConfirmEvent extends DetailEvent<ContactVerifyDetail> {
+  static override readonly eventName = 'contact-verify-confirm';
+  static override readonly cancelable = true;
 }
 
 export interface ContactVerifyConfirmedDetail extends ContactVerifyDetail {
@@ -127,13 +95,8 @@ export interface ContactVerifyConfirmedDetail extends ContactVerifyDetail {
 }
 
 /** `contact-verify-confirmed`: the contact is saved and verified. */
-export class ContactVerifyConfirmedEvent extends Event {
-  static readonly eventName = 'contact-verify-confirmed';
-  readonly detail: ContactVerifyConfirmedDetail;
-  constructor(detail: ContactVerifyConfirmedDetail) {
-    super(ContactVerifyConfirmedEvent.eventName, init(false));
-    this.detail = detail;
-  }
+export class ContactVerifyConfirmedEvent extends DetailEvent<ContactVerifyConfirmedDetail> {
+  static override readonly eventName = 'contact-verify-confirmed';
 }
 
 export interface ContactVerifyErrorDetail extends ContactVerifyDetail {
@@ -146,13 +109,8 @@ export interface ContactVerifyErrorDetail extends ContactVerifyDetail {
 }
 
 /** `contact-verify-error`: a request failed; the dialog already shows what to do next. */
-export class ContactVerifyErrorEvent extends Event {
-  static readonly eventName = 'contact-verify-error';
-  readonly detail: ContactVerifyErrorDetail;
-  constructor(detail: ContactVerifyErrorDetail) {
-    super(ContactVerifyErrorEvent.eventName, init(false));
-    this.detail = detail;
-  }
+export class ContactVerifyErrorEvent extends DetailEvent<ContactVerifyErrorDetail> {
+  static override readonly eventName = 'contact-verify-error';
 }
 
 /**

@@ -1,14 +1,13 @@
 import type { ApiError } from '../api/client.js';
 import type { PersonalInfo, PersonalInfoPatch } from '../api/contract/index.js';
 import type { SessionExpiredEvent } from '../shared/session-expired-event.js';
+import { DetailEvent } from '../shared/detail-event.js';
 
 /** The parts of the screen a host can show (`sections` attribute) and that save on their own. */
 export type PersonalInfoSection = 'contacts' | 'auto-logout' | 'session-limit' | 'welcome-message';
 
 /** The parts of the personal info a save or a verified contact changed. */
 export type PersonalInfoField = keyof PersonalInfoPatch | 'mobile' | 'email';
-
-const init = { bubbles: true, composed: true } as const;
 
 export interface PersonalInfoChangeDetail {
   /** Whether any section now has unsaved changes. */
@@ -18,13 +17,8 @@ export interface PersonalInfoChangeDetail {
 }
 
 /** The user changed something (or cancelled / saved a change): whether unsaved changes remain. */
-export class PersonalInfoChangeEvent extends Event {
-  static readonly eventName = 'personal-info-change';
-  readonly detail: PersonalInfoChangeDetail;
-  constructor(detail: PersonalInfoChangeDetail) {
-    super(PersonalInfoChangeEvent.eventName, init);
-    this.detail = detail;
-  }
+export class PersonalInfoChangeEvent extends DetailEvent<PersonalInfoChangeDetail> {
+  static override readonly eventName = 'personal-info-change';
 }
 
 export interface PersonalInfoSaveDetail {
@@ -34,13 +28,9 @@ export interface PersonalInfoSaveDetail {
 }
 
 /** Before a section is saved; cancelable (`preventDefault()` and nothing is sent). */
-export class PersonalInfoSaveEvent extends Event {
-  static readonly eventName = 'personal-info-save';
-  readonly detail: PersonalInfoSaveDetail;
-  constructor(detail: PersonalInfoSaveDetail) {
-    super(PersonalInfoSaveEvent.eventName, { ...init, cancelable: true });
-    this.detail = detail;
-  }
+export class PersonalInfoSaveEvent extends DetailEvent<PersonalInfoSaveDetail> {
+  static override readonly eventName = 'personal-info-save';
+  static override readonly cancelable = true;
 }
 
 export interface PersonalInfoSavedDetail {
@@ -51,13 +41,8 @@ export interface PersonalInfoSavedDetail {
 }
 
 /** After the server accepted a change (a section's Save / OK, or a contact verified in the dialog). */
-export class PersonalInfoSavedEvent extends Event {
-  static readonly eventName = 'personal-info-saved';
-  readonly detail: PersonalInfoSavedDetail;
-  constructor(detail: PersonalInfoSavedDetail) {
-    super(PersonalInfoSavedEvent.eventName, init);
-    this.detail = detail;
-  }
+export class PersonalInfoSavedEvent extends DetailEvent<PersonalInfoSavedDetail> {
+  static override readonly eventName = 'personal-info-saved';
 }
 
 export interface PersonalInfoErrorDetail {
@@ -69,13 +54,8 @@ export interface PersonalInfoErrorDetail {
 }
 
 /** Loading or saving failed (not fired for requests cancelled because the element left the page). */
-export class PersonalInfoErrorEvent extends Event {
-  static readonly eventName = 'personal-info-error';
-  readonly detail: PersonalInfoErrorDetail;
-  constructor(detail: PersonalInfoErrorDetail) {
-    super(PersonalInfoErrorEvent.eventName, init);
-    this.detail = detail;
-  }
+export class PersonalInfoErrorEvent extends DetailEvent<PersonalInfoErrorDetail> {
+  static override readonly eventName = 'personal-info-error';
 }
 
 /**

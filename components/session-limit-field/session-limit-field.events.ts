@@ -1,4 +1,5 @@
 import type { SessionLimit } from '../api/contract/index.js';
+import { DetailEvent } from '../shared/detail-event.js';
 
 export interface SessionLimitEventDetail {
   /** The field's value after the change (the last valid one while the number typed is invalid). */
@@ -7,19 +8,12 @@ export interface SessionLimitEventDetail {
   readonly valid: boolean;
 }
 
-const init = { bubbles: true, composed: true } as const;
-
 /**
  * Native-named `input`: the user changed the field (checkbox, each keystroke in the number, a
  * policy). Bubbles, composed, not cancelable; never fired for programmatic changes.
  */
-export class SessionLimitInputEvent extends Event {
-  static readonly eventName = 'input';
-  readonly detail: SessionLimitEventDetail;
-  constructor(detail: SessionLimitEventDetail) {
-    super(SessionLimitInputEvent.eventName, init);
-    this.detail = detail;
-  }
+export class SessionLimitInputEvent extends DetailEvent<SessionLimitEventDetail> {
+  static override readonly eventName = 'input';
 }
 
 /**
@@ -27,13 +21,8 @@ export class SessionLimitInputEvent extends Event {
  * by leaving the input, Enter or the arrow keys). Bubbles, composed; never fired for programmatic
  * changes.
  */
-export class SessionLimitChangeEvent extends Event {
-  static readonly eventName = 'change';
-  readonly detail: SessionLimitEventDetail;
-  constructor(detail: SessionLimitEventDetail) {
-    super(SessionLimitChangeEvent.eventName, init);
-    this.detail = detail;
-  }
+export class SessionLimitChangeEvent extends DetailEvent<SessionLimitEventDetail> {
+  static override readonly eventName = 'change';
 }
 
 /**

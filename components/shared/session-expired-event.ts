@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/client.js';
+import { DetailEvent } from './detail-event.js';
 
 export type SessionEndReason = 'session-expired' | 'session-replaced' | 'unauthenticated';
 
@@ -14,14 +15,8 @@ export interface SessionExpiredDetail {
  * Fired by every element of the library (one class, so `GlobalEventHandlersEventMap` has one type).
  * Bubbles and is composed; not cancelable (the session is already gone).
  */
-export class SessionExpiredEvent extends Event {
-  static readonly eventName = 'session-expired';
-  readonly detail: SessionExpiredDetail;
-
-  constructor(detail: SessionExpiredDetail) {
-    super(SessionExpiredEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class SessionExpiredEvent extends DetailEvent<SessionExpiredDetail> {
+  static override readonly eventName = 'session-expired';
 }
 
 /** The session-ending reason of an error, or `null` when the error does not end the session. */
