@@ -195,7 +195,8 @@ async function measure(entry, outdir, stubs = []) {
     plugins: [...(stubs.length ? [stubModules(stubs)] : []), esbuildMinifyLiterals()],
   });
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint);
+  // Dynamic import() chunks carry an entryPoint too: the page's own is the entry file's.
+  const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === entry.file);
   // Eager closure: follow static imports only.
   const eager = new Set();
   const queue = [entryOut];

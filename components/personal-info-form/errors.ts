@@ -1,8 +1,10 @@
 import type { ApiError } from '../api/client.js';
-import { describeProblem } from '../shared/problem-messages.js';
-import { joinSentences } from '../shared/localize.js';
+import { joinSentences, registerCatalog, type Translate } from '../shared/localize.js';
+import { describeProblem, sharedCatalogs } from '../shared/problem-messages.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
-import type { Translate } from '../shared/localize.js';
+
+// Loaded after the form's first paint (`problem-words.ts`): the shared problem words come with it.
+for (const [locale, catalog] of Object.entries(sharedCatalogs)) registerCatalog(locale, catalog);
 
 /** A 401 that means the user has to sign in again (the host goes to its login page). */
 export const endsSession = (error: ApiError): boolean =>

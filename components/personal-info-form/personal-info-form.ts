@@ -17,13 +17,13 @@ import type {
   ContactVerifyConfirmedEvent,
 } from '../contact-verify-dialog/contact-verify-dialog.events.js';
 import { formatDurationSeconds } from '../shared/format.js';
-import { registerCatalog } from '../shared/localize.js';
+import { registerCatalog, type Translate } from '../shared/localize.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
-import { sharedCatalogs } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { personalInfoCatalogs } from './locales/index.js';
+import { loadProblemWords, preloadProblemWordsWhenIdle, problemWords } from './problem-words.js';
 import {
   PersonalInfoErrorEvent,
   type PersonalInfoSection,
@@ -116,8 +116,8 @@ const stop = (event: Event) => event.stopPropagation();
  */
 export class PersonalInfoForm extends PersonalSettingsElement {
   static override styles = [tokens, styles];
-  /** @internal */
-  static override catalogs = [sharedCatalogs, personalInfoCatalogs];
+  /** @internal The shared problem words come with `errors.ts`, after the first paint (`problem-words.ts`). */
+  static override catalogs = [personalInfoCatalogs];
   /** @internal The screen's `locale` reflects (the elements it renders get theirs as a property). */
   static override properties = { locale: { reflect: true, useDefault: true } };
 
@@ -200,6 +200,11 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('online', this.#onOnline);
+    // What only a failure needs arrives after the first paint: on idle, or as soon as the user reaches
+    // for the form, so the first Save or error works even if the page goes offline later.
+    preloadProblemWordsWhenIdle();
+    this.addEventListener('pointerdown', this.#preload, { once: true });
+    this.addEventListener('focusin', this.#preload, { once: true });
     // Loading was cancelled when the element left the page: start again now that it is back.
     if (this.#resumeLoad) void this.#data.load();
     this.#resumeLoad = false;
@@ -210,6 +215,18 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     this.#resumeLoad = this.#data.loading;
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.#onOnline);
+    this.removeEventListener('pointerdown', this.#preload);
+    this.removeEventListener('focusin', this.#preload);
+  }
+
+  readonly #preload = () => void loadProblemWords();
+
+  /** Why loading failed, once the problem words are in (they are fetched now if they are not). */
+  #loadErrorMessage(error: ApiError, t: Translate, lang: string): string | null {
+    const words = problemWords();
+    if (words) return words.loadErrorMessage(error, t, lang);
+    void loadProblemWords().then(() => this.requestUpdate());
+    return null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -223,7 +240,10 @@ export class PersonalInfoForm extends PersonalSettingsElement {
 
   protected override updated(): void {
     this.toggleState('loading', this.#data.loading);
-    this.toggleState('error', this.#config !== null || (this.#data.loadError !== null && this.#data.info === null));
+    this.toggleState(
+      'error',
+      this.#config !== null || (this.#data.loadError !== null && this.#data.info === null),
+    );
     this.toggleState('dirty', this.dirty);
     this.toggleState('saving', this.#sections.saving !== null);
   }
@@ -351,10 +371,11 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     const shown = this.#shownSections();
     return renderBody({
       t: this.localize.t.bind(this.localize),
-      lang: this.localize.lang,
       config: this.#config,
       info: this.#data.info,
       loadError: this.#data.loadError,
+      loadErrorMessage: (error) =>
+        this.#loadErrorMessage(error, this.localize.t.bind(this.localize), this.localize.lang),
       conflict: this._conflict,
       retry: () => void this.#data.load(),
       dismissConflict: () => {

@@ -3,7 +3,6 @@ import type { ApiError } from '../api/client.js';
 import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
 import type { PersonalInfoController } from '../api/personal-info-controller.js';
-import { fieldError, problemMessage } from './errors.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { joinSentences, type LocalizeController, type Translate } from '../shared/localize.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
@@ -19,6 +18,7 @@ import { renderAutoLogout } from './render/auto-logout.js';
 import { type ContactMode, renderContacts } from './render/contacts.js';
 import { renderSessionLimit } from './render/session-limit.js';
 import { renderWelcomeMessage } from './render/welcome-message.js';
+import { loadProblemWords } from './problem-words.js';
 
 /** The form the sections belong to: its strings, locale and string overrides. */
 export interface SectionsHost extends ReactiveControllerHost, HTMLElement {
@@ -147,7 +147,8 @@ export class SectionsController {
     if (!outcome) return false;
     host.requestUpdate();
     if (!outcome.ok) {
-      this.#onFailed(section, outcome.error);
+      await this.#onFailed(section, outcome.error);
+      host.requestUpdate();
       host.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'save', section, error: outcome.error }));
       return false;
     }
@@ -172,7 +173,7 @@ export class SectionsController {
     this.#o.announce(this.#t('personal-info.saved'));
   }
 
-  #onFailed(section: PersonalInfoSection, error: ApiError): void {
+  async #onFailed(section: PersonalInfoSection, error: ApiError): Promise<void> {
     const t = this.#t;
     const reason = sessionEndReason(error);
     if (reason) this.#host.dispatchEvent(new SessionExpiredEvent({ reason, error }));
@@ -180,6 +181,8 @@ export class SectionsController {
       this.#o.conflict();
       return;
     }
+    // In memory since the page went idle or the user reached for the form (`problem-words.ts`).
+    const { fieldError, problemMessage } = await loadProblemWords();
     const onField = fieldError(error, FIELD_OF[section]);
     if (section === 'session-limit' && onField) {
       // Shown on the field itself (its `error`), which also makes it invalid until changed.

@@ -3,7 +3,6 @@ import type { ApiError } from '../../api/client.js';
 import type { PersonalInfo } from '../../api/contract/index.js';
 import type { ConfigProblem } from '../../api/personal-info-controller.js';
 import type { Translate } from '../../shared/localize.js';
-import { loadErrorMessage } from '../errors.js';
 import type { PersonalInfoSection } from '../personal-info-form.events.js';
 import { action } from './common.js';
 
@@ -68,11 +67,12 @@ export function renderConflict(
 /** What the screen's body is rendered from; built by the element on each render. */
 export interface BodyView {
   t: Translate;
-  lang: string;
   /** The endpoint is missing or refused: nothing can load. */
   config: ConfigProblem | null;
   info: PersonalInfo | null;
   loadError: ApiError | null;
+  /** Why loading failed, in words; `null` while the problem words are still arriving (`problem-words.ts`). */
+  loadErrorMessage: (error: ApiError) => string | null;
   /** Changes found after a version conflict (`'unknown'`: the summary could not be loaded). */
   conflict: readonly string[] | 'unknown' | null;
   retry: () => void;
@@ -86,16 +86,15 @@ export interface BodyView {
  * reload, a version conflict) above the sections.
  */
 export function renderBody(v: BodyView): unknown {
-  const { t, lang, info, loadError: error, retry } = v;
+  const { t, info, loadError: error, retry } = v;
   if (v.config) return renderFailure(t(`personal-info.config.${v.config.reason}`, { url: v.config.url }), t);
-  if (!info) {
-    if (error && error.kind !== 'aborted') return renderFailure(loadErrorMessage(error, t, lang), t, retry);
-    return renderLoading(t);
-  }
+  const failure = error && error.kind !== 'aborted' ? v.loadErrorMessage(error) : null;
+  // Until the words for a failure are in (a moment, from the network or the cache), still loading.
+  if (!info) return failure === null ? renderLoading(t) : renderFailure(failure, t, retry);
   const banner =
-    error && error.kind !== 'aborted'
+    failure !== null
       ? renderBanner({
-          message: loadErrorMessage(error, t, lang),
+          message: failure,
           actionLabel: t('personal-info.retry'),
           onAction: retry,
         })
