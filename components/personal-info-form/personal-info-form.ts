@@ -18,6 +18,7 @@ import type {
 } from '../contact-verify-dialog/contact-verify-dialog.events.js';
 import { formatDurationSeconds } from '../shared/format.js';
 import { registerCatalog, type Translate } from '../shared/localize.js';
+import { contactCatalogs } from '../shared/locales/contacts.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
@@ -117,7 +118,7 @@ const stop = (event: Event) => event.stopPropagation();
 export class PersonalInfoForm extends PersonalSettingsElement {
   static override styles = [tokens, styles];
   /** @internal The shared problem words come with `errors.ts`, after the first paint (`problem-words.ts`). */
-  static override catalogs = [personalInfoCatalogs];
+  static override catalogs = [contactCatalogs, personalInfoCatalogs];
   /** @internal The screen's `locale` reflects (the elements it renders get theirs as a property). */
   static override properties = { locale: { reflect: true, useDefault: true } };
 

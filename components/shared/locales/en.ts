@@ -1,4 +1,5 @@
 import type { Catalog } from '../localize.js';
+import { contactWords } from './contacts.js';
 
 /**
  * Strings every element shares: contact names and one message and one next step per problem code
@@ -7,9 +8,7 @@ import type { Catalog } from '../localize.js';
  * formatted duration), `{lifetime}`, `{maxTries}`, `{lockout}`.
  */
 const en: Catalog = {
-  'contact.mobile': 'mobile number',
-  'contact.email': 'email address',
-  'time.later': 'later',
+  ...contactWords,
 
   'problem.validation-failed': 'Some of what you entered is not valid.',
   'problem.validation-failed.next': 'Check the highlighted fields and try again.',
