@@ -171,6 +171,8 @@ function describeChunk(inputs) {
   if (/locales\/zh-CN/.test(top)) return `zh-CN catalog (${owner(top).replace('components/', '')})`;
   if (/contact-verify-dialog/.test(names.join(' '))) return '<contact-verify-dialog> (first Edit / Verify)';
   if (/personal-info-form\/changes/.test(top)) return 'what changed, after a version conflict (first 412)';
+  if (/personal-info-form\/errors|shared\/problem-messages/.test(names.join(' ')))
+    return 'problem words (preloaded on idle or first pointer/focus in the form)';
   return names.length ? names.slice(0, 3).join(', ') : '(chunk glue, no modules)';
 }
 
