@@ -8,16 +8,15 @@
  *   npm run test:frameworks
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import {
   type DemoServers,
   devClient,
-  launchChromium,
   type PageWatch,
-  startDemo,
   until,
   watchPage,
+  demoHooks,
 } from './helpers.js';
 
 let demo: DemoServers;
@@ -134,22 +133,9 @@ function assertClean(watch: PageWatch): void {
 }
 
 describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', { timeout: 300_000 }, () => {
-  before(async () => {
-    // Each kept as soon as it is up, and both awaited: when one fails, `after` still closes the other
-    // (a Chromium left open would keep the test process alive).
-    const started = await Promise.allSettled([
-      startDemo().then((d) => (demo = d)),
-      launchChromium().then((b) => (browser = b)),
-    ]);
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await dev().reset();
+  demoHooks({}, contexts, (d, b) => {
+    demo = d;
+    browser = b;
   });
 
   for (const { name, title } of FRAMEWORKS) {

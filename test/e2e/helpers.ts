@@ -9,8 +9,9 @@
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before, beforeEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { build, preview } from 'vite';
 import { DevClient } from '../../mock-server/dev-client.js';
 
@@ -160,6 +161,37 @@ export type {
 /** The mock's test hooks (`<mockUrl>/__dev/*`) through the one typed dev client. */
 export function devClient(mockUrl: string): DevClient {
   return new DevClient({ baseUrl: `${mockUrl}/__dev` });
+}
+
+/**
+ * The hooks of a test file on the demo: the demo and Chromium start together in `before` (each kept
+ * as soon as it is up and both awaited, so when one fails `after` still closes the other: a Chromium
+ * left open would keep the test process alive) and close in `after`; before each test the browser
+ * contexts the last one opened (`contexts`) close and the mock resets.
+ */
+export function demoHooks(
+  options: DemoOptions,
+  contexts: BrowserContext[],
+  started: (demo: DemoServers, browser: Browser) => void,
+): void {
+  let demo: DemoServers | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    const results = await Promise.allSettled([
+      startDemo(options).then((d) => (demo = d)),
+      launchChromium().then((b) => (browser = b)),
+    ]);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
+    if (demo && browser) started(demo, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    if (demo) await devClient(demo.mockUrl).reset();
+  });
 }
 
 /** Wait until `check` holds for what `read` returns (the stored user, the outbox); 5 s at most. */

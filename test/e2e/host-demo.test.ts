@@ -7,16 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import {
   type DemoServers,
   devClient,
-  launchChromium,
   type PageWatch,
-  startDemo,
   until,
   watchPage,
+  demoHooks,
 } from './helpers.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -67,22 +66,9 @@ async function openPersonalInfo(page: Page): Promise<void> {
 }
 
 describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () => {
-  before(async () => {
-    // Each kept as soon as it is up, and both awaited: when one fails, `after` still closes the other
-    // (a Chromium left open would keep the test process alive).
-    const started = await Promise.allSettled([
-      startDemo({ consoleOnly: true }).then((d) => (demo = d)),
-      launchChromium().then((b) => (browser = b)),
-    ]);
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await dev().reset();
+  demoHooks({ consoleOnly: true }, contexts, (d, b) => {
+    demo = d;
+    browser = b;
   });
 
   it('serves the page with the CSP header and meta', async () => {
