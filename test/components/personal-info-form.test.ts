@@ -95,6 +95,20 @@ function sessionField(el: PersonalInfoForm): SessionLimitFieldEl {
   return shadow(el).querySelector('session-limit-field') as SessionLimitFieldEl;
 }
 
+/** Turn the session limit on and type a maximum, then Tab out (as a user commits it); returns the number input. */
+async function typeMaximum(el: PersonalInfoForm, value: string): Promise<HTMLInputElement> {
+  const field = sessionField(el);
+  await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+  await field.updateComplete;
+  const max = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
+  max.focus();
+  max.select();
+  await sendKeys({ type: value });
+  await sendKeys({ press: 'Tab' });
+  await el.updateComplete;
+  return max;
+}
+
 function isFocused(target: Element): boolean {
   return deepActiveElement() === target;
 }
@@ -915,14 +929,7 @@ describe('<personal-info-form>', function () {
       await loginAs('admin');
       const el = await loadedForm();
       const field = sessionField(el);
-      await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
-      await field.updateComplete;
-      const max = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
-      max.focus();
-      max.select();
-      await sendKeys({ type: '5' });
-      await sendKeys({ press: 'Tab' });
-      await el.updateComplete;
+      await typeMaximum(el, '5');
       await clickOn(button(el, 'Save Max. Online Sessions'));
       await saved(el);
       expect((await dbUser('admin')).sessionLimit).to.deep.equal({ max: 5, policy: 'deny' });
@@ -1413,14 +1420,7 @@ describe('<personal-info-form> rows', function () {
     await loginAs('admin');
     const el = await loadedForm();
     const field = sessionField(el);
-    await clickOn(field.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
-    await field.updateComplete;
-    const max = field.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
-    max.focus();
-    max.select();
-    await sendKeys({ type: '0' });
-    await sendKeys({ press: 'Tab' });
-    await el.updateComplete;
+    const max = await typeMaximum(el, '0');
     await field.updateComplete;
     const error = [...field.shadowRoot!.querySelectorAll('p')].find((p) => textOf(p) === 'Enter a number no smaller than 1.');
     expect(error, 'the error is shown').to.not.equal(undefined);
