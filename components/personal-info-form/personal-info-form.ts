@@ -16,13 +16,12 @@ import type {
   ContactVerifyAfterHideEvent,
   ContactVerifyConfirmedEvent,
 } from '../contact-verify-dialog/contact-verify-dialog.events.js';
-import { formatDurationSeconds } from '../shared/format.js';
-import { registerCatalog, type Translate } from '../shared/localize.js';
+import type { Translate } from '../shared/localize.js';
 import { contactCatalogs } from '../shared/locales/contacts.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
-import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
+import { conflictSummary } from './conflict-summary.js';
 import { personalInfoCatalogs } from './locales/index.js';
 import { loadProblemWords, preloadProblemWordsWhenIdle, problemWords } from './problem-words.js';
 import {
@@ -241,10 +240,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
 
   protected override updated(): void {
     this.toggleState('loading', this.#data.loading);
-    this.toggleState(
-      'error',
-      this.#config !== null || (this.#data.loadError !== null && this.#data.info === null),
-    );
+    this.toggleState('error', this.#config !== null || (this.#data.loadError !== null && this.#data.info === null));
     this.toggleState('dirty', this.dirty);
     this.toggleState('saving', this.#sections.saving !== null);
   }
@@ -286,17 +282,9 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     this.#conflictFrom = null;
     if (!from) return;
     this.#sections.afterReload();
-    // What changed, in words: code and strings load on the first conflict only.
-    void import('./changes.js').then(
-      ({ describeChanges, strings }) => {
-        if (this.#data.info !== info) return;
-        registerCatalog('en', strings);
-        const lang = this.localize.lang;
-        this._conflict = describeChanges(from, info, {
-          t: this.localize.t.bind(this.localize),
-          duration: (minutes) => formatDurationSeconds(minutes * 60, lang),
-          sameLimit: sameSessionLimit,
-        });
+    void conflictSummary(from, info, this.localize).then(
+      (changes) => {
+        if (this.#data.info === info) this._conflict = changes;
       },
       () => {
         if (this.#data.info === info) this._conflict = 'unknown';
@@ -307,13 +295,9 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   #loadFailed(error: ApiError): void {
     if (error.kind === 'aborted') return;
     this.#conflictFrom = null;
-    if (sessionEndReason(error)) this.#sessionEnded(error);
-    this.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'load', section: null, error }));
-  }
-
-  #sessionEnded(error: ApiError): void {
     const reason = sessionEndReason(error);
     if (reason) this.dispatchEvent(new SessionExpiredEvent({ reason, error }));
+    this.dispatchEvent(new PersonalInfoErrorEvent({ operation: 'load', section: null, error }));
   }
 
   #reloadAfterConflict(): void {
@@ -364,10 +348,6 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     return new Set(wanted.length === 0 ? PERSONAL_INFO_SECTIONS : wanted);
   }
 
-  #shows(section: PersonalInfoSection): boolean {
-    return this.#shownSections().has(section);
-  }
-
   #renderBody(): unknown {
     const shown = this.#shownSections();
     return renderBody({
@@ -406,7 +386,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   }
 
   #renderDialog(): TemplateResult | typeof nothing {
-    if (!this.#data.info || !this._dialog || !this.#shows('contacts')) return nothing;
+    if (!this.#data.info || !this._dialog || !this.#shownSections().has('contacts')) return nothing;
     return html`<contact-verify-dialog
       exportparts="dialog:contact-verify-dialog,base:contact-verify-base,title:contact-verify-title,close-button:contact-verify-close-button,body:contact-verify-body,alert:contact-verify-alert,label:contact-verify-label,input:contact-verify-input,code-input:contact-verify-code-input,footer:contact-verify-footer,button:contact-verify-button,button--primary:contact-verify-button--primary"
       kind=${this._dialog.kind}
