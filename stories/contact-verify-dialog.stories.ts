@@ -99,16 +99,17 @@ async function valueStep(root: ShadowRoot, kind: Args['kind']): Promise<void> {
   await seeText(root, 'We sent a 6-digit code');
 }
 
-/** Type a code into the code field (the dialog checks it as soon as all 6 digits are in). */
+/** Type a code into the code field (the last digit submits nothing), then confirm it with OK. */
 async function enterCode(root: ShadowRoot, code: string): Promise<void> {
   await typeInto(root, 'Verification code', code);
+  await click(root, 'OK');
 }
 
 /** A code that is surely not the one sent. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 const editUntil =
-  (kind: Args['kind'], step: 'identity' | 'value' | 'code' | 'done'): Play =>
+  (kind: Args['kind'], step: 'identity' | 'value' | 'code' | 'typed'): Play =>
   async ({ canvasElement }) => {
     const root = await open(canvasElement);
     await seeText(root, 'Password');
@@ -118,21 +119,20 @@ const editUntil =
     if (step === 'value') return;
     await valueStep(root, kind);
     if (step === 'code') return;
-    await enterCode(root, await mockApi.latestCode(kind === 'mobile' ? NEW_MOBILE_E164 : NEW_EMAIL));
-    await seeText(root, 'saved and verified');
+    // Typed, waiting for OK: nothing is sent until the user confirms (OK saves and closes the dialog).
+    await typeInto(root, 'Verification code', await mockApi.latestCode(kind === 'mobile' ? NEW_MOBILE_E164 : NEW_EMAIL));
   };
 
 /** `operator` verifies the seeded mobile number: Send code, then (optionally) the code. */
 const verifyUntil =
-  (step: 'send' | 'code' | 'done'): Play =>
+  (step: 'send' | 'code' | 'typed'): Play =>
   async ({ canvasElement }) => {
     const root = await open(canvasElement);
     if (step === 'send') return;
     await click(root, 'Send code');
     await seeText(root, 'We sent a 6-digit code');
     if (step === 'code') return;
-    await enterCode(root, await mockApi.latestCode(OPERATOR_MOBILE));
-    await seeText(root, 'is verified');
+    await typeInto(root, 'Verification code', await mockApi.latestCode(OPERATOR_MOBILE));
   };
 
 const asOperator = (setup?: (api: MockApi) => Promise<unknown>): { mockApi: MockApiParameters } => ({
@@ -151,15 +151,15 @@ export const EditMobileNewNumber: Story = { play: editUntil('mobile', 'value') }
 /** Edit mobile, step 3: the code sent to the **new** number, with the resend countdown. */
 export const EditMobileCode: Story = { play: editUntil('mobile', 'code') };
 
-/** Edit mobile, done: saved and verified. */
-export const EditMobileDone: Story = { play: editUntil('mobile', 'done') };
+/** Edit mobile, step 3 with the code typed: the last digit submits nothing — OK confirms, saves and closes. */
+export const EditMobileCodeTyped: Story = { play: editUntil('mobile', 'typed') };
 
 // ---- edit email -------------------------------------------------------------------------------
 
 export const EditEmailIdentity: Story = { args: { kind: 'email' }, play: editUntil('email', 'identity') };
 export const EditEmailNewAddress: Story = { args: { kind: 'email' }, play: editUntil('email', 'value') };
 export const EditEmailCode: Story = { args: { kind: 'email' }, play: editUntil('email', 'code') };
-export const EditEmailDone: Story = { args: { kind: 'email' }, play: editUntil('email', 'done') };
+export const EditEmailCodeTyped: Story = { args: { kind: 'email' }, play: editUntil('email', 'typed') };
 
 // ---- verify -----------------------------------------------------------------------------------
 
@@ -167,8 +167,8 @@ export const EditEmailDone: Story = { args: { kind: 'email' }, play: editUntil('
 export const VerifySend: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('send') };
 /** Verify: the code was sent. */
 export const VerifyCode: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('code') };
-/** Verify: verified. */
-export const VerifyDone: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('done') };
+/** Verify: the code typed, waiting for OK (which verifies it and closes the dialog). */
+export const VerifyCodeTyped: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('typed') };
 
 // ---- errors -----------------------------------------------------------------------------------
 

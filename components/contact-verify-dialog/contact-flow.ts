@@ -3,7 +3,6 @@ import type {
   ChallengeRequest,
   StepUpMethod,
   StepUpToken,
-  VerifyResponse,
 } from '../api/contract/index.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { RequestController } from '../shared/request-controller.js';
@@ -24,7 +23,6 @@ const fresh = () => ({
   methodIndex: 0,
   password: '',
   stepUp: null,
-  result: null,
   notice: null,
   focusTarget: null as Field | 'primary' | null,
   resumeStep: null,
@@ -35,8 +33,10 @@ const fresh = () => ({
  * (one at a time, aborted on hide and disconnect). The codes (`CodeSlot`), the new value
  * (`ContactValue`) and what went wrong (`FlowProblems`) are its parts. The element renders it.
  *
- * Edit: identity (password, or a step-up code) → value (new number or address) → code → done.
- * Verify: code (send to the current value, type it) → done.
+ * Edit: identity (password, or a step-up code) → value (new number or address) → code, confirmed with OK.
+ * Verify: code (send to the current value, type it), confirmed with OK.
+ * Typing the last digit submits nothing; OK (or Enter in the code field) does. Once the server
+ * accepts the code the host is told (`confirmed`) and closes the dialog: there is no extra "Done" screen.
  */
 export class ContactFlowController implements FlowState {
   readonly #host: FlowHost;
@@ -55,7 +55,6 @@ export class ContactFlowController implements FlowState {
   methodIndex!: number;
   password!: string;
   stepUp!: StepUpToken | null;
-  result!: VerifyResponse | null;
   /** A short message for the live region (“a new code was sent”). */
   notice!: { id: string; values?: Record<string, string | number> } | null;
   /** The input or control to focus after the next render. */
@@ -149,8 +148,6 @@ export class ContactFlowController implements FlowState {
       case 'code':
         if (this.target.challenge && !this.target.dead) void this.submitCode();
         else void this.send('target', this.target.dead);
-        return;
-      default:
         return;
     }
   }
@@ -264,11 +261,8 @@ export class ContactFlowController implements FlowState {
     );
     if (!outcome) return;
     if (!outcome.ok) return this.problems.fail(outcome.error, 'code', () => void this.submitCode());
-    this.result = outcome.value.data;
     this.problems.problem = null;
     this.target.wait.stop();
-    this.step = 'done';
-    this.focusTarget = 'primary';
     this.services.confirmed(outcome.value.data);
     this.#host.requestUpdate();
   }

@@ -8,8 +8,8 @@ import { DetailEvent } from '../shared/detail-event.js';
 export { SessionExpiredEvent, type SessionExpiredDetail } from '../shared/session-expired-event.js';
 
 export type ContactVerifyMode = 'edit' | 'verify';
-/** The dialog's steps: identity check, new value, code, done. */
-export type ContactVerifyStep = 'identity' | 'value' | 'code' | 'done';
+/** The dialog's steps: identity check, new value, code (confirmed with OK, which closes the dialog). */
+export type ContactVerifyStep = 'identity' | 'value' | 'code';
 
 export interface ContactVerifyDetail {
   kind: ContactKind;
@@ -31,17 +31,19 @@ export class ContactVerifyAfterShowEvent extends DetailEvent<ContactVerifyDetail
 }
 
 export interface ContactVerifyHideDetail extends ContactVerifyDetail {
-  /** What asked to close: the close button, Escape, Cancel, Done after success, or `hide()`. */
+  /** What asked to close: the close button, Escape, Cancel, `done` (OK confirmed the code), or `hide()`. */
   source: ContactVerifyHideSource;
 }
 
 /**
  * `contact-verify-hide`: the dialog is about to close. Cancelable when the user asked (close
- * button, Escape, Cancel) — e.g. to confirm discarding what was typed; `hide()` always closes.
+ * button, Escape, Cancel) — e.g. to confirm discarding what was typed; `hide()` and `done` (the
+ * code was confirmed and the change is saved) always close.
  */
 export class ContactVerifyHideEvent extends DetailEvent<ContactVerifyHideDetail> {
   static override readonly eventName = 'contact-verify-hide';
-  static override readonly cancelable = (detail: ContactVerifyHideDetail) => detail.source !== 'method';
+  static override readonly cancelable = (detail: ContactVerifyHideDetail) =>
+    detail.source !== 'method' && detail.source !== 'done';
 }
 
 export interface ContactVerifyAfterHideDetail extends ContactVerifyDetail {

@@ -72,7 +72,6 @@ function codeStep(
         readonly: busy || slot.dead,
         describedBy: describedBy(sent, error && `${id}-error`, deadNote && `${id}-dead`),
         onValue: (value) => flow.setCode(id, value),
-        onComplete: () => flow.submit(),
       })}
       ${renderError(v, id)} ${deadNote ? hint(t('contact-verify.code.dead'), `${id}-dead`) : nothing}
       ${
@@ -245,18 +244,7 @@ function renderCode(v: View): TemplateResult {
   return submitPage(v, html`${renderBanner(v)} ${body}`, primary, waiting);
 }
 
-function renderDone(v: View): TemplateResult {
-  const masked = v.flow.result?.contact.masked ?? '';
-  return page(
-    html`<div class="success" role="status">
-      <svg class="success__icon" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" /><path d="m7.5 12.5 3 3 6-6.5" /></svg>
-      <p>${v.t(`contact-verify.done.${v.mode}`, { ...contactName(v), masked: isolate(masked) })}</p>
-    </div>`,
-    button(v.t('contact-verify.action.done'), () => v.close('done'), true),
-  );
-}
-
-const STEPS = { identity: renderIdentity, value: renderValue, code: renderCode, done: renderDone };
+const STEPS = { identity: renderIdentity, value: renderValue, code: renderCode };
 
 /** The progress, then the current step in a form (Enter submits it). */
 export function renderFlow(v: View): TemplateResult {

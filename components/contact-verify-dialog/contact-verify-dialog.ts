@@ -32,8 +32,11 @@ import { RegionPickerController } from './region-picker.js';
 
 /**
  * The modal flow for one contact — mobile number or email address — in `edit` mode (verify
- * identity → new value → code → saved) or `verify` mode (send a code to the current value → code
- * → verified). A native `<dialog>` opened with `showModal()`: focus stays inside, the page is
+ * identity → new value → code, then OK saves it) or `verify` mode (send a code to the current
+ * value, then OK verifies it). Typing the last digit submits nothing: OK — or Enter in the code
+ * field — confirms. Once the server accepts the code the dialog fires `contact-verify-confirmed`
+ * and closes at once (no extra "Done" screen); it does not announce the result itself — the
+ * enclosing `<personal-info-form>` does, or a host using the dialog alone, from that event. A native `<dialog>` opened with `showModal()`: focus stays inside, the page is
  * inert, Escape and the close button cancel, and focus returns to whatever opened it.
  *
  * It gets its API client from the `client` property, else from an enclosing
@@ -45,15 +48,16 @@ import { RegionPickerController } from './region-picker.js';
  * @fires {ContactVerifyShowEvent} contact-verify-show - About to open; cancelable. Detail: kind, mode.
  * @fires {ContactVerifyAfterShowEvent} contact-verify-after-show - Open, with focus inside.
  * @fires {ContactVerifyHideEvent} contact-verify-hide - About to close; cancelable when the user asked
- *   (`detail.source`: `close-button`, `escape`, `cancel-button`, `done`; `method` for `hide()`).
+ *   (`detail.source`: `close-button`, `escape`, `cancel-button`; not cancelable for `done` — OK
+ *   confirmed the code — and `method` — `hide()`).
  * @fires {ContactVerifyAfterHideEvent} contact-verify-after-hide - Closed, focus restored. `detail.confirmed`.
  * @fires {ContactVerifySendEvent} contact-verify-send - A code is about to be requested; cancelable.
  *   Detail: kind, mode, channel, purpose, resend.
  * @fires {ContactVerifySentEvent} contact-verify-sent - A code was sent. `detail` adds the masked
  *   `destination`, `expiresAt` and `resendAvailableAt`.
  * @fires {ContactVerifyConfirmEvent} contact-verify-confirm - The code is about to be checked; cancelable.
- * @fires {ContactVerifyConfirmedEvent} contact-verify-confirmed - Saved and verified.
- *   Detail: kind, mode, contact (the masked ContactView), version.
+ * @fires {ContactVerifyConfirmedEvent} contact-verify-confirmed - Saved and verified (OK confirmed the
+ *   code); the dialog then closes. Detail: kind, mode, contact (the masked ContactView), version.
  * @fires {ContactVerifyErrorEvent} contact-verify-error - A request failed (the dialog shows what to do).
  *   Detail: kind, mode, error (the ApiError), code, step.
  * @fires {SessionExpiredEvent} session-expired - The server answered 401: the host should sign the user in again.
@@ -164,12 +168,20 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
     return { kind: this.kind, mode: this.mode };
   }
 
-  /** Saved and verified: the personal info shown has it (the form's too), then tell the host. */
+  /**
+   * OK confirmed the code and the server saved it: the personal info shown has it (the form's
+   * too), the host is told, and the dialog closes — focus goes back to what opened it. The
+   * dialog does not announce the result itself: the form (or, alone, the host) does, once.
+   */
   #confirmedContact(result: VerifyResponse): void {
     const { contact, version } = result;
     this.#confirmed = true;
     this.#data.saved(result);
     this.dispatchEvent(new ContactVerifyConfirmedEvent({ ...this.#detail(), contact, version }));
+    if (!this.open) return;
+    this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'done' }));
+    this.#hideSource = 'done';
+    this.open = false;
   }
 
   /** A request failed: `contact-verify-error`, and `session-expired` when it ended the session. */

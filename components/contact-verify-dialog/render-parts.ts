@@ -159,7 +159,7 @@ export function renderBanner(v: View): Content {
  * current step instead ("Step 2 of 3: New number"), so no label ever breaks inside a word.
  */
 export function renderSteps(v: View): Content {
-  if (v.mode !== 'edit' || v.flow.step === 'done') return nothing;
+  if (v.mode !== 'edit') return nothing;
   const { t } = v;
   const steps = ['identity', 'value', 'code'] as const;
   const current = steps.indexOf(v.flow.step as (typeof steps)[number]);

@@ -16,8 +16,6 @@ export interface CodeInputOptions {
   describedBy?: string;
   /** Called with the digits only, at most `length` of them, on every change. */
   onValue: (value: string) => void;
-  /** Called once the last digit arrives (typed, pasted or autofilled). */
-  onComplete?: (value: string) => void;
 }
 
 /** Digits only, whatever the keyboard, IME or clipboard produced (`١٢٣ ٤٥٦`, `123-456`, `１２３４５６`). */
@@ -29,6 +27,8 @@ export const codeDigits = (text: string, length: number): string =>
  * `autocomplete="one-time-code"` autofill, paste of the whole code, the numeric keyboard
  * (`inputmode="numeric"`), undo and screen readers all work as for any text field; the boxes are
  * decoration (`aria-hidden`). Digits always run left to right (`dir="ltr"`), also in RTL pages.
+ * The last digit does not submit anything: the user confirms with the form's OK (Enter in the
+ * field submits the enclosing form, as in any text field).
  *
  * Part: `code-input` (the digit boxes inside are not public).
  */
@@ -37,7 +37,6 @@ export function renderCodeInput(o: CodeInputOptions): TemplateResult {
   const accept = (next: string) => {
     const digits = codeDigits(next, o.length);
     o.onValue(digits);
-    if (digits.length === o.length && value.length < o.length) o.onComplete?.(digits);
     return digits;
   };
   const onInput = (event: Event) => {

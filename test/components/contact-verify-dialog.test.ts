@@ -20,6 +20,7 @@ import {
   expect,
   fixture,
   html,
+  nextFrame,
   recordEvents,
   sendKeys,
   sendMouse,
@@ -292,18 +293,25 @@ describe('<contact-verify-dialog>', function () {
       await focused(input);
       await expect(el).to.be.accessible();
 
+      // The 6th digit submits nothing: OK (here Enter in the code field) confirms.
       await sendKeys({ type: await latestCode('new.person@example.com') });
-      await seeText(el, 'Your email address is saved and verified: n***n@example.com.');
+      await nextFrame();
+      await nextFrame();
+      expect(events.map((e) => e.type)).to.not.include('contact-verify-confirm');
+      expect(el.open).to.equal(true);
+      expect((await dbUser('admin')).email.value).to.not.equal('new.person@example.com');
       await expect(el).to.be.accessible();
+
+      await sendKeys({ press: 'Enter' });
+      // Saved: the dialog closes by itself (no "Done" screen) and focus is back on the opener.
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await focused(opener);
+      expect(text(el)).to.not.include('saved and verified');
       const db = await dbUser('admin');
       expect(db.email).to.include({ value: 'new.person@example.com', verified: true });
       // The old address gets a notice without a code.
       const outbox = await readOutbox();
       expect(outbox.some((m) => m.to === 'admin@example.com' && m.code === null)).to.equal(true);
-
-      await clickButton(el, 'Done');
-      await waitUntil(() => !el.open);
-      await focused(opener);
       expect(events.map((e) => e.type)).to.deep.equal([
         'contact-verify-send',
         'contact-verify-sent',
@@ -332,6 +340,9 @@ describe('<contact-verify-dialog>', function () {
         verified: true,
       });
       expect(confirmed.detail.version).to.be.a('string');
+      const hide = events[4] as CustomEvent;
+      expect(hide.detail).to.deep.equal({ kind: 'email', mode: 'edit', source: 'done' });
+      expect(hide.cancelable, 'the change is saved: closing cannot be refused').to.equal(false);
       expect((events[5] as CustomEvent).detail).to.deep.equal({
         kind: 'email',
         mode: 'edit',
@@ -390,7 +401,7 @@ describe('<contact-verify-dialog>', function () {
   describe('edit mobile', () => {
     it('picks the region from a searchable list, validates and formats the number, and saves it', async () => {
       await loginAs('admin');
-      const { el } = await open('mobile', 'edit');
+      const { el, opener } = await open('mobile', 'edit');
       await passPassword(el);
       await seeText(el, 'New mobile number');
       // Starts on the current number's region.
@@ -436,7 +447,13 @@ describe('<contact-verify-dialog>', function () {
 
       const code = await latestCode('+447400123456');
       pasteInto(control(el, 'Verification code'), `${code.slice(0, 3)} ${code.slice(3)}`);
-      await seeText(el, 'Your mobile number is saved and verified: +44 740****3456.');
+      // A pasted whole code submits nothing either: the OK button confirms it.
+      await nextFrame();
+      expect(el.open).to.equal(true);
+      expect(control(el, 'Verification code').value).to.equal(code);
+      await clickButton(el, 'OK');
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await focused(opener);
       expect((await dbUser('admin')).mobile).to.include({ value: '+447400123456', verified: true });
     });
 
@@ -517,6 +534,7 @@ describe('<contact-verify-dialog>', function () {
       });
       await expect(el).to.be.accessible();
       await sendKeys({ type: await latestCode('sso.user@example.com') });
+      await sendKeys({ press: 'Enter' });
       await seeText(el, 'New mobile number');
       expect(text(el)).to.not.include('Current:');
       await waitUntil(() => findButton(el, /^Country or region: /) !== null);
@@ -524,7 +542,8 @@ describe('<contact-verify-dialog>', function () {
       await sendKeys({ press: 'Enter' });
       await seeText(el, 'We sent a 6-digit code to +44 740****3456');
       await sendKeys({ type: await latestCode('+447400123456') });
-      await seeText(el, 'saved and verified');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
       expect((await dbUser('sso.user')).mobile).to.include({ value: '+447400123456', verified: true });
     });
 
@@ -578,8 +597,12 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'Enter all 6 digits.');
       await expect(el).to.be.accessible();
       await sendKeys({ type: code.slice(5) });
-      await seeText(el, 'Your mobile number +86 139****1111 is verified.');
-      await focused(button(el, 'Done'));
+      await nextFrame();
+      expect(el.open, 'the 6th digit submitted by itself').to.equal(true);
+      await clickButton(el, 'OK');
+      // Closed at once, focus back on the opener: no "Done" screen.
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await focused(opener);
       expect((await dbUser('operator')).mobile.verified).to.equal(true);
       expect((events[0] as ContactVerifySentEvent).detail).to.include({
         purpose: 'verify',
@@ -589,9 +612,6 @@ describe('<contact-verify-dialog>', function () {
         kind: 'mobile',
         mode: 'verify',
       });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open);
-      await focused(opener);
     });
 
     it('says when there is nothing to verify', async () => {
@@ -615,6 +635,7 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'We sent a 6-digit code');
       const code = await latestCode('+8613900001111');
       await sendKeys({ type: wrongCode(code) });
+      await sendKeys({ press: 'Enter' });
       await seeText(
         el,
         'That code is not correct. Check the newest message and type its code again (4 tries left).',
@@ -627,9 +648,11 @@ describe('<contact-verify-dialog>', function () {
       await expect(el).to.be.accessible();
       for (let left = 3; left >= 1; left--) {
         await sendKeys({ type: wrongCode(code) });
+        await sendKeys({ press: 'Enter' });
         await seeText(el, `(${left} ${left === 1 ? 'try' : 'tries'} left)`);
       }
       await sendKeys({ type: wrongCode(code) });
+      await sendKeys({ press: 'Enter' });
       await seeText(el, 'Too many wrong codes: this code can no longer be used. Send a new code.');
       expect(control(el, 'Verification code').readOnly).to.equal(true);
       await expect(el).to.be.accessible();
@@ -643,7 +666,8 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'Resend code in');
       await focused(control(el, 'Verification code'));
       await sendKeys({ type: await latestCode('+8613900001111') });
-      await seeText(el, 'is verified');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
     });
 
     it('expired code: says so and sends a new one', async () => {
@@ -654,6 +678,7 @@ describe('<contact-verify-dialog>', function () {
       const code = await latestCode('+8613900001111');
       advanceTime(301);
       await sendKeys({ type: code });
+      await sendKeys({ press: 'Enter' });
       await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
       await expect(el).to.be.accessible();
       expect(text(el).split('Send a new code').length - 1, 'the advice once, plus the one button').to.equal(2);
@@ -665,7 +690,8 @@ describe('<contact-verify-dialog>', function () {
       await focused(control(el, 'Verification code'));
       expect(await latestCode('+8613900001111')).to.not.equal(code);
       await sendKeys({ type: await latestCode('+8613900001111') });
-      await seeText(el, 'is verified');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
     });
 
     it('resend countdown follows the server and the clock; rate limit after five codes an hour', async () => {
@@ -740,7 +766,10 @@ describe('<contact-verify-dialog>', function () {
       const code = await latestCode('kept@example.com');
       await focused(control(el, 'Verification code'));
       advanceTime(201);
+      // The resend countdown ends on the way (said once); then the code is typed and confirmed.
+      await seeText(el, 'You can resend the code now.');
       await sendKeys({ type: code });
+      await sendKeys({ press: 'Enter' });
       await seeText(el, 'Your identity check has expired');
       await typeInto(el, 'Password', SEEDED_PASSWORD);
       await sendKeys({ press: 'Enter' });
@@ -749,7 +778,7 @@ describe('<contact-verify-dialog>', function () {
       await focused(control(el, 'Verification code'));
       expect(control(el, 'Verification code').value).to.equal(code);
       await sendKeys({ press: 'Enter' });
-      await seeText(el, 'saved and verified');
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
       expect((await dbUser('admin')).email.value).to.equal('kept@example.com');
     });
 

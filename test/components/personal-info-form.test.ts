@@ -20,6 +20,7 @@ import {
   expect,
   fixture,
   html,
+  nextFrame,
   recordEvents,
   sendKeys,
   setViewport,
@@ -173,19 +174,46 @@ function dialogButton(dialog: ContactVerifyDialog, name: string): HTMLButtonElem
   return found;
 }
 
-/** Type the code the mock "sent" into the dialog's code field, then OK (unless it already went on its own). */
-async function enterCode(dialog: ContactVerifyDialog, to: string, done: string): Promise<void> {
+/**
+ * Type the code the mock "sent" into the dialog's code field — the last digit submits nothing —
+ * then confirm it with OK (`ok`) or Enter in the field (`enter`); the dialog then closes.
+ */
+async function enterCode(dialog: ContactVerifyDialog, to: string, confirm: 'ok' | 'enter'): Promise<void> {
   const input = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
   if (!isFocused(input)) await clickOn(input);
-  await sendKeys({ type: await latestCode(to) });
-  const settled = () =>
-    dialogText(dialog).includes(done) || dialog.shadowRoot!.querySelector('[aria-busy="true"]') === null;
-  await waitUntil(settled, 'the dialog stayed busy', { timeout: 5000 });
-  if (!dialogText(dialog).includes(done)) {
-    const ok = [...dialog.shadowRoot!.querySelectorAll('button')].find((b) => textOf(b) === 'OK');
-    if (ok) await clickOn(ok);
-  }
-  await dialogShows(dialog, done);
+  const code = await latestCode(to);
+  await sendKeys({ type: code });
+  await nextFrame();
+  await nextFrame();
+  expect(input.value, 'all the digits typed').to.equal(code);
+  expect(dialog.open, 'the 6th digit closed the dialog').to.equal(true);
+  expect(dialog.shadowRoot!.querySelector('[data-busy]'), 'the 6th digit submitted the code').to.equal(null);
+  if (confirm === 'enter') await sendKeys({ press: 'Enter' });
+  else await clickOn(dialogButton(dialog, 'OK'));
+  await until(() => !dialog.open, 'the dialog did not close after OK');
+}
+
+/** Every live region's text in the form and its dialog (status, alert, aria-live). */
+function liveTexts(el: PersonalInfoForm): string[] {
+  const roots: ParentNode[] = [shadow(el)];
+  const dialog = shadow(el).querySelector('contact-verify-dialog');
+  if (dialog?.shadowRoot) roots.push(dialog.shadowRoot);
+  return roots
+    .flatMap((r) => [...r.querySelectorAll('[role="status"], [role="alert"], [aria-live]')])
+    .map((n) => textOf(n).trim())
+    .filter(Boolean);
+}
+
+/** Records what is added to the form's own live region (each addition is one announcement). */
+function watchAnnouncements(el: PersonalInfoForm): { texts: string[]; stop: () => void } {
+  const texts: string[] = [];
+  const region = shadow(el).querySelector('.visually-hidden[role="status"]');
+  if (!region) throw new Error('the form has no live region');
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.textContent?.trim()) texts.push(n.textContent.trim());
+  });
+  observer.observe(region, { childList: true, subtree: true });
+  return { texts, stop: () => observer.disconnect() };
 }
 
 interface Call {
@@ -792,9 +820,16 @@ describe('<personal-info-form>', function () {
       await dialogShows(dialog, 'Send code');
       await clickOn(dialogButton(dialog, 'Send code'));
       await dialogShows(dialog, 'We sent a 6-digit code');
-      await enterCode(dialog, '+8613900001111', 'is verified');
+      const announced = watchAnnouncements(el);
+      await enterCode(dialog, '+8613900001111', 'ok');
 
       await el.updateComplete;
+      // Closed at once (no "Done" screen); the result is said once, in the form's live region only.
+      await until(() => announced.texts.length > 0, 'nothing was announced');
+      await nextFrame();
+      announced.stop();
+      expect(announced.texts).to.deep.equal(['Associate Mobile Number updated.']);
+      expect(liveTexts(el)).to.deep.equal(['Associate Mobile Number updated.']);
       expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('Verified');
       expect(textOf(row(el, 'Associate Mobile Number'))).not.to.contain('Not verified');
       expect(hasButton(el, 'Verify mobile number')).to.equal(false);
@@ -803,9 +838,6 @@ describe('<personal-info-form>', function () {
       expect(detail.changed).to.deep.equal(['mobile']);
       expect(detail.personalInfo.mobile.verified).to.equal(true);
       expect((await dbUser('operator')).mobile.verified).to.equal(true);
-
-      await clickOn(dialogButton(dialog, 'Done'));
-      await until(() => !dialog.open, 'the dialog did not close');
       // Its Verify button is gone: focus lands on the number's Edit button, not on the page.
       expect(isFocused(button(el, 'Edit mobile number'))).to.equal(true);
       await expect(el).to.be.accessible();
@@ -823,7 +855,7 @@ describe('<personal-info-form>', function () {
       await dialogShows(dialog, 'Send code');
       await clickOn(dialogButton(dialog, 'Send code'));
       await dialogShows(dialog, 'We sent a 6-digit code');
-      await enterCode(dialog, '+8613900001111', 'is verified');
+      await enterCode(dialog, '+8613900001111', 'enter');
       await el.updateComplete;
       // The dialog used the form's client and personal info: no second load, and the form's copy has the contact.
       expect(gets()).to.have.length(1);
@@ -847,19 +879,26 @@ describe('<personal-info-form>', function () {
       await sendKeys({ type: 'new.person@example.com' });
       await sendKeys({ press: 'Enter' });
       await dialogShows(dialog, 'We sent a 6-digit code');
-      await enterCode(dialog, 'new.person@example.com', 'saved and verified');
+      const announced = watchAnnouncements(el);
+      await enterCode(dialog, 'new.person@example.com', 'enter');
       await el.updateComplete;
+      // Closed, focus back on the row's Edit button, the row shows the new masked address, said once.
+      expect(isFocused(editEmail)).to.equal(true);
+      await until(() => announced.texts.length > 0, 'nothing was announced');
+      await nextFrame();
+      announced.stop();
+      expect(announced.texts).to.deep.equal(['Associate Email Address updated.']);
+      expect(liveTexts(el)).to.deep.equal(['Associate Email Address updated.']);
+      await expect(el).to.be.accessible();
       const email = textOf(row(el, 'Associate Email Address'));
+      expect(email).to.contain('n***n@example.com');
+      expect(email).to.contain('Verified');
       expect(email).not.to.contain('a***n@example.com');
       expect(email).to.contain('@example.com');
       expect(email).not.to.contain('new.person@example.com');
       const stored = await dbUser('admin');
       expect(stored.email.value).to.equal('new.person@example.com');
       expect(stored.email.verified).to.equal(true);
-
-      await clickOn(dialogButton(dialog, 'Done'));
-      await until(() => !dialog.open, 'the dialog did not close');
-      expect(isFocused(editEmail)).to.equal(true);
 
       select(el).focus();
       await sendKeys({ press: 'ArrowDown' });

@@ -256,8 +256,9 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
           (o) => o.messages.some((m) => m.code),
           'a code in the outbox',
         );
-        // The last digit submits the code by itself.
+        // The last digit submits nothing: OK confirms, and the dialog closes.
         await codeInput.type(messages.findLast((m) => m.code)?.code ?? '');
+        await page.locator('::-p-aria(OK[role="button"])').click();
         await waitForLog(page, 'contact-verify-confirmed: mobile +86 139****1111 verified');
         await waitForLog(page, 'personal-info-saved: mobile');
         await until(
@@ -265,7 +266,6 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
           (u) => u.mobile.verified,
           'the mobile number verified in the db',
         );
-        await page.locator('::-p-aria(Done[role="button"])').click();
         assertClean(watch);
       });
     });

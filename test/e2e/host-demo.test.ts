@@ -148,14 +148,22 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
       'a code in the outbox',
     );
     const code = messages.findLast((m) => m.code)?.code ?? '';
-    // The last digit submits the code by itself; the dialog then offers Done.
+    // The last digit submits nothing: OK confirms, then the dialog closes (no Done screen).
     await codeInput?.type(code);
-    await page.locator('::-p-aria(Done[role="button"])').click();
+    await page.locator('::-p-aria(OK[role="button"])').click();
     await until(
       () => dev().user('operator'),
       (u) => u.mobile.verified,
       'the mobile number verified in the db',
     );
+    await page.waitForFunction(() => document.querySelector('#toasts .toast') !== null);
+    // The form announces the change; the console's toast only shows it (not in its live group).
+    const toasts = await page.evaluate(() => ({
+      announced: document.querySelector('#toasts [role="status"]')?.textContent?.trim() ?? '',
+      shown: document.querySelector('#toasts .toasts__group:not([role])')?.textContent?.trim() ?? '',
+    }));
+    assert.notEqual(toasts.shown, '', 'the saved toast is shown');
+    assert.ok(!toasts.announced.includes(toasts.shown), `announced twice: ${toasts.announced}`);
     assertClean(watch);
   });
 

@@ -32,7 +32,6 @@ const en: Catalog = {
   'contact-verify.action.sending': 'Sending…',
   'contact-verify.action.ok': 'OK',
   'contact-verify.action.checking': 'Checking…',
-  'contact-verify.action.done': 'Done',
   'contact-verify.action.retry': 'Try again',
   'contact-verify.action.send-new': 'Send a new code',
   'contact-verify.action.resend': 'Resend code',
@@ -90,8 +89,6 @@ const en: Catalog = {
   'contact-verify.verify.intro':
     'We will send a {length}-digit code to {destination} to confirm it is yours.',
 
-  'contact-verify.done.edit': 'Your {contact} is saved and verified: {masked}.',
-  'contact-verify.done.verify': 'Your {contact} {masked} is verified.',
 
   'contact-verify.config.missing': 'This dialog has no endpoint to talk to.',
   'contact-verify.config.invalid': 'The endpoint “{url}” is not a valid address.',

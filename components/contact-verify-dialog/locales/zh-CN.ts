@@ -27,7 +27,6 @@ const zhCN: Catalog = {
   'contact-verify.action.sending': '正在发送…',
   'contact-verify.action.ok': '确定',
   'contact-verify.action.checking': '正在验证…',
-  'contact-verify.action.done': '完成',
   'contact-verify.action.retry': '重试',
   'contact-verify.action.send-new': '重新获取验证码',
   'contact-verify.action.resend': '重新发送',
@@ -84,8 +83,6 @@ const zhCN: Catalog = {
   'contact-verify.code.resend-ready': '现在可以重新发送验证码了。',
   'contact-verify.verify.intro': '我们将向 {destination} 发送 {length} 位验证码，以确认它属于您。',
 
-  'contact-verify.done.edit': '您的{contact}已保存并验证：{masked}。',
-  'contact-verify.done.verify': '您的{contact} {masked} 已验证。',
 
   'contact-verify.config.missing': '此对话框未配置接口地址。',
   'contact-verify.config.invalid': '接口地址“{url}”无效。',
