@@ -320,9 +320,16 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     await dialog?.show();
   }
 
-  /** The dialog gives focus back to the button that opened it; a Verify button is gone once verified. */
-  readonly #onDialogClosed = (event: ContactVerifyAfterHideEvent) => {
-    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement) return;
+  /**
+   * The dialog gives focus back to the button that opened it; a Verify button is gone once verified
+   * (OK closes the dialog as the row drops it), so focus — left nowhere, or on the closed dialog —
+   * goes to the row's Edit button.
+   */
+  readonly #onDialogClosed = async (event: ContactVerifyAfterHideEvent) => {
+    // After the row's own update: the Verify button focus went back to may have just been removed.
+    await this.updateComplete;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (active && active.localName !== 'contact-verify-dialog') return;
     this.renderRoot.querySelector<HTMLElement>(`#${event.detail.kind}-edit`)?.focus();
   };
 
