@@ -9,7 +9,6 @@ import { sentenceGap } from '../shared/localize.js';
 import type { CodeSlot } from './code-slot.js';
 import {
   alert,
-  button,
   type CodeField,
   type Content,
   contactName,
@@ -22,7 +21,6 @@ import {
   isolate,
   type Label,
   link,
-  page,
   renderBanner,
   renderBlocked,
   renderError,
