@@ -320,15 +320,10 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     await dialog?.show();
   }
 
-  /**
-   * The dialog gives focus back to the button that opened it; a Verify button is gone once verified
-   * (OK closes the dialog as the row drops it), so focus — left nowhere, or on the closed dialog —
-   * goes to the row's Edit button.
-   */
+  /** Focus went back to the opener; a Verify button is gone once verified (after this update): then to Edit. */
   readonly #onDialogClosed = async (event: ContactVerifyAfterHideEvent) => {
-    // After the row's own update: the Verify button focus went back to may have just been removed.
     await this.updateComplete;
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
     if (active && active.localName !== 'contact-verify-dialog') return;
     this.renderRoot.querySelector<HTMLElement>(`#${event.detail.kind}-edit`)?.focus();
   };
