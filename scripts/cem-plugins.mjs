@@ -165,9 +165,11 @@ export function eventDetailsPlugin() {
       }
       if (ts.isClassDeclaration(node) && node.name) {
         const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-        if (!base || !/^(Custom)?Event$/.test(base.expression.getText())) return;
+        if (!base || !/^(Custom|Detail)?Event$/.test(base.expression.getText())) return;
         let eventName = null;
-        let detail = null;
+        // `extends DetailEvent<Detail>` (components/shared/detail-event.ts) carries its detail type
+        // as the type argument; a class that declares `detail` itself overrides it below.
+        let detail = base.typeArguments?.length === 1 ? typeText(base.typeArguments[0]) : null;
         for (const member of node.members) {
           if (!ts.isPropertyDeclaration(member)) continue;
           const name = member.name.getText();
