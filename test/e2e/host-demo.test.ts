@@ -118,6 +118,12 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
       (u) => u.welcomeMessage === message,
       'the welcome message in the db',
     );
+    // The db has it before the answer reaches the page; the form then moves focus back to Edit.
+    // Opening the user menu before that would lose it to that focus move (the menu closes on
+    // focusout), so wait for the form to finish as a user would see it.
+    await page.waitForFunction(
+      () => document.querySelector('personal-info-form')?.shadowRoot?.activeElement?.id === 'welcome-edit',
+    );
 
     await page.locator('#user-menu-button').click();
     await page.locator('#logout').click();
