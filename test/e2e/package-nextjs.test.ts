@@ -15,8 +15,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium, tempDir, watchPage } from './helpers.js';
 import { freePort, hostProject, packedTarball, run, type Started, start, waitForHttp } from './package-helpers.js';
 
-/** Next.js 16.5 with React 19.3 builds on Node 20 (TOOLCHAIN.md). */
-const DEPS = ['next@16.5', 'react@19.3', 'react-dom@19.3', '@types/react@19', 'typescript@5.9'];
+/** Next.js 16.5 with React 19.3 builds on Node 20 (TOOLCHAIN.md). `next build` installs a missing
+ * `@types/node` itself, but not under `CI=true` (it fails instead), so the host lists it as its own
+ * Next app does. */
+const DEPS = ['next@16.5', 'react@19.3', 'react-dom@19.3', '@types/react@19', '@types/node@20', 'typescript@5.9'];
 
 /** The host app, file by file: what an integrator writes. */
 const APP: Record<string, string> = {
