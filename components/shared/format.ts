@@ -10,8 +10,27 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+/**
+ * Locales we ship whose digits are ASCII: there, a whole number from 0 to 999 is written as its plain
+ * digits whatever the options that this code passes (grouping only starts at 1,000). Building the
+ * page's first `Intl.NumberFormat` loads ICU's number data — 40–90 ms on a small machine, more than
+ * the rest of the form's first render, for the "From 1 to 500" of the session-limit field. A test
+ * checks this against Intl.
+ */
+const ASCII_DIGITS = /^(en|zh)(-[a-z0-9]{2,8})*$/i; // no extension (`-u-nu-…` picks other digits)
+
 /** A number as the locale writes it (`1,000` in English; the locale's own digits where it has them). */
 export function formatNumber(value: number, lang: string, options?: Intl.NumberFormatOptions): string {
+  if (
+    !options?.style &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value < 1000 &&
+    !Object.is(value, -0) &&
+    ASCII_DIGITS.test(lang)
+  ) {
+    return String(value);
+  }
   return cached(`number ${lang} ${options ? JSON.stringify(options) : ''}`, () => {
     try {
       return new Intl.NumberFormat(lang, options);

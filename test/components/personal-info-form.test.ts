@@ -10,7 +10,7 @@ import type {
   PersonalInfoSaveEvent,
   PersonalInfoSavedEvent,
 } from '../../components/personal-info-form/personal-info-form.events.js';
-import { formatDurationSeconds } from '../../components/shared/format.js';
+import { formatDurationSeconds, formatNumber } from '../../components/shared/format.js';
 import { registerCatalog } from '../../components/shared/localize.js';
 import type { SessionExpiredEvent } from '../../components/shared/session-expired-event.js';
 import {
@@ -54,7 +54,8 @@ function textOf(node: Node | null | undefined): string {
 function button(el: PersonalInfoForm, name: string): HTMLButtonElement {
   const all = [...shadow(el).querySelectorAll('button')];
   const found = all.find((b) => accessibleName(b) === name);
-  if (!found) throw new Error(`No button "${name}"; buttons: ${all.map((b) => `"${accessibleName(b)}"`).join(', ')}`);
+  if (!found)
+    throw new Error(`No button "${name}"; buttons: ${all.map((b) => `"${accessibleName(b)}"`).join(', ')}`);
   return found;
 }
 
@@ -210,7 +211,8 @@ function watchAnnouncements(el: PersonalInfoForm): { texts: string[]; stop: () =
   const region = shadow(el).querySelector('.visually-hidden[role="status"]');
   if (!region) throw new Error('the form has no live region');
   const observer = new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.textContent?.trim()) texts.push(n.textContent.trim());
+    for (const r of records)
+      for (const n of r.addedNodes) if (n.textContent?.trim()) texts.push(n.textContent.trim());
   });
   observer.observe(region, { childList: true, subtree: true });
   return { texts, stop: () => observer.disconnect() };
@@ -1359,6 +1361,28 @@ describe('<personal-info-form>', function () {
       }
     });
 
+    it('writes small whole numbers without building an Intl formatter, exactly as Intl would', () => {
+      for (const lang of [
+        'en',
+        'en-GB',
+        'zh-CN',
+        'zh-Hant-TW',
+        'zh-u-nu-hanidec',
+        'en-u-nu-arab',
+        'ar-EG',
+        'fr',
+      ]) {
+        for (const n of [0, -0, 1, 7, 42, 500, 999, 1000, 12345, 2.5, -3]) {
+          for (const options of [undefined, { useGrouping: false }]) {
+            const intl = new Intl.NumberFormat(lang, options).format(n);
+            expect(formatNumber(n, lang, options), `${n} in ${lang} ${JSON.stringify(options)}`).to.equal(
+              intl,
+            );
+          }
+        }
+      }
+    });
+
     it('passes the host’s overrides on to the field and the dialog it renders', async () => {
       await loginAs('admin');
       const strings = { 'session-limit.policy.deny': 'Refuse the new login' };
@@ -1418,15 +1442,20 @@ describe('<personal-info-form> rows', function () {
       ['Associate Email Address', row(el, 'Associate Email Address'), button(el, 'Edit email address')],
       ['Auto-Logout If No Activity Within', select(el), button(el, 'Save Auto-Logout If No Activity Within')],
       ['Max. Online Sessions', sessionField(el), button(el, 'Save Max. Online Sessions')],
-      ['Welcome Message', root.querySelector('[part~="welcome-message"]')!, button(el, 'Edit Welcome Message')],
+      [
+        'Welcome Message',
+        root.querySelector('[part~="welcome-message"]')!,
+        button(el, 'Edit Welcome Message'),
+      ],
     ];
     const lefts = new Set<number>();
     for (const [label, value, action] of rows) {
       // For the contacts, the value is the masked text itself.
-      const valueBox =
-        value.matches('[part~="row"]')
-          ? [...value.querySelectorAll('span')].find((s) => /\*{2,}/.test(s.textContent ?? ''))!.getBoundingClientRect()
-          : boxOf(value);
+      const valueBox = value.matches('[part~="row"]')
+        ? [...value.querySelectorAll('span')]
+            .find((s) => /\*{2,}/.test(s.textContent ?? ''))!
+            .getBoundingClientRect()
+        : boxOf(value);
       const actionBox = boxOf(action);
       // The checkbox line of the session limit, the first line of the others, holds the button.
       const firstLine = new DOMRect(valueBox.x, valueBox.y, valueBox.width, Math.min(valueBox.height, 40));
@@ -1435,7 +1464,7 @@ describe('<personal-info-form> rows', function () {
       expect(actionBox.height, `${label}: the button keeps its own height`).to.be.below(56);
       lefts.add(Math.round(actionBox.left));
     }
-    expect([...lefts], 'every row\'s button starts at the same place').to.have.length(1);
+    expect([...lefts], "every row's button starts at the same place").to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
@@ -1461,7 +1490,9 @@ describe('<personal-info-form> rows', function () {
     const field = sessionField(el);
     const max = await typeMaximum(el, '0');
     await field.updateComplete;
-    const error = [...field.shadowRoot!.querySelectorAll('p')].find((p) => textOf(p) === 'Enter a number no smaller than 1.');
+    const error = [...field.shadowRoot!.querySelectorAll('p')].find(
+      (p) => textOf(p) === 'Enter a number no smaller than 1.',
+    );
     expect(error, 'the error is shown').to.not.equal(undefined);
     const inputBox = boxOf(max);
     const errorBox = boxOf(error!);
