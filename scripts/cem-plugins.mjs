@@ -247,8 +247,10 @@ const LIFECYCLE = new Set([
   'attributeChangedCallback',
 ]);
 
+// `_name`: internal reactive state, declared in `static properties` (the analyzer lists those entries).
 const isPublic = (member) =>
   !member.name.startsWith('#') &&
+  !member.name.startsWith('_') &&
   member.privacy !== 'private' &&
   member.privacy !== 'protected' &&
   !LIFECYCLE.has(member.name);

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.js';
 import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
@@ -96,6 +95,19 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
   static override styles = styles;
   /** @internal */
   static override catalogs = [sharedCatalogs, contactVerifyCatalogs];
+  /** @internal */
+  static override properties: PropertyDeclarations = {
+    /** @internal */
+    _passwordVisible: { attribute: false },
+    kind: { reflect: true, useDefault: true },
+    mode: { reflect: true, useDefault: true },
+    open: { type: Boolean, reflect: true, useDefault: true },
+    endpoint: {},
+    client: { attribute: false },
+    fetch: { attribute: false },
+    personalInfo: { attribute: false },
+    defaultRegion: { attribute: 'default-region' },
+  };
 
   readonly #flow: ContactFlowController = new ContactFlowController(this, {
     client: () => this.#data.resolve().client,
@@ -112,27 +124,31 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
   });
   readonly #data: DataController = new DataController(this, (error, key) => this.#reportError(error, key, 'load'));
 
-  @query('dialog') private readonly _dialog!: HTMLDialogElement;
 
   /** @internal */
-  @state() _passwordVisible = false;
+  _passwordVisible = false;
 
   /** Which contact: `mobile` or `email`. */
-  @property({ reflect: true, useDefault: true }) kind: ContactKind = 'mobile';
+  kind: ContactKind = 'mobile';
   /** `edit` (change or add, after an identity check) or `verify` (the current value). */
-  @property({ reflect: true, useDefault: true }) mode: ContactVerifyMode = 'edit';
+  mode: ContactVerifyMode = 'edit';
   /** Open or closed; use `show()` / `hide()` (they fire the events and wait for them). */
-  @property({ type: Boolean, reflect: true, useDefault: true }) open = false;
+  open = false;
   /** REST endpoint (e.g. `/api/v1`), used when no `client` is given or provided by a parent form. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** The API client to use (auth headers, custom `fetch`…); wins over context and `endpoint`. */
-  @property({ attribute: false }) client?: ApiClient;
+  client?: ApiClient;
   /** A `fetch` for the client built from `endpoint` (bearer tokens, CSRF headers). */
-  @property({ attribute: false }) fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch;
   /** The personal info the host already has (masked contacts, identity methods); loaded when absent. */
-  @property({ attribute: false }) personalInfo?: PersonalInfo | null;
+  personalInfo?: PersonalInfo | null;
   /** Region to start the mobile-number picker on (ISO 3166-1 alpha-2), else from the current number or locale. */
-  @property({ attribute: 'default-region' }) defaultRegion?: string;
+  defaultRegion?: string;
+
+  /** The native `<dialog>` (rendered from the first update on). */
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
+  }
 
   #opener: HTMLElement | null = null;
   #hideSource: ContactVerifyHideSource | null = null;
@@ -143,7 +159,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
     this.#flow.abort();
     this.#data.abort();
     if (this.open) {
-      this._dialog?.close();
+      this.#dialog?.close();
       this.open = false;
     }
   }
@@ -200,7 +216,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
 
   /** Before rendering an open / close: events, fresh state, loading. */
   #prepareOpenChange(): void {
-    const isOpen = this._dialog?.open ?? false;
+    const isOpen = this.#dialog?.open ?? false;
     if (this.open && !isOpen) {
       if (!this.dispatchEvent(new ContactVerifyShowEvent(this.#detail()))) {
         this.open = false;
@@ -226,7 +242,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
 
   /** After rendering an open / close: the native dialog, focus, the `after-` events. */
   #applyOpenChange(): void {
-    const dialog = this._dialog;
+    const dialog = this.#dialog;
     if (this.open && !dialog.open) {
       dialog.showModal();
       this.toggleState('open', true);
@@ -271,7 +287,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
 
   readonly #onNativeClose = () => {
     // Closed by something else (a form method=dialog, the browser): keep `open` in step.
-    if (this.open && !this._dialog.open) {
+    if (this.open && !this.#dialog.open) {
       this.#hideSource = 'method';
       this.open = false;
     }

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiClient, ApiError } from '../api/client.js';
 import { apiClientContext } from '../api/context.js';
@@ -119,7 +118,18 @@ export class PersonalInfoForm extends PersonalSettingsElement {
   /** @internal The shared problem words come with `errors.ts`, after the first paint (`problem-words.ts`). */
   static override catalogs = [contactCatalogs, personalInfoCatalogs];
   /** @internal The screen's `locale` reflects (the elements it renders get theirs as a property). */
-  static override properties = { locale: { reflect: true, useDefault: true } };
+  static override properties = {
+    locale: { reflect: true, useDefault: true },
+    endpoint: { reflect: true, useDefault: true },
+    sections: { reflect: true, useDefault: true },
+    client: { attribute: false },
+    /** @internal */
+    _conflict: { attribute: false },
+    /** @internal */
+    _dialog: { attribute: false },
+    /** @internal */
+    _announcement: { attribute: false },
+  };
 
   readonly #provider = new ContextProvider(this, { context: apiClientContext });
   /** The personal info's one owner (client, load, save), provided to the dialog inside. */
@@ -149,20 +159,20 @@ export class PersonalInfoForm extends PersonalSettingsElement {
    * @internal Changes found after a version conflict (`null`: no conflict to report; `'unknown'`: the
    * summary could not be loaded).
    */
-  @state() private _conflict: readonly string[] | 'unknown' | null = null;
+  private _conflict: readonly string[] | 'unknown' | null = null;
   /** @internal The dialog's contact and mode; `null` until the first Edit / Verify / Add (no dialog element before). */
-  @state() private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } | null = null;
+  private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } | null = null;
   /** @internal A message for screen readers (keyed so the same text is announced again). */
-  @state() private _announcement: { id: number; text: string } = { id: 0, text: '' };
+  private _announcement: { id: number; text: string } = { id: 0, text: '' };
 
   /** Base URL of the REST API (e.g. `/api/v1`); must be HTTPS, same-origin or loopback. Ignored when `client` is set. */
-  @property({ reflect: true, useDefault: true }) endpoint = '';
+  endpoint = '';
 
   /** Space-separated sections to show: `contacts auto-logout session-limit welcome-message` (default: all). */
-  @property({ reflect: true, useDefault: true }) sections = '';
+  sections = '';
 
   /** An API client to use instead of one built from `endpoint` (bearer tokens, CSRF headers, a custom `fetch`). */
-  @property({ attribute: false }) client: ApiClient | undefined = undefined;
+  client: ApiClient | undefined = undefined;
 
   constructor() {
     super();

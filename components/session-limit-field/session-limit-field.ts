@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { logOutAllowed } from '../api/contract/constants.js';
 import type { SessionLimit, SessionLimitPolicy } from '../api/contract/index.js';
@@ -84,6 +83,11 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
     ...PersonalSettingsElement.shadowRootOptions,
     delegatesFocus: true,
   };
+  /** @internal */
+  static override properties: PropertyDeclarations = {
+    defaultValue: { attribute: 'default-value', converter: sessionLimitConverter },
+    error: {},
+  };
 
   /** Checkbox state. */
   #enabled = false;
@@ -109,14 +113,12 @@ export class SessionLimitField extends FormAssociated(PersonalSettingsElement) {
    * Without it, a reset restores the value the field had when first connected. Also the initial
    * value when `value` was not set before the element connected.
    */
-  @property({ attribute: 'default-value', converter: sessionLimitConverter })
   defaultValue: SessionLimit | null | undefined = undefined;
 
   /**
    * A refusal from the server for this field (e.g. from a problem's `fieldErrors`), shown on the
    * field and making it invalid (`customError`) until the user changes it or the form resets.
    */
-  @property()
   error = '';
 
   constructor() {

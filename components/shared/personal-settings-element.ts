@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { type ElementCatalogs, LocalizeController, registerCatalog, type Translate } from './localize.js';
 
 /** Catalog sets already registered (each once per page, whichever element needs it first). */
@@ -17,6 +16,8 @@ const registered = new WeakSet<ElementCatalogs>();
 export class PersonalSettingsElement extends LitElement {
   /** @internal The string catalogs the element uses, registered when its first instance is built. */
   static catalogs: readonly ElementCatalogs[] = [];
+  /** @internal Reactive properties as a static table, not decorators: smaller output, no decorator helper. */
+  static override properties: PropertyDeclarations = { locale: {}, strings: { attribute: false } };
 
   /** @internal */
   protected readonly localize: LocalizeController = new LocalizeController(this);
@@ -27,10 +28,10 @@ export class PersonalSettingsElement extends LitElement {
    * Locale of the strings (`en`, `zh-CN`); defaults to the nearest `lang`. Not reflected: a parent
    * that hands its locale down (as `<personal-info-form>` does) does not write an attribute per element.
    */
-  @property() locale: string | null = null;
+  locale: string | null = null;
 
   /** Overrides of catalog strings by message id (see the element's `locales/en.ts`). */
-  @property({ attribute: false }) strings: Partial<Record<string, string>> | null = null;
+  strings: Partial<Record<string, string>> | null = null;
 
   constructor() {
     super();
