@@ -1,4 +1,5 @@
-import { isEmail, LIMITS } from '../api/contract/constants.js';
+import { LIMITS } from '../api/contract/constants.js';
+import { isEmail } from '../api/contract/email.js';
 import {
   checkMobile,
   initialRegion,

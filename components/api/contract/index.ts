@@ -5,6 +5,7 @@
  * @module
  */
 export * from './constants.js';
+export * from './email.js';
 export * from './schemas.js';
 export * from './problems.js';
 export * from './routes.js';

@@ -6,8 +6,8 @@ import {
   LIMITS,
   LONE_SURROGATE,
   logOutAllowed,
-  normalizeEmail,
 } from './constants.js';
+import { normalizeEmail } from './email.js';
 
 // zod compiles fast paths with `new Function` on first use; a strict-CSP host page would report that.
 z.config({ jitless: true });
