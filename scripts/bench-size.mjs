@@ -34,9 +34,12 @@ const TARGETS = { form: 22 * KB, all: 36 * KB };
 /** What `--check` enforces today: see the header. */
 // Today's sizes + at most 0.2 KB (issue #18), lowered with every step that made the pages smaller:
 // 17:55 reactive properties declared in `static properties` (no decorators, no decorator helper chunk):
-// form page 25.9 → 25.2 KB, all three 42.4 → 41.8. Earlier: 26.4 → 25.8 with the problem words loaded
+// form page 25.9 → 25.2 KB, all three 42.4 → 41.8; 18:10 the email rules out of contract/constants.ts
+// (dialog-only code the page downloaded): form 25.2 → 25.0; 18:35 the lazy problem words import nothing
+// the page has (its tools are handed over), so the page is 2 files instead of 3: form 25.0 → 24.7,
+// all three 41.8 → 41.5. Earlier: 26.4 → 25.8 with the problem words loaded
 // after the first paint (all three 41.7 → 42.6: bench/README.md); 26 → 27 and 41 → 42 KB for issue #15.
-const CEILINGS = { form: Math.round(25.4 * KB), all: Math.round(42 * KB) };
+const CEILINGS = { form: Math.round(24.85 * KB), all: Math.round(41.7 * KB) };
 
 /** The pages measured: one entry each, built on its own (so its chunks are what that page loads). */
 const ENTRIES = [
@@ -172,7 +175,7 @@ function describeChunk(inputs) {
   if (/locales\/zh-CN/.test(top)) return `zh-CN catalog (${owner(top).replace('components/', '')})`;
   if (/contact-verify-dialog/.test(names.join(' '))) return '<contact-verify-dialog> (first Edit / Verify)';
   if (/personal-info-form\/changes/.test(top)) return 'what changed, after a version conflict (first 412)';
-  if (/personal-info-form\/errors|shared\/problem-messages/.test(names.join(' ')))
+  if (/personal-info-form\/errors|shared\/(problem-messages|describe-problem)/.test(names.join(' ')))
     return 'problem words (preloaded on idle or first pointer/focus in the form)';
   return names.length ? names.slice(0, 3).join(', ') : '(chunk glue, no modules)';
 }

@@ -1,9 +1,12 @@
-import type * as Errors from './errors.js';
-import type { ApiError } from '../api/client.js';
-import type { Translate } from '../shared/localize.js';
+import type { problemWords as Words } from './errors.js';
+import { type ApiError, isApiError } from '../api/client.js';
+import { RULES } from '../api/contract/constants.js';
+import { formatDurationSeconds } from '../shared/format.js';
+import { joinSentences, registerCatalog, type Translate } from '../shared/localize.js';
+import { sessionEndReason } from '../shared/session-expired-event.js';
 
 /** What the form says about a problem: `errors.ts` and the shared problem words it brings. */
-export type ProblemWords = Pick<typeof Errors, 'problemMessage' | 'loadErrorMessage' | 'fieldError'>;
+export type ProblemWords = ReturnType<typeof Words>;
 
 /**
  * When the problem words cannot be fetched, the page is offline (or its server is gone): the form's
@@ -35,7 +38,16 @@ export const problemWords = (): ProblemWords | null => words ?? (failed && !pend
  */
 export function loadProblemWords(): Promise<ProblemWords> {
   pending ??= import('./errors.js').then(
-    (module) => (words = module),
+    // The page's own modules are handed over, not imported by the chunk (see `errors.ts`).
+    (module) =>
+      (words = module.problemWords({
+        isApiError,
+        rules: RULES,
+        duration: formatDurationSeconds,
+        registerCatalog,
+        joinSentences,
+        sessionEndReason,
+      })),
     (error: unknown) => {
       console.warn('personal-settings: could not load the problem words', error);
       pending = null;

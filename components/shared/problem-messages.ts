@@ -1,89 +1,35 @@
 import { isApiError } from '../api/client.js';
-import { type ProblemCode, RULES } from '../api/contract/constants.js';
-import type { ContactKind } from '../api/contract/index.js';
+import { RULES } from '../api/contract/constants.js';
+import {
+  type DescribeOptions,
+  describeProblemWith,
+  type ProblemDescription,
+  type ProblemKey,
+  type ProblemTools,
+  problemKeyWith,
+} from './describe-problem.js';
+import { formatDurationSeconds } from './format.js';
+import { contactWords } from './locales/contacts.js';
 import en from './locales/en.js';
 import type { ElementCatalogs, Translate } from './localize.js';
-import { formatDurationSeconds } from './format.js';
 
-/** A problem code, or the client-side failure kinds that carry none. */
-export type ProblemKey = ProblemCode | 'network' | 'contract' | 'aborted' | 'unknown';
+export type { DescribeOptions, ProblemDescription, ProblemKey, ProblemTools } from './describe-problem.js';
 
-/** Words for one problem, ready to show: what happened and what to do next. */
-export interface ProblemDescription {
-  key: ProblemKey;
-  message: string;
-  next: string;
-  /** Repeating the same request may help (network, server hiccup, sending failed). */
-  retry: boolean;
-}
-
-export interface DescribeOptions {
-  /** BCP 47 tag for number and duration formatting. */
-  lang: string;
-  /** The contact the element is about; problems that carry a `channel` use theirs first. */
-  kind?: ContactKind;
-}
-
-const RETRY = new Set<ProblemKey>([
-  'malformed-request',
-  'internal',
-  'notification-not-configured',
-  'notification-failed',
-  'storage-unavailable',
-  'network',
-  'contract',
-  'aborted',
-  'unknown',
-]);
+/** The library's own tools for describing problems (see `describe-problem.ts`). */
+export const problemTools: ProblemTools = { isApiError, rules: RULES, duration: formatDurationSeconds };
 
 /** The shared words (problems, contacts, durations): every element that shows a problem lists them. */
 export const sharedCatalogs: ElementCatalogs = {
-  en,
+  en: { ...contactWords, ...en },
   'zh-CN': () => import('./locales/zh-CN.js').then((m) => m.default),
 };
 
 /** The problem key of anything a call can reject with. */
-export function problemKey(error: unknown): ProblemKey {
-  if (!isApiError(error)) return 'unknown';
-  if (error.kind === 'http') return error.code ?? 'unknown';
-  return error.kind;
-}
+export const problemKey = (error: unknown): ProblemKey => problemKeyWith(problemTools, error);
 
 /**
  * One message and one next step for any error an API call rejects with — the words every
  * element shows, so the same problem reads the same everywhere.
  */
-export function describeProblem(error: unknown, t: Translate, options: DescribeOptions): ProblemDescription {
-  const problem = isApiError(error) ? error.problem : null;
-  // A wrong code with no tries left reads as what it means: that code is dead.
-  const key: ProblemKey =
-    problemKey(error) === 'invalid-code' && problem?.attemptsRemaining === 0
-      ? 'too-many-attempts'
-      : problemKey(error);
-  const kind = problem?.channel ?? options.kind ?? 'mobile';
-  const retryAfter = problem?.retryAfterSeconds ?? null;
-  const attempts = problem?.attemptsRemaining ?? null;
-  const duration = (seconds: number) => formatDurationSeconds(seconds, options.lang);
-  const values: Record<string, string | number> = {
-    contact: t(`contact.${kind}`),
-    time: retryAfter === null ? t('time.later') : duration(retryAfter),
-    lifetime: duration(key === 'step-up-expired' ? RULES.stepUpLifetimeSeconds : RULES.codeLifetimeSeconds),
-    maxTries: RULES.passwordMaxFailures,
-    lockout: duration(RULES.lockoutSeconds),
-  };
-  let nextId = `problem.${key}.next`;
-  if (key === 'too-many-attempts' && retryAfter !== null && retryAfter > 0) nextId += '.wait';
-  if (key === 'invalid-code') {
-    if (attempts === null) nextId += '.plain';
-    else {
-      const plural = new Intl.PluralRules(options.lang).select(attempts);
-      values.tries = t(plural === 'one' ? 'tries.one' : 'tries.other', { count: attempts });
-    }
-  }
-  // Sending problems name the channel (strings only the dialog, which sends codes, registers).
-  if (key.startsWith('notification-')) {
-    values.channel = t(`channel.${kind}`);
-    values.service = t(`service.${kind}`);
-  }
-  return { key, message: t(`problem.${key}`, values), next: t(nextId, values), retry: RETRY.has(key) };
-}
+export const describeProblem = (error: unknown, t: Translate, options: DescribeOptions): ProblemDescription =>
+  describeProblemWith(problemTools, error, t, options);

@@ -26,7 +26,8 @@ const ZH_CN = /\/components\/.*\/locales\/zh-CN\./;
 /** What changed after a version conflict: loaded on the first 412 only. */
 const CHANGES = /\/components\/personal-info-form\/(changes|locales\/en-changes)\./;
 /** What the form says about a failure: fetched after its first paint, on idle or first pointer/focus. */
-const PROBLEM_WORDS = /\/components\/(personal-info-form\/errors|shared\/problem-messages)\./;
+const PROBLEM_WORDS =
+  /\/components\/(personal-info-form\/errors|shared\/(problem-messages|describe-problem|locales\/en))\./;
 /** The page checks responses with checkers compiled from the contract: zod is never fetched. */
 const ZOD = /\/zod\//;
 

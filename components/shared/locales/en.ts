@@ -1,15 +1,12 @@
 import type { Catalog } from '../localize.js';
-import { contactWords } from './contacts.js';
 
 /**
- * Strings every element shares: contact names and one message and one next step per problem code
- * any element can meet. Problems only the dialog meets (codes, step-up, sending) are in
+ * Strings every element shares: one message and one next step per problem code any element can meet
+ * (the contact names, which the form shows before any problem, are in `contacts.ts`). Problems only the dialog meets (codes, step-up, sending) are in
  * `contact-verify-dialog/locales/`. Placeholders: `{contact}` (“mobile number”), `{time}` (a
  * formatted duration), `{lifetime}`, `{maxTries}`, `{lockout}`.
  */
 const en: Catalog = {
-  ...contactWords,
-
   'problem.validation-failed': 'Some of what you entered is not valid.',
   'problem.validation-failed.next': 'Check the highlighted fields and try again.',
   'problem.malformed-request': 'The server could not understand the request.',

@@ -1,0 +1,105 @@
+import type { ApiError } from '../api/client.js';
+import type { ProblemCode, RULES } from '../api/contract/constants.js';
+import type { ContactKind } from '../api/contract/index.js';
+import type { Translate } from './localize.js';
+
+/** A problem code, or the client-side failure kinds that carry none. */
+export type ProblemKey = ProblemCode | 'network' | 'contract' | 'aborted' | 'unknown';
+
+/** Words for one problem, ready to show: what happened and what to do next. */
+export interface ProblemDescription {
+  key: ProblemKey;
+  message: string;
+  next: string;
+  /** Repeating the same request may help (network, server hiccup, sending failed). */
+  retry: boolean;
+}
+
+export interface DescribeOptions {
+  /** BCP 47 tag for number and duration formatting. */
+  lang: string;
+  /** The contact the element is about; problems that carry a `channel` use theirs first. */
+  kind?: ContactKind;
+}
+
+const RETRY = new Set<ProblemKey>([
+  'malformed-request',
+  'internal',
+  'notification-not-configured',
+  'notification-failed',
+  'storage-unavailable',
+  'network',
+  'contract',
+  'aborted',
+  'unknown',
+]);
+
+/**
+ * What describing a problem needs from the rest of the library, passed in rather than imported: this
+ * module (with the English problem words) is also loaded lazily by the form, and a lazy chunk that
+ * imported modules the page already has would make the bundler split the page's own code into one
+ * more file (issue #18: gzip then loses what the files have in common). `problem-messages.ts` binds
+ * the library's own tools for the elements that load these words eagerly (the dialog).
+ */
+export interface ProblemTools {
+  isApiError(error: unknown): error is ApiError;
+  rules: Pick<
+    typeof RULES,
+    'codeLifetimeSeconds' | 'stepUpLifetimeSeconds' | 'passwordMaxFailures' | 'lockoutSeconds'
+  >;
+  /** A duration in words (`formatDurationSeconds`). */
+  duration(seconds: number, lang: string): string;
+}
+
+/** The problem key of anything a call can reject with. */
+export function problemKeyWith(tools: Pick<ProblemTools, 'isApiError'>, error: unknown): ProblemKey {
+  if (!tools.isApiError(error)) return 'unknown';
+  if (error.kind === 'http') return error.code ?? 'unknown';
+  return error.kind;
+}
+
+/**
+ * One message and one next step for any error an API call rejects with — the words every
+ * element shows, so the same problem reads the same everywhere.
+ */
+export function describeProblemWith(
+  tools: ProblemTools,
+  error: unknown,
+  t: Translate,
+  options: DescribeOptions,
+): ProblemDescription {
+  const problem = tools.isApiError(error) ? error.problem : null;
+  const problemKey = (e: unknown) => problemKeyWith(tools, e);
+  const RULES = tools.rules;
+  // A wrong code with no tries left reads as what it means: that code is dead.
+  const key: ProblemKey =
+    problemKey(error) === 'invalid-code' && problem?.attemptsRemaining === 0
+      ? 'too-many-attempts'
+      : problemKey(error);
+  const kind = problem?.channel ?? options.kind ?? 'mobile';
+  const retryAfter = problem?.retryAfterSeconds ?? null;
+  const attempts = problem?.attemptsRemaining ?? null;
+  const duration = (seconds: number) => tools.duration(seconds, options.lang);
+  const values: Record<string, string | number> = {
+    contact: t(`contact.${kind}`),
+    time: retryAfter === null ? t('time.later') : duration(retryAfter),
+    lifetime: duration(key === 'step-up-expired' ? RULES.stepUpLifetimeSeconds : RULES.codeLifetimeSeconds),
+    maxTries: RULES.passwordMaxFailures,
+    lockout: duration(RULES.lockoutSeconds),
+  };
+  let nextId = `problem.${key}.next`;
+  if (key === 'too-many-attempts' && retryAfter !== null && retryAfter > 0) nextId += '.wait';
+  if (key === 'invalid-code') {
+    if (attempts === null) nextId += '.plain';
+    else {
+      const plural = new Intl.PluralRules(options.lang).select(attempts);
+      values.tries = t(plural === 'one' ? 'tries.one' : 'tries.other', { count: attempts });
+    }
+  }
+  // Sending problems name the channel (strings only the dialog, which sends codes, registers).
+  if (key.startsWith('notification-')) {
+    values.channel = t(`channel.${kind}`);
+    values.service = t(`service.${kind}`);
+  }
+  return { key, message: t(`problem.${key}`, values), next: t(nextId, values), retry: RETRY.has(key) };
+}
