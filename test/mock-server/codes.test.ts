@@ -12,6 +12,7 @@ import {
   assertProblem,
   assertStatus,
   type Browser,
+  emailChange,
   type Harness,
   MINUTE,
   newEmail,
@@ -84,20 +85,14 @@ describe('verification codes', () => {
     assertProblem(await b.verify('mobile', id, { code }), 'code-expired');
     assert.equal((await h.user('operator')).mobile.verified, false);
 
-    const again = await b.challenge('mobile', { purpose: 'verify' });
-    assertStatus(again, 201);
-    const code2 = await h.latestCode(SEED.operator.mobile);
+    const { challenge: again, code: code2 } = await b.codeChallenge('mobile', 'verify', SEED.operator.mobile);
     h.advance(5 * MINUTE - SECOND);
-    assertStatus(await b.verify('mobile', again.body.id, { code: code2 }), 200, 'verify at 4:59');
+    assertStatus(await b.verify('mobile', again.id, { code: code2 }), 200, 'verify at 4:59');
     assert.equal((await h.user('operator')).mobile.verified, true);
   });
 
   it('a code is single use', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const first = newEmail('first');
-    const { challenge, stepUpToken } = await b.startChange('email', first);
-    const code = await h.latestCode(first);
+    const { h, b, to: first, challenge, stepUpToken, code } = await emailChange('first');
     assertStatus(await b.verify('email', challenge.id, { code, stepUpToken }), 200);
     assert.equal((await h.user('admin')).email.value, first);
     const versionAfter = (await h.user('admin')).version;
@@ -250,11 +245,7 @@ describe('verification codes', () => {
   });
 
   it('20 parallel verifies of the right code → exactly one success', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('race');
-    const { challenge, stepUpToken } = await b.startChange('email', to);
-    const code = await h.latestCode(to);
+    const { h, b, to, challenge, stepUpToken, code } = await emailChange('race');
     const before = (await h.outbox()).length;
     const results = await Promise.all(
       Array.from({ length: 20 }, () => b.verify('email', challenge.id, { code, stepUpToken })),
@@ -270,10 +261,7 @@ describe('verification codes', () => {
   });
 
   it('a code is never in any API response or header — only in the dev outbox', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('leak');
-    const { challenge, stepUpToken } = await b.startChange('email', to);
+    const { h, b, to, challenge, stepUpToken } = await emailChange('leak');
     await b.verify('email', challenge.id, { code: '000000', stepUpToken });
     h.advance(60 * SECOND);
     await b.resend('email', challenge.id);
@@ -309,10 +297,7 @@ describe('verification codes', () => {
   });
 
   it('codes are stored only hashed: no code string in the db (outside the dev outbox)', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('hash');
-    const { challenge } = await b.startChange('email', to);
+    const { h, b, challenge } = await emailChange('hash');
     h.advance(60 * SECOND);
     assertStatus(await b.resend('email', challenge.id), 200);
     const op = await h.signedIn('operator');
@@ -343,11 +328,7 @@ describe('verification codes', () => {
   });
 
   it('a code is bound to its contact kind: the email challenge cannot be verified as mobile', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('kind');
-    const { challenge, stepUpToken } = await b.startChange('email', to);
-    const code = await h.latestCode(to);
+    const { h, b, challenge, stepUpToken, code } = await emailChange('kind');
     const res = await b.verify('mobile', challenge.id, { code, stepUpToken });
     assertProblem(res, 'not-found');
     const user = await h.user('admin');
@@ -358,20 +339,16 @@ describe('verification codes', () => {
   it('a code is bound to its purpose: a verify code gives no step-up token, a step-up code verifies nothing', async () => {
     const h = await setup();
     const op = await h.signedIn('operator');
-    const v = await op.challenge('mobile', { purpose: 'verify' });
-    assertStatus(v, 201);
-    const code = await h.latestCode(SEED.operator.mobile);
-    const asStepUp = await op.stepUpRaw({ method: 'code', challengeId: v.body.id, code });
+    const v = await op.codeChallenge('mobile', 'verify', SEED.operator.mobile);
+    const asStepUp = await op.stepUpRaw({ method: 'code', challengeId: v.challenge.id, code: v.code });
     assert.ok(
       asStepUp.status >= 400 && asStepUp.status < 500,
       `verify code used for step-up: ${asStepUp.status}`,
     );
 
     const sso = await h.signedIn('sso.user');
-    const s = await sso.challenge('email', { purpose: 'step-up' });
-    assertStatus(s, 201);
-    const ssoCode = await h.latestCode(SEED.sso.email);
-    const asVerify = await sso.verify('email', s.body.id, { code: ssoCode });
+    const s = await sso.codeChallenge('email', 'step-up', SEED.sso.email);
+    const asVerify = await sso.verify('email', s.challenge.id, { code: s.code });
     assert.ok(
       asVerify.status >= 400 && asVerify.status < 500,
       `step-up code verified a contact: ${asVerify.status}`,

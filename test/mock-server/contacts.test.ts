@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertProblem, assertStatus, newEmail, SEED, setup } from './helpers.js';
+import { assertProblem, assertStatus, emailChange, newEmail, SEED, setup } from './helpers.js';
 
 describe('contacts', () => {
   it('GET personal-info shows contacts masked, with verified badges', async () => {
@@ -85,12 +85,9 @@ describe('contacts', () => {
   });
 
   it('on success the new contact is saved verified and the old one gets a notice without a code', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('moved');
-    const { challenge, stepUpToken } = await b.startChange('email', to);
+    const { h, b, to, challenge, stepUpToken, code } = await emailChange('moved');
     const before = (await h.messagesTo(SEED.admin.email)).length;
-    const res = await b.verify('email', challenge.id, { code: await h.latestCode(to), stepUpToken });
+    const res = await b.verify('email', challenge.id, { code, stepUpToken });
     assertStatus(res, 200);
     const body = res.body as {
       contact: { masked: string; verified: boolean; pending: unknown };
@@ -117,27 +114,12 @@ describe('contacts', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const stepUpToken = await b.stepUp();
-    const landline = await b.challenge('mobile', {
-      purpose: 'change',
-      value: '020 7946 0000',
-      region: 'GB',
-      stepUpToken,
-    });
+    const landline = await b.changeChallenge('mobile', '020 7946 0000', stepUpToken, 'GB');
     assertProblem(landline, 'validation-failed', 'a GB landline is not a mobile number');
-    const invalid = await b.challenge('mobile', {
-      purpose: 'change',
-      value: '12345',
-      region: 'GB',
-      stepUpToken,
-    });
+    const invalid = await b.changeChallenge('mobile', '12345', stepUpToken, 'GB');
     assertProblem(invalid, 'validation-failed', 'too short for GB');
 
-    const res = await b.challenge('mobile', {
-      purpose: 'change',
-      value: '07400 123456',
-      region: 'GB',
-      stepUpToken,
-    });
+    const res = await b.changeChallenge('mobile', '07400 123456', stepUpToken, 'GB');
     assertStatus(res, 201);
     assert.equal(res.body.destination, '+44 740****3456');
     const code = await h.latestCode('+447400123456');

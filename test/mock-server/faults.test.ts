@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertProblem, assertStatus, newEmail, SEED, setup } from './helpers.js';
+import { assertProblem, assertStatus, emailChange, newEmail, SEED, setup } from './helpers.js';
 
 describe('notification channels', () => {
   it('email off → 503 notification-not-configured with the channel; nothing pending, nothing sent', async () => {
@@ -47,12 +47,7 @@ describe('notification channels', () => {
     );
     const admin = await h.signedIn('admin');
     const stepUpToken = await admin.stepUp();
-    const change = await admin.challenge('mobile', {
-      purpose: 'change',
-      value: '07400 123456',
-      region: 'GB',
-      stepUpToken,
-    });
+    const change = await admin.changeChallenge('mobile', '07400 123456', stepUpToken, 'GB');
     assert.equal(assertProblem(change, 'notification-not-configured').channel, 'mobile');
     assert.equal((await h.user('admin')).mobile.pending, null);
     assert.equal((await h.outbox()).length, 1, 'only the first code went out');
@@ -126,11 +121,7 @@ describe('failing writes', () => {
   });
 
   it('verify while writes fail → 503; the contact is unchanged and the code still works afterwards', async () => {
-    const h = await setup();
-    const b = await h.signedIn('admin');
-    const to = newEmail('fault');
-    const { challenge, stepUpToken } = await b.startChange('email', to);
-    const code = await h.latestCode(to);
+    const { h, b, to, challenge, stepUpToken, code } = await emailChange('fault');
     await h.faults(true);
     assertProblem(await b.verify('email', challenge.id, { code, stepUpToken }), 'storage-unavailable');
     const stored = h.store.data.users.find((u) => u.username === 'admin');

@@ -287,6 +287,16 @@ export class Browser {
     return this.post<Challenge>(`${API}/me/contacts/${kind}/challenges`, body);
   }
 
+  /** Ask for a `change` challenge to `value` with a step-up token already earned; nothing asserted. */
+  changeChallenge(
+    kind: string,
+    value: string,
+    stepUpToken: string,
+    region?: string,
+  ): Promise<Res<Challenge>> {
+    return this.challenge(kind, { purpose: 'change', value, stepUpToken, ...(region ? { region } : {}) });
+  }
+
   /** Step up with the password and start a `change` challenge, asserting 201. */
   async startChange(
     kind: 'mobile' | 'email',
@@ -294,14 +304,23 @@ export class Browser {
     region?: string,
   ): Promise<{ challenge: Challenge; stepUpToken: string }> {
     const stepUpToken = await this.stepUp();
-    const res = await this.challenge(kind, {
-      purpose: 'change',
-      value,
-      stepUpToken,
-      ...(region ? { region } : {}),
-    });
+    const res = await this.changeChallenge(kind, value, stepUpToken, region);
     assertStatus(res, 201, `change ${kind} challenge`);
     return { challenge: res.body, stepUpToken };
+  }
+
+  /**
+   * Start a `verify` or `step-up` challenge (no step-up token needed), asserting 201, and read the
+   * code the outbox got at `to` (the contact's full value).
+   */
+  async codeChallenge(
+    kind: 'mobile' | 'email',
+    purpose: 'verify' | 'step-up',
+    to: string,
+  ): Promise<{ challenge: Challenge; code: string }> {
+    const res = await this.challenge(kind, { purpose });
+    assertStatus(res, 201, `${purpose} ${kind} challenge`);
+    return { challenge: res.body, code: await this.harness.latestCode(to) };
   }
 
   resend(kind: string, id: string): Promise<Res<Challenge>> {
@@ -456,6 +475,18 @@ export class Harness {
 
 export async function setup(config?: MockConfig): Promise<Harness> {
   return new Harness(await createMemoryMock(config));
+}
+
+/**
+ * The most common start of a code test: a fresh mock, `username` signed in, a change of its email
+ * to a new address (`newEmail(label)`) started with a password step-up, and the code that was sent.
+ */
+export async function emailChange(label: string, username = 'admin') {
+  const h = await setup();
+  const b = await h.signedIn(username);
+  const to = newEmail(label);
+  const { challenge, stepUpToken } = await b.startChange('email', to);
+  return { h, b, to, challenge, stepUpToken, code: await h.latestCode(to) };
 }
 
 /** Random-enough unique email for a test. */

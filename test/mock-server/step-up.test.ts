@@ -195,13 +195,11 @@ describe('step-up', () => {
   it('a step-up code obeys the code rules (5 wrong tries kill it)', async () => {
     const h = await setup();
     const b = await h.signedIn('sso.user');
-    const challenge = await b.challenge('email', { purpose: 'step-up' });
-    assertStatus(challenge, 201);
-    const code = await h.latestCode(SEED.sso.email);
+    const { challenge, code } = await b.codeChallenge('email', 'step-up', SEED.sso.email);
     const wrongCode = code === '000000' ? '000001' : '000000';
     for (let i = 0; i < 5; i++)
-      await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code: wrongCode });
-    const res = await b.stepUpRaw({ method: 'code', challengeId: challenge.body.id, code });
+      await b.stepUpRaw({ method: 'code', challengeId: challenge.id, code: wrongCode });
+    const res = await b.stepUpRaw({ method: 'code', challengeId: challenge.id, code });
     assertProblem(res, 'too-many-attempts');
   });
 
