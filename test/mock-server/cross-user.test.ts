@@ -111,16 +111,28 @@ const adminCodeIntact = (s: Scene) => {
   assert.equal(c?.attempts, 0, 'no wrong try was counted against the victim’s code');
 };
 
+/** The admin's pending change, verified by `b` with the right code and the admin's step-up token. */
+const verifyAdminChange = (b: Browser, s: Scene) =>
+  b.verify('email', s.adminChange.id, { code: s.adminChange.code, stepUpToken: s.adminStepUp });
+
+/** The admin's code was neither consumed nor counted, and the admin can still use it. */
+const adminChangeStillWorks = async (s: Scene) => {
+  adminCodeIntact(s);
+  await adminVerifies(s);
+};
+
+/** The admin's code resent by `b`, after the cooldown (so only the ownership check can refuse it). */
+const resendAdminCode = (b: Browser, s: Scene) => {
+  s.h.advance(61_000);
+  return b.resend('email', s.adminChange.id);
+};
+
 const ATTEMPTS: Attempt[] = [
   {
     name: 'another user verifies the victim’s challenge with the right code and the victim’s step-up token',
     expect: 'not-found',
-    run: (s) =>
-      s.operator.verify('email', s.adminChange.id, { code: s.adminChange.code, stepUpToken: s.adminStepUp }),
-    victimStillWorks: async (s) => {
-      adminCodeIntact(s);
-      await adminVerifies(s);
-    },
+    run: (s) => verifyAdminChange(s.operator, s),
+    victimStillWorks: adminChangeStillWorks,
   },
   {
     name: 'another user verifies the victim’s challenge with a wrong code',
@@ -136,10 +148,7 @@ const ATTEMPTS: Attempt[] = [
   {
     name: 'another user resends the victim’s code (after the cooldown)',
     expect: 'not-found',
-    run: async (s) => {
-      s.h.advance(61_000);
-      return s.operator.resend('email', s.adminChange.id);
-    },
+    run: (s) => resendAdminCode(s.operator, s),
     victimStillWorks: async (s) => {
       assert.equal((await s.h.messagesTo(s.adminChange.to)).length, 1, 'no second code went out');
       await adminVerifies(s);
@@ -148,15 +157,9 @@ const ATTEMPTS: Attempt[] = [
   {
     name: 'another user starts a contact change with the victim’s step-up token',
     expect: 'step-up-required',
-    run: (s) =>
-      s.operator.challenge('email', { purpose: 'change', value: newEmail(), stepUpToken: s.adminStepUp }),
+    run: (s) => s.operator.changeChallenge('email', newEmail(), s.adminStepUp),
     victimStillWorks: async (s) => {
-      const res = await s.admin.challenge('mobile', {
-        purpose: 'change',
-        value: '07400 123456',
-        region: 'GB',
-        stepUpToken: s.adminStepUp,
-      });
+      const res = await s.admin.changeChallenge('mobile', '07400 123456', s.adminStepUp, 'GB');
       assertStatus(res, 201, 'the token still works for its own session');
     },
   },
@@ -165,11 +168,7 @@ const ATTEMPTS: Attempt[] = [
     expect: 'step-up-required',
     run: async (s) => {
       const to = newEmail('attacker');
-      const own = await s.operator.challenge('email', {
-        purpose: 'change',
-        value: to,
-        stepUpToken: s.operatorStepUp,
-      });
+      const own = await s.operator.changeChallenge('email', to, s.operatorStepUp);
       assertStatus(own, 201);
       return s.operator.verify('email', own.body.id, {
         code: await s.h.latestCode(to),
@@ -220,34 +219,23 @@ const ATTEMPTS: Attempt[] = [
   {
     name: 'another session of the same user verifies the first session’s challenge',
     expect: 'not-found',
-    run: (s) =>
-      s.admin2.verify('email', s.adminChange.id, { code: s.adminChange.code, stepUpToken: s.adminStepUp }),
-    victimStillWorks: async (s) => {
-      adminCodeIntact(s);
-      await adminVerifies(s);
-    },
+    run: (s) => verifyAdminChange(s.admin2, s),
+    victimStillWorks: adminChangeStillWorks,
   },
   {
     name: 'another session of the same user resends the first session’s code',
     expect: 'not-found',
-    run: async (s) => {
-      s.h.advance(61_000);
-      return s.admin2.resend('email', s.adminChange.id);
-    },
+    run: (s) => resendAdminCode(s.admin2, s),
   },
   {
     name: 'another session of the same user uses the first session’s step-up token',
     expect: 'step-up-required',
-    run: (s) =>
-      s.admin2.challenge('email', { purpose: 'change', value: newEmail(), stepUpToken: s.adminStepUp }),
+    run: (s) => s.admin2.changeChallenge('email', newEmail(), s.adminStepUp),
   },
   {
     name: 'no session at all, with the victim’s challenge id and token',
     expect: 'unauthenticated',
-    run: (s) =>
-      s.h
-        .browser()
-        .verify('email', s.adminChange.id, { code: s.adminChange.code, stepUpToken: s.adminStepUp }),
+    run: (s) => verifyAdminChange(s.h.browser(), s),
     victimStillWorks: adminVerifies,
   },
 ];
