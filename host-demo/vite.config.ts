@@ -68,15 +68,44 @@ function demoProxy(): Record<string, ProxyOptions> {
 }
 
 /**
- * The same policy as a `<meta>` too (index.html has the `%DEMO_CSP%` placeholder right after the
- * charset, before any script), so the built page keeps it on any static server.
+ * The `<head>` every demo page shares, written once here instead of in each index.html: the charset
+ * first, then the CSP as a `<meta>` too (so the built page keeps it on any static server, ahead of any
+ * script), the viewport, color schemes, referrer policy, icon and the console's stylesheet. Each page
+ * keeps only its title, its own stylesheet and its module script. Links are relative to the page, as
+ * the pages had them, so the build works under any base path.
  */
-function cspMeta(): Plugin {
+function demoHead(): Plugin {
   return {
-    name: 'demo-csp-meta',
+    name: 'demo-head',
     transformIndexHtml: {
+      // Before Vite's own HTML processing, so the links below are bundled like any written in the page.
       order: 'pre',
-      handler: (html, ctx) => html.replace('%DEMO_CSP%', metaPolicy(ctx.server ? DEV_CSP : DEMO_CSP)),
+      handler: (_html, ctx) => {
+        const depth = ctx.path.split('/').length - 2;
+        const up = depth > 0 ? '../'.repeat(depth) : './';
+        const meta = (attrs: Record<string, string>) => ({
+          tag: 'meta',
+          attrs,
+          injectTo: 'head-prepend' as const,
+        });
+        const link = (attrs: Record<string, string>) => ({
+          tag: 'link',
+          attrs,
+          injectTo: 'head-prepend' as const,
+        });
+        return [
+          meta({ charset: 'utf-8' }),
+          meta({
+            'http-equiv': 'Content-Security-Policy',
+            content: metaPolicy(ctx.server ? DEV_CSP : DEMO_CSP),
+          }),
+          meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          meta({ name: 'color-scheme', content: 'light dark' }),
+          meta({ name: 'referrer', content: 'no-referrer' }),
+          link({ rel: 'icon', href: `${up}favicon.svg`, type: 'image/svg+xml' }),
+          link({ rel: 'stylesheet', href: `${up}styles.css` }),
+        ];
+      },
     },
   };
 }
@@ -84,7 +113,7 @@ function cspMeta(): Plugin {
 export default defineConfig({
   root: here,
   publicDir: false,
-  plugins: [cspMeta()],
+  plugins: [demoHead()],
   resolve: { alias: sourceAliases() },
   server: {
     port: 5173,
