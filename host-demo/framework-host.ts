@@ -3,23 +3,24 @@
  * the texts of their event logs and the choices of their host controls. Framework-free on purpose:
  * each page shows only how its framework passes properties and listens to events.
  */
-import type {
-  ContactVerifyConfirmedEvent,
-  PersonalInfoChangeEvent,
-  PersonalInfoErrorEvent,
-  PersonalInfoSavedEvent,
-  PersonalInfoSection,
-  SessionExpiredEvent,
+import {
+  type ContactVerifyConfirmedEvent,
+  PERSONAL_INFO_SECTIONS,
+  type PersonalInfoChangeEvent,
+  type PersonalInfoErrorEvent,
+  type PersonalInfoSavedEvent,
+  type PersonalInfoSection,
+  type SessionExpiredEvent,
 } from 'personal-settings-elements';
 import { ApiClient } from 'personal-settings-elements/api';
 
 export type HostFramework = 'react' | 'vue';
 
 /** The console's sign-in page, coming back to this page afterwards. */
-export const signInHref = (framework: HostFramework): string => `../#/login?next=/${framework}/`;
+const signInHref = (framework: HostFramework): string => `../#/login?next=/${framework}/`;
 
 /** The other pages of the demo, for the host pages' top bar. */
-export const HOST_LINKS: readonly { href: string; label: string; framework?: HostFramework }[] = [
+const HOST_LINKS: readonly { href: string; label: string; framework?: HostFramework }[] = [
   { href: '../#/home', label: 'Console' },
   { href: '../react/', label: 'React host', framework: 'react' },
   { href: '../vue/', label: 'Vue host', framework: 'vue' },
@@ -39,28 +40,47 @@ export const HOST_HEADER = 'X-Host-Framework';
  * server proxies it to the mock) plus a header on every request, which an `endpoint` attribute
  * alone cannot add.
  */
-export function createHostClient(framework: HostFramework): ApiClient {
+function createHostClient(framework: HostFramework): ApiClient {
   return new ApiClient({ baseUrl: '/api/v1', headers: () => ({ [HOST_HEADER]: framework }) });
 }
 
 /** Labels of the host's section checkboxes (the form's own labels are localized; these are the host's). */
-export const SECTION_LABELS: Readonly<Record<PersonalInfoSection, string>> = {
+const SECTION_LABELS: Readonly<Record<PersonalInfoSection, string>> = {
   contacts: 'Mobile number and email',
   'auto-logout': 'Auto-logout',
   'session-limit': 'Max. online sessions',
   'welcome-message': 'Welcome message',
 };
 
-export const LOCALES: readonly { value: string; label: string }[] = [
+const LOCALES: readonly { value: string; label: string }[] = [
   { value: 'en', label: 'English' },
   { value: 'zh-CN', label: '简体中文' },
 ];
 
 /** A string override the host sets through the `strings` property (shown under the auto-logout select). */
-export function hostStrings(framework: HostFramework): Partial<Record<string, string>> {
+function hostStrings(framework: HostFramework): Partial<Record<string, string>> {
   const name = framework === 'react' ? 'React' : 'Vue';
   return {
     'personal-info.auto-logout.help': `Set by the ${name} host: sign out after this long without activity.`,
+  };
+}
+
+/**
+ * What the host page of `framework` takes from here, bound to that framework once. Call it once per
+ * page, outside any component: a new client would make the form load again.
+ */
+export function hostPage(framework: HostFramework) {
+  return {
+    client: createHostClient(framework),
+    strings: hostStrings(framework),
+    signInHref: signInHref(framework),
+    /** The top bar's links, this page's marked `current`. */
+    links: HOST_LINKS.map((link) => ({ ...link, current: link.framework === framework })),
+    sectionLabels: SECTION_LABELS,
+    locales: LOCALES,
+    /** The sections after the host's checkbox for `section` was set to `shown`, in the form's order. */
+    toggled: (current: readonly PersonalInfoSection[], section: PersonalInfoSection, shown: boolean) =>
+      PERSONAL_INFO_SECTIONS.filter((s) => (s === section ? shown : current.includes(s))),
   };
 }
 

@@ -21,21 +21,10 @@ import {
 } from 'personal-settings-elements';
 // The JSX types, as an app loads them once.
 import type {} from 'personal-settings-elements/jsx';
-import {
-  appendEntry,
-  createHostClient,
-  describe,
-  HOST_LINKS,
-  hostStrings,
-  LOCALES,
-  type LogEntry,
-  SECTION_LABELS,
-  signInHref,
-} from '../framework-host.js';
+import { appendEntry, describe, hostPage, type LogEntry } from '../framework-host.js';
 
-// Created once, outside the component: a new client would make the form load again.
-const client = createHostClient('react');
-const strings = hostStrings('react');
+// Once, outside the component: a new client would make the form load again.
+const host = hostPage('react');
 
 export function App(): ReactElement {
   const formRef = useRef<PersonalInfoForm>(null);
@@ -49,7 +38,7 @@ export function App(): ReactElement {
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    form.strings = strings;
+    form.strings = host.strings;
     const onExpired = (event: SessionExpiredEvent) => {
       append(describe.expired(event));
       setSignedOut(true);
@@ -67,9 +56,7 @@ export function App(): ReactElement {
   }, [append]);
 
   const toggleSection = (section: PersonalInfoSection, shown: boolean) =>
-    setSections((current) =>
-      PERSONAL_INFO_SECTIONS.filter((s) => (s === section ? shown : current.includes(s))),
-    );
+    setSections((current) => host.toggled(current, section, shown));
 
   return (
     <div className="host-page">
@@ -80,9 +67,9 @@ export function App(): ReactElement {
         </a>
         <nav className="mainmenu" aria-label="Demo pages">
           <ul>
-            {HOST_LINKS.map((link) => (
+            {host.links.map((link) => (
               <li key={link.href}>
-                <a href={link.href} aria-current={link.framework === 'react' ? 'page' : undefined}>
+                <a href={link.href} aria-current={link.current ? 'page' : undefined}>
                   {link.label}
                 </a>
               </li>
@@ -103,7 +90,7 @@ export function App(): ReactElement {
             <p id="signed-out-text">
               You are not signed in. Sign in to the console to see your personal settings here.
             </p>
-            <a className="button button--primary" href={signInHref('react')}>
+            <a className="button button--primary" href={host.signInHref}>
               Sign in
             </a>
           </section>
@@ -121,14 +108,14 @@ export function App(): ReactElement {
                     checked={sections.includes(section)}
                     onChange={(event) => toggleSection(section, event.currentTarget.checked)}
                   />{' '}
-                  {SECTION_LABELS[section]}
+                  {host.sectionLabels[section]}
                 </label>
               ))}
             </fieldset>
             <label className="stacked">
               Language (the locale property)
               <select id="locale" value={locale} onChange={(event) => setLocale(event.currentTarget.value)}>
-                {LOCALES.map(({ value, label }) => (
+                {host.locales.map(({ value, label }) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
@@ -139,7 +126,7 @@ export function App(): ReactElement {
           <section className="card embedded" aria-label="Personal settings" hidden={signedOut}>
             <personal-info-form
               ref={formRef}
-              client={client}
+              client={host.client}
               sections={sections.join(' ')}
               locale={locale}
               onpersonal-info-saved={(event) => append(describe.saved(event))}

@@ -26,21 +26,10 @@ import {
   type PersonalInfoSection,
   type SessionExpiredEvent,
 } from 'personal-settings-elements';
-import {
-  appendEntry,
-  createHostClient,
-  describe,
-  HOST_LINKS,
-  hostStrings,
-  LOCALES,
-  type LogEntry,
-  SECTION_LABELS,
-  signInHref,
-} from '../framework-host.js';
+import { appendEntry, describe, hostPage, type LogEntry } from '../framework-host.js';
 
-// Created once: a new client would make the form load again.
-const client = createHostClient('vue');
-const strings = hostStrings('vue');
+// Once: a new client would make the form load again.
+const host = hostPage('vue');
 
 export const App = defineComponent({
   name: 'PersonalSettingsHost',
@@ -60,9 +49,7 @@ export const App = defineComponent({
     onBeforeUnmount(() => form.value?.removeEventListener('personal-info-error', onError));
 
     const toggleSection = (section: PersonalInfoSection, shown: boolean) => {
-      sections.value = PERSONAL_INFO_SECTIONS.filter((s) =>
-        s === section ? shown : sections.value.includes(s),
-      );
+      sections.value = host.toggled(sections.value, section, shown);
     };
 
     const topbar = () =>
@@ -74,13 +61,9 @@ export const App = defineComponent({
         h('nav', { class: 'mainmenu', 'aria-label': 'Demo pages' }, [
           h(
             'ul',
-            HOST_LINKS.map((link) =>
+            host.links.map((link) =>
               h('li', { key: link.href }, [
-                h(
-                  'a',
-                  { href: link.href, 'aria-current': link.framework === 'vue' ? 'page' : undefined },
-                  link.label,
-                ),
+                h('a', { href: link.href, 'aria-current': link.current ? 'page' : undefined }, link.label),
               ]),
             ),
           ),
@@ -104,7 +87,7 @@ export const App = defineComponent({
               { id: 'signed-out-text' },
               'You are not signed in. Sign in to the console to see your personal settings here.',
             ),
-            h('a', { class: 'button button--primary', href: signInHref('vue') }, 'Sign in'),
+            h('a', { class: 'button button--primary', href: host.signInHref }, 'Sign in'),
           ])
         : null;
 
@@ -122,7 +105,7 @@ export const App = defineComponent({
                 onChange: (event: Event) =>
                   toggleSection(section, (event.currentTarget as HTMLInputElement).checked),
               }),
-              ` ${SECTION_LABELS[section]}`,
+              ` ${host.sectionLabels[section]}`,
             ]),
           ),
         ]),
@@ -137,7 +120,7 @@ export const App = defineComponent({
                 locale.value = (event.currentTarget as HTMLSelectElement).value;
               },
             },
-            LOCALES.map(({ value, label }) => h('option', { key: value, value }, label)),
+            host.locales.map(({ value, label }) => h('option', { key: value, value }, label)),
           ),
         ]),
       ]);
@@ -146,8 +129,8 @@ export const App = defineComponent({
       h('section', { class: 'card embedded', 'aria-label': 'Personal settings', hidden: signedOut.value }, [
         h('personal-info-form', {
           ref: form,
-          '.client': client,
-          '.strings': strings,
+          '.client': host.client,
+          '.strings': host.strings,
           '^sections': sections.value.join(' '),
           locale: locale.value,
           onPersonalInfoSaved: (event: PersonalInfoSavedEvent) => append(describe.saved(event)),
