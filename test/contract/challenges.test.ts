@@ -50,6 +50,14 @@ async function verifyOperatorMobile(b: Browser): Promise<ChallengeData> {
   return expectChallenge(reply);
 }
 
+/** A verify challenge for the operator's mobile, and the code it sent (kept out of reports). */
+async function operatorMobileCode(b: Browser): Promise<{ challenge: ChallengeData; code: string }> {
+  const challenge = await verifyOperatorMobile(b);
+  const code = await dev.lastCode(contactOf('operator', 'mobile'));
+  addSecret(code);
+  return { challenge, code };
+}
+
 function verify(b: Browser, kind: 'mobile' | 'email', id: string, code: string, stepUpToken?: string) {
   const body = stepUpToken === undefined ? { code } : { code, stepUpToken };
   return b.call('verifyChallenge', { params: { kind, id }, body });
@@ -314,9 +322,7 @@ describe('verification codes', () => {
     'a wrong code is invalid-code with attemptsRemaining counting down; 5 wrong kill the code',
     async (s) => {
       const b = await s.login('operator');
-      const challenge = await verifyOperatorMobile(b);
-      const code = await dev.lastCode(contactOf('operator', 'mobile'));
-      addSecret(code);
+      const { challenge, code } = await operatorMobileCode(b);
       const bad = wrongCode(code);
       for (let left = RULES.codeMaxAttempts - 1; left >= 1; left--) {
         const problem = expectProblem(await verify(b, 'mobile', challenge.id, bad), 'invalid-code');
@@ -338,9 +344,7 @@ describe('verification codes', () => {
       const b = await s.login('operator');
       let failures = 0;
       while (failures < RULES.accountCodeFailuresPerHour) {
-        const challenge = await verifyOperatorMobile(b);
-        const code = await dev.lastCode(contactOf('operator', 'mobile'));
-        addSecret(code);
+        const { challenge, code } = await operatorMobileCode(b);
         for (let i = 0; i < RULES.codeMaxAttempts && failures < RULES.accountCodeFailuresPerHour; i++) {
           expectProblem(await verify(b, 'mobile', challenge.id, wrongCode(code)), [
             'invalid-code',
@@ -369,9 +373,7 @@ describe('verification codes', () => {
 
   devTest('a code expires after 5 minutes: 410 code-expired', async (s) => {
     const b = await s.login('operator');
-    const challenge = await verifyOperatorMobile(b);
-    const code = await dev.lastCode(contactOf('operator', 'mobile'));
-    addSecret(code);
+    const { challenge, code } = await operatorMobileCode(b);
     await dev.advance(RULES.codeLifetimeSeconds + 1);
     expectProblem(await verify(b, 'mobile', challenge.id, code), 'code-expired');
     assert.equal((await b.info()).data.mobile.verified, false);
@@ -379,9 +381,7 @@ describe('verification codes', () => {
 
   devTest('resend: cooldown first; then only the new code works; failures are not reset', async (s) => {
     const b = await s.login('operator');
-    const challenge = await verifyOperatorMobile(b);
-    const first = await dev.lastCode(contactOf('operator', 'mobile'));
-    addSecret(first);
+    const { challenge, code: first } = await operatorMobileCode(b);
     const params = { kind: 'mobile', id: challenge.id };
 
     const early = await b.call('resendChallenge', { params });
@@ -468,9 +468,7 @@ describe('verification codes', () => {
 
   devTest('single use: 20 parallel verifies of the right code → exactly one success', async (s) => {
     const b = await s.login('operator');
-    const challenge = await verifyOperatorMobile(b);
-    const code = await dev.lastCode(contactOf('operator', 'mobile'));
-    addSecret(code);
+    const { challenge, code } = await operatorMobileCode(b);
     const replies = await Promise.all(
       Array.from({ length: 20 }, () => verify(b, 'mobile', challenge.id, code)),
     );

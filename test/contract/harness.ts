@@ -332,10 +332,15 @@ export class Browser {
     return login;
   }
 
+  /** GET /me/personal-info, asserting success: the reply (for its headers) and its body. */
+  async personalInfo(): Promise<{ reply: Reply; info: RouteResponse<'getPersonalInfo'> }> {
+    const reply = await this.call('getPersonalInfo');
+    return { reply, info: expectOk(reply, 'getPersonalInfo') };
+  }
+
   /** The personal info and its ETag. */
   async info(): Promise<{ data: RouteResponse<'getPersonalInfo'>; etag: string }> {
-    const reply = await this.call('getPersonalInfo');
-    const data = expectOk(reply, 'getPersonalInfo');
+    const { reply, info: data } = await this.personalInfo();
     const etag = reply.headers.get('ETag');
     assert.ok(etag, 'GET /me/personal-info must send an ETag');
     return { data, etag };

@@ -11,9 +11,7 @@ describe('GET /me/personal-info', () => {
   apiTest(
     'a local user: masked verified mobile and email, password step-up, editable defaults',
     async (s) => {
-      const b = await s.login('admin');
-      const reply = await b.call('getPersonalInfo');
-      const info = expectOk(reply, 'getPersonalInfo');
+      const { info } = await (await s.login('admin')).personalInfo();
 
       assert.equal(info.user.username, user('admin').username);
       assert.equal(info.user.type, 'local');
@@ -58,8 +56,7 @@ describe('GET /me/personal-info', () => {
     'the version is also the ETag; headers keep personal data out of caches and sniffers',
     async (s) => {
       const b = await s.login('admin');
-      const reply = await b.call('getPersonalInfo');
-      const info = expectOk(reply, 'getPersonalInfo');
+      const { reply, info } = await b.personalInfo();
       const etag = reply.headers.get('ETag');
       assert.ok(etag, 'an ETag header');
       assert.equal(etagValue(etag), info.version, 'ETag carries the body version');

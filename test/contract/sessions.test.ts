@@ -1,6 +1,6 @@
 /** GET /me/sessions, DELETE /me/sessions/{id}; the session limit at login; idle and absolute timeouts. */
 import assert from 'node:assert/strict';
-import { RULES } from '../../components/api/contract/index.js';
+import { RULES, type SessionLimit } from '../../components/api/contract/index.js';
 import {
   apiTest,
   type Browser,
@@ -10,6 +10,7 @@ import {
   devTest,
   expectOk,
   expectProblem,
+  type Scope,
 } from './harness.js';
 
 const ENDED = ['unauthenticated', 'session-expired', 'session-replaced'] as const;
@@ -73,16 +74,27 @@ describe('GET /me/sessions and DELETE /me/sessions/{id}', () => {
   });
 });
 
+/** The admin signed in (browser `label`) with `limit` just set; put back after the test. */
+async function adminWithLimit(s: Scope, limit: SessionLimit, label?: string): Promise<Browser> {
+  s.restore('admin');
+  const a = await s.login('admin', label);
+  await a.patch({ sessionLimit: limit });
+  return a;
+}
+
+/** Another admin login, in a new browser, is refused at the limit. */
+async function loginRefused(s: Scope, label: string): Promise<Browser> {
+  const b = s.browser(label);
+  expectProblem(await b.call('login', { body: credentials('admin') }), 'session-limit-reached');
+  return b;
+}
+
 describe('the session limit at login', () => {
   apiTest(
     'policy deny: a login beyond the limit is 409 session-limit-reached; open sessions keep working',
     async (s) => {
-      s.restore('admin');
-      const a = await s.login('admin', 'a');
-      await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
-      const b = s.browser('b');
-      const reply = await b.call('login', { body: credentials('admin') });
-      expectProblem(reply, 'session-limit-reached');
+      const a = await adminWithLimit(s, { max: 1, policy: 'deny' }, 'a');
+      const b = await loginRefused(s, 'b');
       expectProblem(await b.call('getPersonalInfo'), 'unauthenticated');
       expectOk(await a.call('getPersonalInfo'), 'getPersonalInfo');
 
@@ -98,34 +110,24 @@ describe('the session limit at login', () => {
     await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
     expectOk(await a.call('getPersonalInfo'), 'getPersonalInfo');
     expectOk(await c.call('getPersonalInfo'), 'getPersonalInfo');
-    expectProblem(
-      await s.browser('d').call('login', { body: credentials('admin') }),
-      'session-limit-reached',
-    );
+    await loginRefused(s, 'd');
   });
 
   apiTest('the limit is per user: another user still signs in', async (s) => {
-    s.restore('admin');
-    const a = await s.login('admin');
-    await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
+    await adminWithLimit(s, { max: 1, policy: 'deny' });
     await s.login('operator');
   });
 
   apiTest('a limit of 2 lets the second login in and denies the third', async (s) => {
-    s.restore('admin');
-    const a = await s.login('admin', 'a');
-    await a.patch({ sessionLimit: { max: 2, policy: 'deny' } });
+    await adminWithLimit(s, { max: 2, policy: 'deny' }, 'a');
     await s.login('admin', 'b');
-    const third = await s.browser('c').call('login', { body: credentials('admin') });
-    expectProblem(third, 'session-limit-reached');
+    await loginRefused(s, 'c');
   });
 
   apiTest(
     'policy log-out at 1: the new login gets in, the old session gets 401 session-replaced',
     async (s) => {
-      s.restore('admin');
-      const a = await s.login('admin', 'a');
-      await a.patch({ sessionLimit: { max: 1, policy: 'log-out' } });
+      const a = await adminWithLimit(s, { max: 1, policy: 'log-out' }, 'a');
       const b = s.browser('b');
       const login = await b.login('admin');
       assert.equal(login.replacedSessions, 1);
@@ -139,9 +141,7 @@ describe('the session limit at login', () => {
   apiTest(
     'at limit 1 concurrent logins are serialized: 50 parallel logins → exactly one winner',
     async (s) => {
-      s.restore('admin');
-      const a = await s.login('admin');
-      await a.patch({ sessionLimit: { max: 1, policy: 'deny' } });
+      const a = await adminWithLimit(s, { max: 1, policy: 'deny' });
       await a.logout();
       const browsers = Array.from({ length: 50 }, (_, i) => s.browser(`parallel ${i + 1}`));
       const replies = await Promise.all(browsers.map((b) => b.call('login', { body: credentials('admin') })));
