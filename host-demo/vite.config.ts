@@ -80,31 +80,21 @@ function demoHead(): Plugin {
     transformIndexHtml: {
       // Before Vite's own HTML processing, so the links below are bundled like any written in the page.
       order: 'pre',
-      handler: (_html, ctx) => {
+      handler: (html, ctx) => {
         const depth = ctx.path.split('/').length - 2;
         const up = depth > 0 ? '../'.repeat(depth) : './';
-        const meta = (attrs: Record<string, string>) => ({
-          tag: 'meta',
-          attrs,
-          injectTo: 'head-prepend' as const,
-        });
-        const link = (attrs: Record<string, string>) => ({
-          tag: 'link',
-          attrs,
-          injectTo: 'head-prepend' as const,
-        });
-        return [
-          meta({ charset: 'utf-8' }),
-          meta({
-            'http-equiv': 'Content-Security-Policy',
-            content: metaPolicy(ctx.server ? DEV_CSP : DEMO_CSP),
-          }),
-          meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          meta({ name: 'color-scheme', content: 'light dark' }),
-          meta({ name: 'referrer', content: 'no-referrer' }),
-          link({ rel: 'icon', href: `${up}favicon.svg`, type: 'image/svg+xml' }),
-          link({ rel: 'stylesheet', href: `${up}styles.css` }),
+        const csp = metaPolicy(ctx.server ? DEV_CSP : DEMO_CSP);
+        // As text, not tag descriptors: Vite would write the policy's quotes as `&#39;`.
+        const head = [
+          '<meta charset="utf-8" />',
+          `<meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+          '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+          '<meta name="color-scheme" content="light dark" />',
+          '<meta name="referrer" content="no-referrer" />',
+          `<link rel="icon" href="${up}favicon.svg" type="image/svg+xml" />`,
+          `<link rel="stylesheet" href="${up}styles.css" />`,
         ];
+        return html.replace('<head>', `<head>\n    ${head.join('\n    ')}`);
       },
     },
   };
