@@ -9,19 +9,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Browser, BrowserContext, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
-import {
-  type DemoServers,
-  devClient,
-  type PageWatch,
-  until,
-  watchPage,
-  demoHooks,
-} from './helpers.js';
+import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
+import { assertClean, DemoSession, fillLogin, type PageWatch } from './helpers.js';
 
-let demo: DemoServers;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = new DemoSession({});
 
 const FRAMEWORKS = [
   { name: 'react', title: 'React 19' },
@@ -29,11 +20,9 @@ const FRAMEWORKS = [
 ] as const;
 type Framework = (typeof FRAMEWORKS)[number]['name'];
 
-const dev = () => devClient(demo.mockUrl);
-
 /** Sign in through the API (as a host's login page would) and hand the session cookie to the browser. */
 async function signIn(page: Page, username: string): Promise<void> {
-  const response = await fetch(`${demo.mockUrl}/api/v1/auth/login`, {
+  const response = await fetch(`${session.demo.mockUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: 'Passw0rd!' }),
@@ -45,7 +34,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.browserContext().setCookie({
     name: 'psid',
     value: psid,
-    domain: new URL(demo.url).hostname,
+    domain: new URL(session.demo.url).hostname,
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -61,19 +50,15 @@ interface HostPage {
 
 /** A framework page in its own browser context (own cookies), watched for CSP violations and errors. */
 async function openHost(framework: Framework, username: string | null): Promise<HostPage> {
-  const context = await browser.createBrowserContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const watch = watchPage(page);
   const apiHeaders: (string | undefined)[] = [];
-  page.on('request', (request: HTTPRequest) => {
-    if (new URL(request.url()).pathname.startsWith('/api/v1/')) {
-      apiHeaders.push(request.headers()['x-host-framework']);
-    }
+  const { page, watch } = await session.open(`${framework}/`, async (page) => {
+    page.on('request', (request: HTTPRequest) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/')) {
+        apiHeaders.push(request.headers()['x-host-framework']);
+      }
+    });
+    if (username) await signIn(page, username);
   });
-  if (username) await signIn(page, username);
-  await page.goto(new URL(`${framework}/`, demo.url).href, { waitUntil: 'load' });
   await page.waitForSelector('personal-info-form');
   return { page, watch, apiHeaders };
 }
@@ -127,17 +112,7 @@ async function waitForLog(page: Page, entry: string): Promise<void> {
   }
 }
 
-function assertClean(watch: PageWatch): void {
-  assert.deepEqual(watch.csp, [], 'CSP violations');
-  assert.deepEqual(watch.errors, [], 'console errors / uncaught exceptions');
-}
-
 describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', { timeout: 300_000 }, () => {
-  demoHooks({}, contexts, (d, b) => {
-    demo = d;
-    browser = b;
-  });
-
   for (const { name, title } of FRAMEWORKS) {
     describe(title, () => {
       it('without a session the host logs session-expired; signed in, the masked mobile is shown', async () => {
@@ -188,9 +163,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
 
         await page.locator('#signed-out a').click();
         await page.waitForSelector('#login-page');
-        await page.locator('#login-username').fill('admin');
-        await page.locator('#login-password').fill('Passw0rd!');
-        await page.locator('#login-page button[type=submit]').click();
+        await fillLogin(page, 'admin');
         await page.waitForFunction((path) => location.pathname === path, {}, `/${name}/`);
         await waitForText(page, '+86 138****5678');
         assert.equal(await page.$('#signed-out'), null);
@@ -206,11 +179,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await page.locator('pierce/#auto-logout-save').click();
         await waitForLog(page, 'personal-info-saved: autoLogoutMinutes');
         await waitForLog(page, 'personal-info-change: nothing unsaved');
-        await until(
-          () => dev().user('admin'),
-          (u) => u.autoLogoutMinutes === 60,
-          'auto-logout 60 in the db',
-        );
+        await session.user('admin', (u) => u.autoLogoutMinutes === 60, 'auto-logout 60 in the db');
         assertClean(watch);
       });
 
@@ -251,21 +220,12 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await page.locator('pierce/#mobile-verify').click();
         await page.locator('::-p-aria(Send code[role="button"])').click();
         const codeInput = await waitForDeep(page, 'input[autocomplete="one-time-code"]');
-        const { messages } = await until(
-          () => dev().call('outbox'),
-          (o) => o.messages.some((m) => m.code),
-          'a code in the outbox',
-        );
         // The last digit submits nothing: OK confirms, and the dialog closes.
-        await codeInput.type(messages.findLast((m) => m.code)?.code ?? '');
+        await codeInput.type(await session.lastCode());
         await page.locator('::-p-aria(OK[role="button"])').click();
         await waitForLog(page, 'contact-verify-confirmed: mobile +86 139****1111 verified');
         await waitForLog(page, 'personal-info-saved: mobile');
-        await until(
-          () => dev().user('operator'),
-          (u) => u.mobile.verified,
-          'the mobile number verified in the db',
-        );
+        await session.user('operator', (u) => u.mobile.verified, 'the mobile number verified in the db');
         assertClean(watch);
       });
     });

@@ -6,6 +6,7 @@
  * `startDemo()` uses the demo build of the runner (test/e2e/run.ts, `npm run test:e2e`) when there is
  * one, and otherwise (one file through `node --test`) builds its own.
  */
+import assert from 'node:assert/strict';
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -153,10 +154,7 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
-export type {
-  HookMessage as OutboxMessage,
-  HookUser as DbUser,
-} from '../../components/api/contract/index.js';
+import type { HookUser } from '../../components/api/contract/index.js';
 
 /** The mock's test hooks (`<mockUrl>/__dev/*`) through the one typed dev client. */
 export function devClient(mockUrl: string): DevClient {
@@ -164,34 +162,91 @@ export function devClient(mockUrl: string): DevClient {
 }
 
 /**
- * The hooks of a test file on the demo: the demo and Chromium start together in `before` (each kept
+ * What a test file on the demo drives: the demo and Chromium, started together in `before` (each kept
  * as soon as it is up and both awaited, so when one fails `after` still closes the other: a Chromium
- * left open would keep the test process alive) and close in `after`; before each test the browser
- * contexts the last one opened (`contexts`) close and the mock resets.
+ * left open would keep the test process alive) and closed in `after`. Before each test the browser
+ * contexts the last one opened close and the mock resets.
  */
-export function demoHooks(
-  options: DemoOptions,
-  contexts: BrowserContext[],
-  started: (demo: DemoServers, browser: Browser) => void,
-): void {
-  let demo: DemoServers | undefined;
-  let browser: Browser | undefined;
-  before(async () => {
-    const results = await Promise.allSettled([
-      startDemo(options).then((d) => (demo = d)),
-      launchChromium().then((b) => (browser = b)),
-    ]);
-    for (const result of results) if (result.status === 'rejected') throw result.reason;
-    if (demo && browser) started(demo, browser);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    if (demo) await devClient(demo.mockUrl).reset();
-  });
+export class DemoSession {
+  #demo: DemoServers | undefined;
+  #browser: Browser | undefined;
+  readonly #contexts: BrowserContext[] = [];
+
+  constructor(options: DemoOptions) {
+    before(async () => {
+      const results = await Promise.allSettled([
+        startDemo(options).then((d) => (this.#demo = d)),
+        launchChromium().then((b) => (this.#browser = b)),
+      ]);
+      for (const result of results) if (result.status === 'rejected') throw result.reason;
+    });
+    after(async () => {
+      await this.#browser?.close();
+      await this.#demo?.close();
+    });
+    beforeEach(async () => {
+      await Promise.all(this.#contexts.splice(0).map((c) => c.close()));
+      if (this.#demo) await this.dev().reset();
+    });
+  }
+
+  get demo(): DemoServers {
+    if (!this.#demo) throw new Error('the demo is not started: use it inside a test');
+    return this.#demo;
+  }
+
+  /** The mock's test hooks. */
+  dev(): DevClient {
+    return devClient(this.demo.mockUrl);
+  }
+
+  /**
+   * A page of the demo (`path` relative to it) in its own browser context (own cookies: a second
+   * "browser"), 1280×900, watched for CSP violations and errors from its first request on.
+   * `beforeLoad` runs before the page is loaded (cookies, request listeners, no CSP for axe).
+   */
+  async open(
+    path: string,
+    beforeLoad?: (page: Page) => Promise<void> | void,
+  ): Promise<{ page: Page; watch: PageWatch }> {
+    if (!this.#browser) throw new Error('Chromium is not started: use it inside a test');
+    const context = await this.#browser.createBrowserContext();
+    this.#contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const watch = watchPage(page);
+    await beforeLoad?.(page);
+    await page.goto(new URL(path, this.demo.url).href, { waitUntil: 'load' });
+    return { page, watch };
+  }
+
+  /** The code of the last message with one in the outbox, once there is one. */
+  async lastCode(): Promise<string> {
+    const { messages } = await until(
+      () => this.dev().call('outbox'),
+      (o) => o.messages.some((m) => m.code),
+      'a code in the outbox',
+    );
+    return messages.findLast((m) => m.code)?.code ?? '';
+  }
+
+  /** Wait until the stored user `username` satisfies `check`. */
+  user(username: string, check: (user: HookUser) => boolean, what: string): Promise<HookUser> {
+    return until(() => this.dev().user(username), check, what);
+  }
+}
+
+/** The console's sign-in form, filled and submitted. */
+export async function fillLogin(page: Page, username: string, password = 'Passw0rd!'): Promise<void> {
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('#login-page button[type=submit]').click();
+}
+
+/** No CSP violation, no uncaught error, no console error on the page. */
+export function assertClean(watch: PageWatch): void {
+  assert.deepEqual(watch.csp, [], 'CSP violations');
+  assert.deepEqual(watch.errors, [], 'console errors / uncaught exceptions');
 }
 
 /** Wait until `check` holds for what `read` returns (the stored user, the outbox); 5 s at most. */

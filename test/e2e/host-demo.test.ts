@@ -8,40 +8,36 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import {
-  type DemoServers,
-  devClient,
-  type PageWatch,
-  until,
-  watchPage,
-  demoHooks,
-} from './helpers.js';
+import type { Page } from 'puppeteer-core';
+import { assertClean, DemoSession, fillLogin as login, type PageWatch } from './helpers.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let demo: DemoServers;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = new DemoSession({ consoleOnly: true });
+const dev = () => session.dev();
 
-const dev = () => devClient(demo.mockUrl);
-
-/** A page in its own browser context (own cookies: a second "browser"), watched for CSP and errors. */
-async function openPage(): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.createBrowserContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const watch = watchPage(page);
-  await page.goto(demo.url, { waitUntil: 'load' });
-  await page.waitForSelector('#login-page');
-  return { page, watch };
+/** The console's login page in its own browser context (a "browser" of its own), watched. */
+async function openPage(
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<{ page: Page; watch: PageWatch }> {
+  const opened = await session.open('', beforeLoad);
+  await opened.page.waitForSelector('#login-page');
+  return opened;
 }
 
-async function login(page: Page, username: string, password = 'Passw0rd!'): Promise<void> {
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.locator('#login-page button[type=submit]').click();
+/** A new browser signed in as `username`, on the console's home page. */
+async function signedIn(username: string): Promise<{ page: Page; watch: PageWatch }> {
+  const opened = await openPage();
+  await login(opened.page, username);
+  await opened.page.waitForSelector('.console');
+  return opened;
+}
+
+/** A new browser signed in as `username`, on Modify Personal Info. */
+async function onPersonalInfo(username: string): Promise<{ page: Page; watch: PageWatch }> {
+  const opened = await signedIn(username);
+  await openPersonalInfo(opened.page);
+  return opened;
 }
 
 /**
@@ -53,11 +49,6 @@ const VISIBLE = { visible: true } as const;
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-function assertClean(watch: PageWatch): void {
-  assert.deepEqual(watch.csp, [], 'CSP violations');
-  assert.deepEqual(watch.errors, [], 'console errors / uncaught exceptions');
-}
-
 /** Main menu System → navigation pane → Modify Personal Info, as a user would get there. */
 async function openPersonalInfo(page: Page): Promise<void> {
   await page.locator('.mainmenu a ::-p-text(System)').click();
@@ -66,13 +57,8 @@ async function openPersonalInfo(page: Page): Promise<void> {
 }
 
 describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () => {
-  demoHooks({ consoleOnly: true }, contexts, (d, b) => {
-    demo = d;
-    browser = b;
-  });
-
   it('serves the page with the CSP header and meta', async () => {
-    const response = await fetch(demo.url);
+    const response = await fetch(session.demo.url);
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /style-src 'self'(;|$)/);
@@ -83,9 +69,9 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it("the proxy keeps the Host header: same-origin mutations pass the mock's Origin check, others do not", async () => {
-    const origin = new URL(demo.url).origin;
+    const origin = new URL(session.demo.url).origin;
     const login = (from: string) =>
-      fetch(new URL('/api/v1/auth/login', demo.url), {
+      fetch(new URL('/api/v1/auth/login', session.demo.url), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Origin: from },
         body: JSON.stringify({ username: 'operator', password: 'Passw0rd!' }),
@@ -99,10 +85,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('welcome message: set in the form, shown as a text banner at the next login', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     assert.deepEqual(await page.$$eval('.breadcrumbs li', (items) => items.map((li) => li.textContent)), [
       'System',
       'System Settings',
@@ -113,11 +96,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
     await page.locator('pierce/#welcome-edit').click();
     await page.locator('pierce/#welcome').fill(message);
     await page.locator('pierce/#welcome-ok').click();
-    await until(
-      () => dev().user('admin'),
-      (u) => u.welcomeMessage === message,
-      'the welcome message in the db',
-    );
+    await session.user('admin', (u) => u.welcomeMessage === message, 'the welcome message in the db');
     // The db has it before the answer reaches the page; the form then moves focus back to Edit.
     // Opening the user menu before that would lose it to that focus move (the menu closes on
     // focusout), so wait for the form to finish as a user would see it.
@@ -141,27 +120,15 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('contact verification runs under the CSP: Verify → code from the outbox → verified', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'operator');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('operator');
     await page.locator('pierce/#mobile-verify').click();
     await page.locator('::-p-aria(Send code[role="button"])').click();
     const codeInput = await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
-    const { messages } = await until(
-      () => dev().call('outbox'),
-      (o) => o.messages.some((m) => m.code),
-      'a code in the outbox',
-    );
-    const code = messages.findLast((m) => m.code)?.code ?? '';
+    const code = await session.lastCode();
     // The last digit submits nothing: OK confirms, then the dialog closes (no Done screen).
     await codeInput?.type(code);
     await page.locator('::-p-aria(OK[role="button"])').click();
-    await until(
-      () => dev().user('operator'),
-      (u) => u.mobile.verified,
-      'the mobile number verified in the db',
-    );
+    await session.user('operator', (u) => u.mobile.verified, 'the mobile number verified in the db');
     await page.waitForFunction(() => document.querySelector('#toasts .toast') !== null);
     // The form announces the change; the console's toast only shows it (not in its live group).
     const toasts = await page.evaluate(() => ({
@@ -174,14 +141,11 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('session limit 1, Not allowed: a login from a second browser is refused', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     await page.locator('pierce/#enabled').click();
     await page.locator('pierce/#session-limit-save').click();
-    await until(
-      () => dev().user('admin'),
+    await session.user(
+      'admin',
       (u) => u.sessionLimit?.max === 1 && u.sessionLimit.policy === 'deny',
       'session limit 1 / deny in the db',
     );
@@ -200,22 +164,17 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('session limit 1, Log out of the session: the first browser lands on the login page', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     await page.locator('pierce/#enabled').click();
     await page.locator('pierce/#policy-log-out').click();
     await page.locator('pierce/#session-limit-save').click();
-    await until(
-      () => dev().user('admin'),
+    await session.user(
+      'admin',
       (u) => u.sessionLimit?.policy === 'log-out',
       'session limit 1 / log-out in the db',
     );
 
-    const second = await openPage();
-    await login(second.page, 'admin');
-    await second.page.waitForSelector('.console');
+    const second = await signedIn('admin');
 
     // The first browser's next action finds its session replaced.
     await page.locator('.navpane a ::-p-text(Online Sessions)').click();
@@ -226,10 +185,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('idle auto-logout: skip the server clock past it in the developer panel, the next action signs out', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
 
     await page.locator('#dev-panel summary').click();
     await page.waitForSelector('#dev-clock-minutes');
@@ -249,14 +205,8 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('the console passes axe (WCAG 2.1 AA): login page, Modify Personal Info, Online Sessions', async () => {
-    const context = await browser.createBrowserContext();
-    contexts.push(context);
-    const page = await context.newPage();
     // axe is injected as a script: this page alone runs without the CSP (the other tests prove the CSP holds).
-    await page.setBypassCSP(true);
-    await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(demo.url, { waitUntil: 'load' });
-    await page.waitForSelector('#login-page');
+    const { page } = await openPage((p) => p.setBypassCSP(true));
     const audit = async (where: string) => {
       if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
@@ -279,10 +229,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
     await audit('Online Sessions');
   });
   it('the developer panel: "Nothing sent yet" for an empty outbox, and beside the page, never over it', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     const overlap = () =>
       page.evaluate(() => {
         const a = document.querySelector('#dev-panel')?.getBoundingClientRect();
@@ -310,10 +257,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('the language switch translates the console around the form, and keeps the form', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     await page.$eval('#personal-info', (el) => el.setAttribute('data-kept', 'yes'));
 
     await page.select('#console-locale', 'zh-CN');
@@ -374,9 +318,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('the theme control is a Light / Dark / System switch', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
+    const { page, watch } = await signedIn('admin');
     const state = () =>
       page.evaluate(() => ({
         theme: document.documentElement.dataset.theme ?? 'system',
@@ -408,10 +350,7 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
   });
 
   it('toasts: one per message, not a second announcement of a save, never over the banner, gone at logout', async () => {
-    const { page, watch } = await openPage();
-    await login(page, 'admin');
-    await page.waitForSelector('.console');
-    await openPersonalInfo(page);
+    const { page, watch } = await onPersonalInfo('admin');
     await page.locator('pierce/#welcome-edit').click();
     await page.locator('pierce/#welcome').fill('Maintenance on Friday.');
     await page.locator('pierce/#welcome-ok').click();
