@@ -32,17 +32,6 @@ export type OutboxMessage = HookMessage;
 /** The mock's test hooks (`/__dev/*`): the one typed dev client. */
 const hooks = new DevClient();
 
-async function api(method: string, path: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = { method, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
 const client = new ApiClient({ baseUrl: API_BASE });
 
 /** What a story's `setup` can do to the mock before the story renders (and `play` afterwards). */
@@ -54,11 +43,13 @@ export const mockApi = {
   async login(user: SeededUser): Promise<void> {
     const body =
       user === 'sso.user'
-        ? { username: user, provider: 'sso' }
+        ? { username: user, provider: 'sso' as const }
         : { username: user, password: SEEDED_PASSWORD };
-    await api('POST', `${API_BASE}/auth/login`, body);
+    await client.call('login', { body });
   },
-  logout: () => api('POST', `${API_BASE}/auth/logout`) as Promise<void>,
+  async logout(): Promise<void> {
+    await client.call('logout', {});
+  },
   /** Move the server's clock forward (code expiry, cooldowns, idle logout). */
   advanceClock: async (seconds: number) => ({ now: await hooks.advanceClock(seconds) }),
   /** Turn a notification channel off ("not configured") or on, optionally slow. */

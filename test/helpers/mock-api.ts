@@ -11,6 +11,7 @@
  * ```
  */
 import { setupWorker } from 'msw/browser';
+import { ApiClient } from '../../components/api/client.js';
 import type { HookMessage, HookUser, LoginResponse } from '../../components/api/contract/index.js';
 import { createBrowserMock } from '../../mock-server/browser.js';
 import { DevClient } from '../../mock-server/dev-client.js';
@@ -68,18 +69,8 @@ export function useMockApi(): void {
   });
 }
 
-async function apiFetch(method: string, path: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = { method, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (!response.ok) {
-    throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
-  }
-  return response.status === 204 ? undefined : response.json();
-}
+/** The REST API as the elements call it (same-origin cookies): for signing in and out. */
+const api = new ApiClient({ baseUrl: API_BASE });
 
 /**
  * Sign in as a seeded user (`admin`, `operator` with the seeded password; `sso.user` through
@@ -88,13 +79,13 @@ async function apiFetch(method: string, path: string, body?: unknown): Promise<u
  */
 export async function loginAs(username: string, password: string = SEEDED_PASSWORD): Promise<LoginResponse> {
   await startMockApi();
-  const body = username === 'sso.user' ? { username, provider: 'sso' } : { username, password };
-  return (await apiFetch('POST', `${API_BASE}/auth/login`, body)) as LoginResponse;
+  const body = username === 'sso.user' ? { username, provider: 'sso' as const } : { username, password };
+  return (await api.call('login', { body })).data;
 }
 
 /** Sign out of the current session. */
 export async function logout(): Promise<void> {
-  await apiFetch('POST', `${API_BASE}/auth/logout`);
+  await api.call('logout', {});
 }
 
 /** Everything the mock "sent" (SMS and email), oldest first. */
