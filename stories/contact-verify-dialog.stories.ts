@@ -120,7 +120,11 @@ const editUntil =
     await valueStep(root, kind);
     if (step === 'code') return;
     // Typed, waiting for OK: nothing is sent until the user confirms (OK saves and closes the dialog).
-    await typeInto(root, 'Verification code', await mockApi.latestCode(kind === 'mobile' ? NEW_MOBILE_E164 : NEW_EMAIL));
+    await typeInto(
+      root,
+      'Verification code',
+      await mockApi.latestCode(kind === 'mobile' ? NEW_MOBILE_E164 : NEW_EMAIL),
+    );
   };
 
 /** `operator` verifies the seeded mobile number: Send code, then (optionally) the code. */
@@ -139,6 +143,29 @@ const asOperator = (setup?: (api: MockApi) => Promise<unknown>): { mockApi: Mock
   mockApi: setup ? { user: 'operator', setup } : { user: 'operator' },
 });
 const verifyMobile = { kind: 'mobile', mode: 'verify' } as const;
+
+/** Verify (`operator`'s number) up to the code step, then `then` with the code that was sent. */
+const afterCodeSent = (then: (root: ShadowRoot, code: string) => Promise<void>): Story => ({
+  args: verifyMobile,
+  parameters: asOperator(),
+  async play(context) {
+    await verifyUntil('code')(context);
+    const root = shadow(context.canvasElement.querySelector('contact-verify-dialog'));
+    await then(root, await mockApi.latestCode(OPERATOR_MOBILE));
+  },
+});
+
+/** Verify (`operator`'s number) with the mock put in a state by `setup`: Send code is refused with `message`. */
+const sendCodeRefused = (setup: (api: MockApi) => Promise<unknown>, message: string): Story => ({
+  args: verifyMobile,
+  parameters: asOperator(setup),
+  async play({ canvasElement }) {
+    const root = await open(canvasElement);
+    await click(root, 'Send code');
+    await waitIdle(root);
+    await seeText(root, message);
+  },
+});
 
 // ---- edit mobile ------------------------------------------------------------------------------
 
@@ -168,92 +195,58 @@ export const VerifySend: Story = { args: verifyMobile, parameters: asOperator(),
 /** Verify: the code was sent. */
 export const VerifyCode: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('code') };
 /** Verify: the code typed, waiting for OK (which verifies it and closes the dialog). */
-export const VerifyCodeTyped: Story = { args: verifyMobile, parameters: asOperator(), play: verifyUntil('typed') };
+export const VerifyCodeTyped: Story = {
+  args: verifyMobile,
+  parameters: asOperator(),
+  play: verifyUntil('typed'),
+};
 
 // ---- errors -----------------------------------------------------------------------------------
 
 /** A wrong code: the tries left are shown under the field. */
-export const WrongCode: Story = {
-  args: verifyMobile,
-  parameters: asOperator(),
-  async play(context) {
-    await verifyUntil('code')(context);
-    const root = shadow(context.canvasElement.querySelector('contact-verify-dialog'));
-    await enterCode(root, wrong(await mockApi.latestCode(OPERATOR_MOBILE)));
-    await seeText(root, 'That code is not correct.');
-  },
-};
+export const WrongCode: Story = afterCodeSent(async (root, code) => {
+  await enterCode(root, wrong(code));
+  await seeText(root, 'That code is not correct.');
+});
 
 /**
  * The code expired (the mock's clock moved 5 minutes on): one message in one place, no lifetime hint,
  * and one way on — Send a new code.
  */
-export const CodeExpired: Story = {
-  args: verifyMobile,
-  parameters: asOperator(),
-  async play(context) {
-    await verifyUntil('code')(context);
-    const root = shadow(context.canvasElement.querySelector('contact-verify-dialog'));
-    await mockApi.advanceClock(5 * 60 + 1);
-    await enterCode(root, await mockApi.latestCode(OPERATOR_MOBILE));
-    await seeText(root, 'This code has expired');
-  },
-};
+export const CodeExpired: Story = afterCodeSent(async (root, code) => {
+  await mockApi.advanceClock(5 * 60 + 1);
+  await enterCode(root, code);
+  await seeText(root, 'This code has expired');
+});
 
 /** Five wrong tries: that code is dead. One message under the field, and one way on — Send a new code. */
-export const TooManyTries: Story = {
-  args: verifyMobile,
-  parameters: asOperator(),
-  async play(context) {
-    await verifyUntil('code')(context);
-    const root = shadow(context.canvasElement.querySelector('contact-verify-dialog'));
-    const bad = wrong(await mockApi.latestCode(OPERATOR_MOBILE));
-    for (let i = 0; i < 5; i++) {
-      await enterCode(root, bad);
-      await waitIdle(root);
-    }
-    await seeText(root, 'Too many wrong codes');
-  },
-};
+export const TooManyTries: Story = afterCodeSent(async (root, code) => {
+  for (let i = 0; i < 5; i++) {
+    await enterCode(root, wrong(code));
+    await waitIdle(root);
+  }
+  await seeText(root, 'Too many wrong codes');
+});
 
 /** A code was sent less than a minute ago (from another tab): the server's 429 `cooldown`, with the wait. */
-export const Cooldown: Story = {
-  args: verifyMobile,
-  parameters: asOperator((api) => api.sendVerifyCode('mobile')),
-  async play({ canvasElement }) {
-    const root = await open(canvasElement);
-    await click(root, 'Send code');
-    await seeText(root, 'A code was sent a moment ago.');
-  },
-};
+export const Cooldown: Story = sendCodeRefused(
+  (api) => api.sendVerifyCode('mobile'),
+  'A code was sent a moment ago.',
+);
 
 /** Five codes went to this number within the hour: 429 `rate-limited`, try again later. */
-export const RateLimited: Story = {
-  args: verifyMobile,
-  parameters: asOperator(async (api) => {
-    for (let i = 0; i < 5; i++) {
-      await api.sendVerifyCode('mobile');
-      await api.advanceClock(61);
-    }
-  }),
-  async play({ canvasElement }) {
-    const root = await open(canvasElement);
-    await click(root, 'Send code');
-    await waitIdle(root);
-    await seeText(root, 'Too many codes were sent');
-  },
-};
+export const RateLimited: Story = sendCodeRefused(async (api) => {
+  for (let i = 0; i < 5; i++) {
+    await api.sendVerifyCode('mobile');
+    await api.advanceClock(61);
+  }
+}, 'Too many codes were sent');
 
 /** The SMS gateway is not configured (503 `notification-not-configured`): ask the administrator. */
-export const NotificationNotConfigured: Story = {
-  args: verifyMobile,
-  parameters: asOperator((api) => api.setNotifications('mobile', false)),
-  async play({ canvasElement }) {
-    const root = await open(canvasElement);
-    await click(root, 'Send code');
-    await seeText(root, 'administrator');
-  },
-};
+export const NotificationNotConfigured: Story = sendCodeRefused(
+  (api) => api.setNotifications('mobile', false),
+  'administrator',
+);
 
 /**
  * The identity check expired (more than 5 minutes on the new-value step): the dialog asks for the

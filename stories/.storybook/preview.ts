@@ -39,6 +39,13 @@ const withEnvironment: Decorator = (story, { globals }) => {
 
 const startMsw = mswLoader(startMockServer);
 
+type Toolbar = NonNullable<NonNullable<Preview['globalTypes']>[string]['toolbar']>;
+
+/** A page-wide setting picked in the toolbar, its current choice shown as the button's title. */
+function toolbarGlobal(description: string, title: string, icon: Toolbar['icon'], items: Toolbar['items']) {
+  return { description, toolbar: { title, icon, items, dynamicTitle: true } };
+}
+
 const preview: Preview = {
   // One loader, in order: the worker first, then the mock's state. (Loaders of one level run in
   // parallel; the stories' own loaders run after these and find the user signed in.)
@@ -52,42 +59,18 @@ const preview: Preview = {
   decorators: [withEnvironment, withActions],
   tags: ['autodocs'],
   globalTypes: {
-    locale: {
-      description: 'Locale of the elements (from the nearest `lang`)',
-      toolbar: {
-        title: 'Locale',
-        icon: 'globe',
-        items: [
-          { value: 'en', title: 'English' },
-          { value: 'zh-CN', title: '简体中文' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    theme: {
-      description: 'color-scheme of the page: the elements follow it',
-      toolbar: {
-        title: 'Theme',
-        icon: 'mirror',
-        items: [
-          { value: 'light', title: 'Light', icon: 'sun' },
-          { value: 'dark', title: 'Dark', icon: 'moon' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    direction: {
-      description: 'Text direction of the page',
-      toolbar: {
-        title: 'Direction',
-        icon: 'transfer',
-        items: [
-          { value: 'ltr', title: 'Left to right' },
-          { value: 'rtl', title: 'Right to left' },
-        ],
-        dynamicTitle: true,
-      },
-    },
+    locale: toolbarGlobal('Locale of the elements (from the nearest `lang`)', 'Locale', 'globe', [
+      { value: 'en', title: 'English' },
+      { value: 'zh-CN', title: '简体中文' },
+    ]),
+    theme: toolbarGlobal('color-scheme of the page: the elements follow it', 'Theme', 'mirror', [
+      { value: 'light', title: 'Light', icon: 'sun' },
+      { value: 'dark', title: 'Dark', icon: 'moon' },
+    ]),
+    direction: toolbarGlobal('Text direction of the page', 'Direction', 'transfer', [
+      { value: 'ltr', title: 'Left to right' },
+      { value: 'rtl', title: 'Right to left' },
+    ]),
   },
   initialGlobals: { locale: 'en', theme: 'light', direction: 'ltr' },
   parameters: {
