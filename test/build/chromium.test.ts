@@ -47,21 +47,27 @@ function machine(overrides: Partial<ChromeProbes> = {}) {
   };
 }
 
-describe('ensureChrome (scripts/chromium.mjs)', () => {
-  let dir: string;
+/** A temp dir for one describe's tests (made before them, removed after): `at(…)` is a path in it. */
+function suiteTempDir(prefix: string): (...parts: string[]) => string {
+  let dir = '';
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'chromium-test-'));
+    dir = await mkdtemp(join(tmpdir(), prefix));
   });
   after(() => rm(dir, { recursive: true, force: true }));
+  return (...parts) => join(dir, ...parts);
+}
+
+describe('ensureChrome (scripts/chromium.mjs)', () => {
+  const at = suiteTempDir('chromium-test-');
 
   it('takes $CHROME_PATH first, and refuses one that does not exist instead of downloading', async () => {
-    const binary = join(dir, 'my-chrome');
+    const binary = at('my-chrome');
     await writeFile(binary, '');
     const m = machine();
     assert.equal(await ensureChrome({ ...m.options, env: { CHROME_PATH: binary } }), binary);
     assert.deepEqual(m.calls, []);
     await assert.rejects(
-      ensureChrome({ ...m.options, env: { CHROME_PATH: join(dir, 'typo') } }),
+      ensureChrome({ ...m.options, env: { CHROME_PATH: at('typo') } }),
       /CHROME_PATH is set to ".*typo", but no file exists there/,
     );
     assert.deepEqual(m.calls, []);
@@ -166,25 +172,21 @@ describe('ensureChrome (scripts/chromium.mjs)', () => {
 });
 
 describe('findChrome / findInstalledChrome on a real file system', () => {
-  let dir: string;
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'chromium-path-'));
-  });
-  after(() => rm(dir, { recursive: true, force: true }));
+  const at = suiteTempDir('chromium-path-');
 
   it('finds chromium on PATH, in PATH order', async () => {
-    const bin = join(dir, 'bin');
+    const bin = at('bin');
     await mkdir(bin);
     await writeFile(join(bin, 'google-chrome'), '');
     await chmod(join(bin, 'google-chrome'), 0o755);
-    assert.equal(findInstalledChrome({ PATH: `${join(dir, 'empty')}:${bin}` }), join(bin, 'google-chrome'));
+    assert.equal(findInstalledChrome({ PATH: `${at('empty')}:${bin}` }), join(bin, 'google-chrome'));
   });
 
   it('with nothing on PATH and an empty cache, says how to get one', {
     skip: process.platform !== 'linux',
   }, () => {
-    const env = { PATH: join(dir, 'empty'), CHROME_CACHE_DIR: join(dir, 'cache') };
-    assert.equal(chromeCacheDir(env), join(dir, 'cache'));
+    const env = { PATH: at('empty'), CHROME_CACHE_DIR: at('cache') };
+    assert.equal(chromeCacheDir(env), at('cache'));
     // Google's own package location is the one non-PATH place looked at on Linux.
     if (findInstalledChrome(env) !== null) return;
     assert.throws(
@@ -194,11 +196,11 @@ describe('findChrome / findInstalledChrome on a real file system', () => {
   });
 
   it('finds the Chrome for Testing named in the cache', async () => {
-    const cache = join(dir, 'cache2');
+    const cache = at('cache2');
     await mkdir(cache);
     const binary = join(cache, 'chrome');
     await writeFile(binary, '');
     await writeFile(join(cache, 'executable-path'), `${binary}\n`);
-    assert.equal(findChrome({ PATH: join(dir, 'empty'), CHROME_CACHE_DIR: cache }), binary);
+    assert.equal(findChrome({ PATH: at('empty'), CHROME_CACHE_DIR: cache }), binary);
   });
 });

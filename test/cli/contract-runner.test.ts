@@ -46,6 +46,11 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
+/** The runner against `server`'s API (`--base-url <server>/api/v1`) with more arguments. */
+function runAgainst(server: Served, ...args: string[]): ReturnType<typeof run> {
+  return run(['--base-url', `${server.url}/api/v1`, ...args]);
+}
+
 function oneLine(stderr: string): string {
   const lines = stderr.trim().split('\n');
   assert.equal(lines.length, 1, `one line:\n${stderr}`);
@@ -83,36 +88,20 @@ describe('personal-settings-contract (the runner)', () => {
   });
 
   it('spec (default) and tap: exit 0 when the rules hold', async () => {
-    const spec = await run(['--base-url', `${good.url}/api/v1`, '--grep', '^transport › headers']);
+    const spec = await runAgainst(good, '--grep', '^transport › headers');
     assert.equal(spec.code, 0, spec.stdout + spec.stderr);
     assert.match(spec.stdout, /test hooks: http:\/\/127\.0\.0\.1:\d+\/__dev/);
     assert.match(spec.stdout, /transport\n {2}headers\n {4}✔ nosniff on every answer/);
     assert.match(spec.stdout, /✔ tests 2 · passed 2 · failed 0 · skipped 0/);
 
-    const tap = await run([
-      '--base-url',
-      `${good.url}/api/v1`,
-      '--grep',
-      '^transport › headers',
-      '--reporter',
-      'tap',
-    ]);
+    const tap = await runAgainst(good, '--grep', '^transport › headers', '--reporter', 'tap');
     assert.equal(tap.code, 0);
     assert.match(tap.stdout, /^TAP version 14\n1\.\.2\nok 1 - transport › headers › nosniff/);
   });
 
   it('a broken rule: exit 1, and the JUnit <failure> carries what broke with the request and response', async () => {
     const output = join(dir, 'broken.xml');
-    const result = await run([
-      '--base-url',
-      `${broken.url}/api/v1`,
-      '--grep',
-      'nosniff',
-      '--reporter',
-      'junit',
-      '--output',
-      output,
-    ]);
+    const result = await runAgainst(broken, '--grep', 'nosniff', '--reporter', 'junit', '--output', output);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /✖ nosniff on every answer/);
     assert.match(result.stdout, /Failures:\n\n1\) transport › headers › nosniff/);
@@ -130,25 +119,13 @@ describe('personal-settings-contract (the runner)', () => {
   });
 
   it('--bail: after the first failure the rest are reported as skipped', async () => {
-    const result = await run([
-      '--base-url',
-      `${broken.url}/api/v1`,
-      '--grep',
-      '^transport › headers',
-      '--bail',
-    ]);
+    const result = await runAgainst(broken, '--grep', '^transport › headers', '--bail');
     assert.equal(result.code, 1);
     assert.match(result.stdout, /﹣ an unsupported method .* # SKIP not run: --bail after a failure/);
   });
 
   it('without hooks: the tests that need them are skipped with the reason, exit 0', async () => {
-    const result = await run([
-      '--base-url',
-      `${good.url}/api/v1`,
-      '--no-hooks',
-      '--grep',
-      '^challenges › verification codes',
-    ]);
+    const result = await runAgainst(good, '--no-hooks', '--grep', '^challenges › verification codes');
     assert.equal(result.code, 0, result.stdout);
     assert.match(result.stdout, /test hooks: none/);
     assert.match(result.stdout, /# SKIP needs the test hooks \(outbox, clock, reset, channel switches\)/);
