@@ -90,19 +90,32 @@ export interface DemoOptions {
   consoleOnly?: boolean;
 }
 
+/**
+ * The mock server for a test: on 127.0.0.1 and a free port, its db in `dir`, the test hooks on, only
+ * the seed users; `origins` adds the CORS or trusted origins of the pages that will call it.
+ */
+export async function startTestMock(
+  dir: string,
+  origins: { corsOrigins?: string[]; trustedOrigins?: string[] } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  // Imported here, not at the top: the runner (run.ts) needs neither it nor Chromium.
+  const { startMockServer } = await import('../../mock-server/node.js');
+  return startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: join(dir, 'db.json'),
+    devRoutes: true,
+    corsOrigins: [],
+    seedUsers: 0,
+    ...origins,
+  });
+}
+
 /** The mock server and a production build of the host demo, on 127.0.0.1 and free ports. */
 export async function startDemo(options: DemoOptions = {}): Promise<DemoServers> {
   const shared = process.env[SHARED_BUILD];
   const dir = await tempDir('host-demo-e2e-');
-  const { startMockServer } = await import('../../mock-server/node.js');
-  const mock = await startMockServer({
-    port: 0,
-    host: '127.0.0.1',
-    db: join(dir.path, 'db.json'),
-    devRoutes: true,
-    corsOrigins: [],
-    seedUsers: 0,
-  });
+  const mock = await startTestMock(dir.path);
   // host-demo/vite.config.ts reads it for the `/api` and `/__dev` proxy, when preview() below loads the config.
   process.env.MOCK_URL = mock.url;
   try {

@@ -14,7 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, tempDir, watchPage } from './helpers.js';
+import { launchChromium, startTestMock, tempDir, watchPage } from './helpers.js';
 import { freePort, packedTarball, run } from './package-helpers.js';
 
 const TYPES: Record<string, string> = {
@@ -66,15 +66,7 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
     run('tar', ['-xzf', await packedTarball(), '-C', work.path], work.path);
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const { startMockServer } = await import('../../mock-server/node.js');
-    mock = await startMockServer({
-      port: 0,
-      host: '127.0.0.1',
-      db: join(work.path, 'db.json'),
-      devRoutes: true,
-      corsOrigins: [origin],
-      seedUsers: 0,
-    });
+    mock = await startTestMock(work.path, { corsOrigins: [origin] });
     const endpoint = `${mock.url}/api/v1`;
     writeFileSync(join(work.path, 'all.html'), page('all', endpoint));
     writeFileSync(join(work.path, 'form.html'), page('personal-info-form', endpoint));
@@ -126,6 +118,13 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
     return { page, errors: watch.errors, scripts: () => [...scripts], failed };
   }
 
+  /** Every module and request resolved, no console error; then the page's context closes. */
+  async function closeClean({ page, failed, errors }: Opened): Promise<void> {
+    assert.deepEqual(failed, [], 'every module and request resolved');
+    assert.deepEqual(errors, [], 'no console errors');
+    await page.browserContext().close();
+  }
+
   const waitForFormText = async (page: Page, text: string) => {
     try {
       await page.waitForFunction(
@@ -140,38 +139,35 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
   };
 
   it('all.js: registers the three elements and the form renders with data', async () => {
-    const { page, errors, failed } = await open('all.html');
+    const opened = await open('all.html');
+    const { page } = opened;
     await waitForFormText(page, '+86 138****5678');
     const defined = await page.evaluate(() =>
       ['personal-info-form', 'contact-verify-dialog', 'session-limit-field'].filter((tag) => customElements.get(tag)),
     );
     assert.deepEqual(defined, ['personal-info-form', 'contact-verify-dialog', 'session-limit-field']);
-    assert.deepEqual(failed, [], 'every module and request resolved');
-    assert.deepEqual(errors, [], 'no console errors');
-    await page.browserContext().close();
+    await closeClean(opened);
   });
 
   it('personal-info-form.js: the dialog loads on first use, from beside the module', async () => {
-    const { page, errors, scripts, failed } = await open('form.html');
+    const opened = await open('form.html');
+    const { page, scripts } = opened;
     await waitForFormText(page, 'a***n@example.com');
     assert.ok(!scripts().includes('contact-verify-dialog.js'), `dialog not loaded up front: ${scripts()}`);
     assert.ok(!scripts().some((path) => path.includes('zh-CN')), 'no zh-CN strings on an English page');
     await page.locator('pierce/#email-edit').click();
     await page.waitForFunction(() => customElements.get('contact-verify-dialog') !== undefined, { timeout: 10_000 });
     assert.ok(scripts().includes('contact-verify-dialog.js'), `the dialog came from dist/cdn/: ${scripts()}`);
-    assert.deepEqual(failed, [], 'every module and request resolved');
-    assert.deepEqual(errors, [], 'no console errors');
-    await page.browserContext().close();
+    await closeClean(opened);
   });
 
   it('personal-info-form.js on a zh-CN page: the Chinese strings load lazily and show', async () => {
-    const { page, errors, scripts, failed } = await open('zh.html');
+    const opened = await open('zh.html');
+    const { page, scripts } = opened;
     await waitForFormText(page, '+86 138****5678');
     assert.ok(scripts().some((path) => path.startsWith('chunks/zh-CN')), `zh-CN chunk loaded: ${scripts()}`);
     const text = await page.$eval('personal-info-form', (el) => el.shadowRoot?.textContent ?? '');
     assert.match(text, /[\u4e00-\u9fff]/, 'Chinese text on the page');
-    assert.deepEqual(failed, [], 'every module and request resolved');
-    assert.deepEqual(errors, [], 'no console errors');
-    await page.browserContext().close();
+    await closeClean(opened);
   });
 });

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, tempDir, watchPage } from './helpers.js';
+import { launchChromium, startTestMock, tempDir, watchPage } from './helpers.js';
 import { freePort, hostProject, packedTarball, run, type Started, start, waitForHttp } from './package-helpers.js';
 
 /** Next.js 16.5 with React 19.3 builds on Node 20 (TOOLCHAIN.md). `next build` installs a missing
@@ -127,16 +127,7 @@ describe('Next.js 16 (app router, server rendering) with ./react, from the tarba
 
     const port = await freePort();
     nextUrl = `http://127.0.0.1:${port}`;
-    const { startMockServer } = await import('../../mock-server/node.js');
-    mock = await startMockServer({
-      port: 0,
-      host: '127.0.0.1',
-      db: join(work.path, 'db.json'),
-      devRoutes: true,
-      corsOrigins: [],
-      trustedOrigins: [nextUrl],
-      seedUsers: 0,
-    });
+    mock = await startTestMock(work.path, { trustedOrigins: [nextUrl] });
     const env = { MOCK_URL: mock.url, NEXT_TELEMETRY_DISABLED: '1' };
     const t1 = performance.now();
     run('npx', ['next', 'build'], app, env);
