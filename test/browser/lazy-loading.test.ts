@@ -26,8 +26,9 @@ const ZH_CN = /\/components\/.*\/locales\/zh-CN\./;
 /** What changed after a version conflict: loaded on the first 412 only. */
 const CHANGES = /\/components\/personal-info-form\/(changes|locales\/en-changes)\./;
 /** What the form says about a failure: fetched after its first paint, on idle or first pointer/focus. */
-const PROBLEM_WORDS =
-  /\/components\/(personal-info-form\/errors|shared\/(problem-messages|describe-problem|locales\/en))\./;
+const PROBLEM_WORDS = /\/components\/(personal-info-form\/errors|shared\/(describe-problem|locales\/en))\./;
+/** Shared modules only the dialog uses (the contract's email rules, its problem wording): they come with it. */
+const DIALOG_ONLY = /\/components\/(api\/contract\/email|shared\/problem-messages)\./;
 /** The page checks responses with checkers compiled from the contract: zod is never fetched. */
 const ZOD = /\/zod\//;
 
@@ -137,6 +138,9 @@ describe('lazy loading: what a page with <personal-info-form> fetches, and when'
     expect(fetchedMatching(/\/components\/personal-info-form\//), 'the observer sees module fetches').to.not
       .be.empty;
     expect(fetchedMatching(DIALOG), 'dialog before any interaction').to.deep.equal([]);
+    expect(fetchedMatching(DIALOG_ONLY), "the dialog's shared modules before any interaction").to.deep.equal(
+      [],
+    );
     expect(fetchedMatching(PHONE_METADATA), 'phone metadata before any interaction').to.deep.equal([]);
     expect(fetchedMatching(ZH_CN), 'zh-CN catalogs in an English page').to.deep.equal([]);
     expect(fetchedMatching(CHANGES), 'the version-conflict summary without a conflict').to.deep.equal([]);
@@ -153,6 +157,7 @@ describe('lazy loading: what a page with <personal-info-form> fetches, and when'
       },
     );
     expect(fetchedMatching(DIALOG)).to.not.be.empty;
+    expect(fetchedMatching(DIALOG_ONLY), "the dialog's shared modules").to.not.be.empty;
     const dialog = el.shadowRoot!.querySelector('contact-verify-dialog')!;
     await waitUntil(() => textOf(dialog.shadowRoot).includes('Password'), 'the identity step shows');
     expect(fetchedMatching(PHONE_METADATA), 'phone metadata for an email change').to.deep.equal([]);
