@@ -12,10 +12,11 @@
 //   - a page with <personal-info-form> (form, field, shared code, deps): ≤ 22 KB gzip
 //   - all three elements loaded eagerly (components/all.ts):              ≤ 36 KB gzip
 // The table also shows the dependencies alone (scripts/bench-size/deps-only.ts), the floor under both,
-// and what each part of the form page costs: the page rebuilt with that part's modules replaced by empty
-// exports (not a working build: a measurement of how far taking the part out, or deferring it, could go).
-// Until a target is met, `--check` fails above a ceiling at today's size (no silent growth) and reports
-// the gap to the target. Once a target is met, set its ceiling to the target.
+// and, for the form page and the all-three page, what each part costs (the floor tables): the page rebuilt
+// with that part's modules replaced by empty exports (not a working build: how far taking the part out,
+// or deferring it, could go), each part named with the specified feature it is. Until a target is met,
+// `--check` fails above a ceiling at today's size + at most 0.2 KB (no silent growth) and reports the gap
+// to the target. Once a target is met, set its ceiling to the target.
 //
 //   node scripts/bench-size.mjs [--check] [--json]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,11 +34,10 @@ const KB = 1024;
 const TARGETS = { form: 22 * KB, all: 36 * KB };
 /** What `--check` enforces today: see the header. */
 // Today's sizes + at most 0.2 KB (issue #18), lowered with every step that made the pages smaller:
-// 17:55 reactive properties declared in `static properties` (no decorators, no decorator helper chunk):
-// form page 25.9 → 25.2 KB, all three 42.4 → 41.8; 18:10 the email rules out of contract/constants.ts
-// (dialog-only code the page downloaded): form 25.2 → 25.0; 18:35 the lazy problem words import nothing
-// the page has (its tools are handed over), so the page is 2 files instead of 3: form 25.0 → 24.7,
-// all three 41.8 → 41.5. Earlier: 26.4 → 25.8 with the problem words loaded
+// reactive properties declared in `static properties` (no decorators, no decorator helper chunk): form
+// page 25.9 → 25.2 KB, all three 42.4 → 41.8; the email rules out of contract/constants.ts (dialog-only
+// code the page downloaded): form 25.2 → 25.0; the lazy problem words import nothing the page has (its
+// tools are handed over), so the page is 2 files instead of 3: form 25.0 → 24.7, all three 41.8 → 41.5. Earlier: 26.4 → 25.8 with the problem words loaded
 // after the first paint (all three 41.7 → 42.6: bench/README.md); 26 → 27 and 41 → 42 KB for issue #15.
 const CEILINGS = { form: Math.round(24.85 * KB), all: Math.round(41.7 * KB) };
 
@@ -67,15 +67,13 @@ const ENTRIES = [
 ];
 
 /**
- * Parts of the form page, each measured by rebuilding the page without its modules (`PARTS` rows). The
- * first is everything that only runs once the user acts or a request fails (saving, what an error says,
- * the events, taking part in a host `<form>`): what loading on first use could save at most.
+ * What each part of a page costs, each measured by rebuilding the page without its modules (`PARTS`
+ * rows): how far taking the part out, or deferring it, could go at most. Each row says which specified
+ * feature the part is (SPEC.md / STYLE.md): the table is the floor under the budgets.
  */
 const INTERACTION_ONLY = [
   'components/shared/request-controller.ts',
-  'components/personal-info-form/errors.ts',
   'components/personal-info-form/personal-info-form.events.ts',
-  'components/shared/locales/en.ts',
   'components/shared/form-associated.ts',
   'components/session-limit-field/session-limit-field.events.ts',
 ];
@@ -85,22 +83,54 @@ const STYLES = [
   'components/personal-info-form/personal-info-form.styles.ts',
   'components/session-limit-field/session-limit-field.styles.ts',
 ];
-const PARTS = [
-  {
-    label: 'saving, problem words, events, form association (what can wait for a first action or error)',
-    stubs: INTERACTION_ONLY,
-  },
-  {
-    label: 'the nested <session-limit-field> element (its define module and all only it imports)',
-    stubs: ['components/session-limit-field/define.ts'],
-  },
-  { label: 'the response checks compiled from the contract', stubs: RESPONSE_CHECKS },
-  { label: 'all styles and theme tokens', stubs: STYLES },
-  {
-    label: 'interaction-only code + response checks + all styles together',
-    stubs: [...INTERACTION_ONLY, ...RESPONSE_CHECKS, ...STYLES],
-  },
+const STRINGS = [
+  'components/personal-info-form/locales/en.ts',
+  'components/session-limit-field/locales/en.ts',
+  'components/shared/locales/contacts.ts',
 ];
+const PARTS = {
+  form: [
+    {
+      label: 'saving, events, form association (what could still wait for a first action)',
+      stubs: INTERACTION_ONLY,
+    },
+    {
+      label: 'the nested <session-limit-field> element (SPEC §1: the field inside the form)',
+      stubs: ['components/session-limit-field/define.ts'],
+    },
+    {
+      label: 'the response checks compiled from the contract (STYLE: every response checked)',
+      stubs: RESPONSE_CHECKS,
+    },
+    { label: 'all styles and theme tokens (SPEC §4: theming, light and dark)', stubs: STYLES },
+    {
+      label: 'the English strings of the form and the field (SPEC §4: every string from a catalog)',
+      stubs: STRINGS,
+    },
+    {
+      label: 'all of the above but the nested field, together',
+      stubs: [...INTERACTION_ONLY, ...RESPONSE_CHECKS, ...STYLES, ...STRINGS],
+    },
+  ],
+  all: [
+    {
+      label: '<contact-verify-dialog> and all only it imports (SPEC §1: the verification flow)',
+      stubs: ['components/contact-verify-dialog/contact-verify-dialog.ts'],
+    },
+    {
+      label: "the dialog's English strings (SPEC §4: every string from a catalog)",
+      stubs: ['components/contact-verify-dialog/locales/en.ts'],
+    },
+    {
+      label: "the dialog's styles (SPEC §4: theming, light and dark)",
+      stubs: ['components/contact-verify-dialog/contact-verify-dialog.styles.ts'],
+    },
+    {
+      label: "the form page's parts above (interaction-only, checks, styles, strings) in this page",
+      stubs: [...INTERACTION_ONLY, ...RESPONSE_CHECKS, ...STYLES, ...STRINGS],
+    },
+  ],
+};
 
 /**
  * esbuild plugin: load each listed module as empty exports of the same names (sizes only, never run).
@@ -115,7 +145,7 @@ function stubModules(files) {
       // A path that no longer exists, or is no longer on the page, would silently measure nothing.
       b.onEnd(() => {
         const missed = [...stubs].filter((f) => !loaded.has(f));
-        if (missed.length) throw new Error(`bench-size: not on the form page: ${missed.join(', ')}`);
+        if (missed.length) throw new Error(`bench-size: not in the page measured: ${missed.join(', ')}`);
       });
       b.onLoad({ filter: /\.ts$/ }, async (a) => {
         if (!stubs.has(a.path)) return undefined;
@@ -175,8 +205,10 @@ function describeChunk(inputs) {
   if (/locales\/zh-CN/.test(top)) return `zh-CN catalog (${owner(top).replace('components/', '')})`;
   if (/contact-verify-dialog/.test(names.join(' '))) return '<contact-verify-dialog> (first Edit / Verify)';
   if (/personal-info-form\/changes/.test(top)) return 'what changed, after a version conflict (first 412)';
-  if (/personal-info-form\/errors|shared\/(problem-messages|describe-problem)/.test(names.join(' ')))
-    return 'problem words (preloaded on idle or first pointer/focus in the form)';
+  if (/personal-info-form\/errors/.test(top))
+    return "the form's problem words (preloaded on idle or first pointer/focus in the form)";
+  if (/shared\/(describe-problem|locales\/en)/.test(names.join(' ')))
+    return 'shared problem wording + English catalog (preloaded with the above; the dialog uses it too)';
   return names.length ? names.slice(0, 3).join(', ') : '(chunk glue, no modules)';
 }
 
@@ -302,7 +334,12 @@ async function measureCdn(outDir) {
     const size = [...eager].reduce(
       (acc, name) => {
         const s = compressed(Buffer.from(chunks.get(name).code));
-        return { min: acc.min + s.min, gzip: acc.gzip + s.gzip, brotli: acc.brotli + s.brotli, files: acc.files + 1 };
+        return {
+          min: acc.min + s.min,
+          gzip: acc.gzip + s.gzip,
+          brotli: acc.brotli + s.brotli,
+          files: acc.files + 1,
+        };
       },
       { min: 0, gzip: 0, brotli: 0, files: 0 },
     );
@@ -318,9 +355,12 @@ try {
   results = [];
   for (const entry of ENTRIES) results.push(await measure(entry, join(outRoot, entry.id)));
   parts = [];
-  for (const [i, part] of PARTS.entries()) {
-    const r = await measure(ENTRIES[0], join(outRoot, `part-${i}`), part.stubs);
-    parts.push({ label: part.label, modules: part.stubs, eager: r.eager });
+  for (const [id, list] of Object.entries(PARTS)) {
+    const entry = ENTRIES.find((e) => e.id === id);
+    for (const [i, part] of list.entries()) {
+      const r = await measure(entry, join(outRoot, `part-${id}-${i}`), part.stubs);
+      parts.push({ page: id, label: part.label, modules: part.stubs, eager: r.eager });
+    }
   }
   cdn = await measureCdn(join(outRoot, 'cdn'));
 } finally {
@@ -349,6 +389,24 @@ const depsShare = (r) => {
     .filter(([k]) => !k.startsWith('components/'))
     .reduce((a, [, b]) => a + b, 0);
   return Math.round((100 * deps) / total);
+};
+
+/**
+ * A page's parts as a table: the page rebuilt with each part's modules replaced by empty exports (not a
+ * working build), the gzip that saves, and the dependencies alone (what no part of ours can go under).
+ */
+const floorTable = (id, title) => {
+  const page = byId[id].eager;
+  const row = (label, size) => [label, kb(size.min), kb(size.gzip), `-${kb(page.gzip - size.gzip)}`];
+  return [
+    `${title} the page rebuilt without a part (not a working build)`,
+    table([
+      ['taken out', 'min KB', 'gzip KB', 'gzip saved'],
+      ['(nothing: the page as shipped)', kb(page.min), kb(page.gzip), ''],
+      ...parts.filter((p) => p.page === id).map((p) => row(p.label, p.eager)),
+      row('all our code (lit, @lit/context and @lit/task alone)', byId.deps.eager),
+    ]),
+  ];
 };
 
 const text = [
@@ -393,17 +451,12 @@ const text = [
       .map(([k, v]) => [k, kb(v)]),
   ]),
   '',
-  'What each part of the <personal-info-form> page costs: the page rebuilt without it (not a working build)',
-  table([
-    ['taken out', 'min KB', 'gzip KB', 'gzip saved'],
-    ['(nothing: the page as shipped)', kb(byId.form.eager.min), kb(byId.form.eager.gzip), ''],
-    ...parts.map((p) => [
-      p.label,
-      kb(p.eager.min),
-      kb(p.eager.gzip),
-      `-${kb(byId.form.eager.gzip - p.eager.gzip)}`,
-    ]),
-  ]),
+  ...floorTable(
+    'form',
+    'What each part of the <personal-info-form> page costs (the floor under the budget):',
+  ),
+  '',
+  ...floorTable('all', 'What each part of the all-three page costs (the floor under the budget):'),
   '',
   'For reference (gzip KB, equivalent feature set): ' + REFERENCES.map(([n, v]) => `${n} ${v}`).join(' · '),
   '',
