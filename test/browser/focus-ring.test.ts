@@ -19,14 +19,23 @@ import {
   type Rgba,
   systemColor,
 } from '../helpers/contrast.js';
-import { clickOn, deepActiveElement, expect, fixture, html, sendKeys, waitUntil } from '../helpers/fixtures.js';
+import {
+  clickOn,
+  deepActiveElement,
+  expect,
+  fixture,
+  html,
+  sendKeys,
+  waitUntil,
+} from '../helpers/fixtures.js';
 import { loginAs, useMockApi } from '../helpers/mock-api.js';
 
 const MIN = 3;
 
 async function form(scheme: 'light' | 'dark'): Promise<PersonalInfoForm> {
   // A host page in that scheme (its canvas colour behind the form, as a dark console has).
-  const page = await fixture<HTMLElement>(html`<div style="color-scheme: ${scheme}; background: Canvas; padding: 16px">
+  const page =
+    await fixture<HTMLElement>(html`<div style="color-scheme: ${scheme}; background: Canvas; padding: 16px">
     <personal-info-form endpoint="/api/v1"></personal-info-form>
   </div>`);
   const el = page.querySelector<PersonalInfoForm>('personal-info-form')!;
@@ -91,7 +100,12 @@ function expectRing(target: Element, what: string): Ring {
 async function expectRingPixels(target: HTMLElement, what: string): Promise<void> {
   const box = target.getBoundingClientRect();
   const margin = 10;
-  const area = { x: box.left - margin, y: box.top - margin, width: box.width + 2 * margin, height: box.height + 2 * margin };
+  const area = {
+    x: box.left - margin,
+    y: box.top - margin,
+    width: box.width + 2 * margin,
+    height: box.height + 2 * margin,
+  };
   const focused = await capture(area);
   target.blur();
   await new Promise(requestAnimationFrame);
@@ -113,6 +127,20 @@ async function expectRingPixels(target: HTMLElement, what: string): Promise<void
     }
     expect(best, `${what}: the ${side} side changes by ${best.toFixed(2)}:1`).to.be.at.least(MIN);
   }
+}
+
+/** A mobile dialog in `mode`, opened by a click on a button before it (as a user opens it). */
+async function openedByClick(
+  mode: 'edit' | 'verify',
+): Promise<{ dialog: ContactVerifyDialog; root: ShadowRoot }> {
+  const wrapper = await fixture<HTMLElement>(html`<div>
+    <button id="opener">Open</button>
+    <contact-verify-dialog kind="mobile" mode=${mode} endpoint="/api/v1" locale="en"></contact-verify-dialog>
+  </div>`);
+  const dialog = wrapper.querySelector<ContactVerifyDialog>('contact-verify-dialog')!;
+  wrapper.querySelector('#opener')!.addEventListener('click', () => void dialog.show());
+  await clickOn(wrapper.querySelector('#opener')!);
+  return { dialog, root: dialog.shadowRoot! };
 }
 
 describe('focus ring', function () {
@@ -159,20 +187,18 @@ describe('focus ring', function () {
 
   it('shows the ring on the code box the next digit goes into', async () => {
     await loginAs('operator');
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <button id="opener">Open</button>
-      <contact-verify-dialog kind="mobile" mode="verify" endpoint="/api/v1" locale="en"></contact-verify-dialog>
-    </div>`);
-    const dialog = wrapper.querySelector<ContactVerifyDialog>('contact-verify-dialog')!;
-    wrapper.querySelector('#opener')!.addEventListener('click', () => void dialog.show());
-    await clickOn(wrapper.querySelector('#opener')!);
-    const root = dialog.shadowRoot!;
-    const send = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send code');
+    const { dialog, root } = await openedByClick('verify');
+    const send = () =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send code');
     await waitUntil(() => send(), 'no Send code', { timeout: 8000 });
     await clickOn(send()!);
-    const input = await waitUntil(() => root.querySelector('input[autocomplete="one-time-code"]'), 'no code field', {
-      timeout: 8000,
-    }).then(() => root.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!);
+    const input = await waitUntil(
+      () => root.querySelector('input[autocomplete="one-time-code"]'),
+      'no code field',
+      {
+        timeout: 8000,
+      },
+    ).then(() => root.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!);
     await waitUntil(() => deepActiveElement() === input, 'the code field has focus');
     await sendKeys({ type: '12' });
     await dialog.updateComplete;
@@ -210,14 +236,7 @@ describe('focus ring', function () {
   it('keeps the dialog accessible in forced-colors mode', async () => {
     await loginAs('admin');
     await emulateForcedColors(true);
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <button id="opener">Open</button>
-      <contact-verify-dialog kind="mobile" mode="edit" endpoint="/api/v1" locale="en"></contact-verify-dialog>
-    </div>`);
-    const dialog = wrapper.querySelector<ContactVerifyDialog>('contact-verify-dialog')!;
-    wrapper.querySelector('#opener')!.addEventListener('click', () => void dialog.show());
-    await clickOn(wrapper.querySelector('#opener')!);
-    const root = dialog.shadowRoot!;
+    const { dialog, root } = await openedByClick('edit');
     const password = await waitUntil(() => root.querySelector('#password'), 'no password field', {
       timeout: 8000,
     }).then(() => root.querySelector<HTMLInputElement>('#password')!);

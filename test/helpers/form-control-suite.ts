@@ -9,18 +9,20 @@
  */
 import { expect, fixture, recordEvents } from './fixtures.js';
 
-export interface FormControlElement extends HTMLElement {
-  name: string;
-  disabled: boolean;
-  readonly form: HTMLFormElement | null;
-  readonly validity: ValidityState;
-  readonly validationMessage: string;
-  readonly willValidate: boolean;
-  checkValidity(): boolean;
-  reportValidity(): boolean;
-  setCustomValidity(message: string): void;
-  readonly updateComplete?: Promise<unknown>;
-}
+/** What the suite uses: the form-control surface of a native `<input>` (and Lit's `updateComplete`). */
+export type FormControlElement = HTMLElement &
+  Pick<
+    HTMLInputElement,
+    | 'name'
+    | 'disabled'
+    | 'form'
+    | 'validity'
+    | 'validationMessage'
+    | 'willValidate'
+    | 'checkValidity'
+    | 'reportValidity'
+    | 'setCustomValidity'
+  > & { readonly updateComplete?: Promise<unknown> };
 
 export interface FormControlSuiteOptions<E extends FormControlElement> {
   /** The element's tag (must be defined before the suite runs). */
