@@ -155,10 +155,9 @@ const afterCodeSent = (then: (root: ShadowRoot, code: string) => Promise<void>):
   },
 });
 
-/** Verify (`operator`'s number) with the mock put in a state by `setup`: Send code is refused with `message`. */
-const sendCodeRefused = (setup: (api: MockApi) => Promise<unknown>, message: string): Story => ({
-  args: verifyMobile,
-  parameters: asOperator(setup),
+/** A story (its args and parameters) that opens the dialog, clicks Send code and then shows `message`. */
+const sendCodeShows = (story: Pick<Story, 'args' | 'parameters'>, message: string): Story => ({
+  ...story,
   async play({ canvasElement }) {
     const root = await open(canvasElement);
     await click(root, 'Send code');
@@ -166,6 +165,10 @@ const sendCodeRefused = (setup: (api: MockApi) => Promise<unknown>, message: str
     await seeText(root, message);
   },
 });
+
+/** Verify (`operator`'s number) with the mock put in a state by `setup`: Send code is refused with `message`. */
+const sendCodeRefused = (setup: (api: MockApi) => Promise<unknown>, message: string): Story =>
+  sendCodeShows({ args: verifyMobile, parameters: asOperator(setup) }, message);
 
 // ---- edit mobile ------------------------------------------------------------------------------
 
@@ -265,31 +268,25 @@ export const StepUpExpired: Story = {
 };
 
 /** The network dropped the request: say so, and offer Try again. */
-export const NetworkError: Story = {
-  args: verifyMobile,
-  parameters: {
-    ...asOperator(),
-    msw: [http.post(`${API_BASE}/me/contacts/:kind/challenges`, () => HttpResponse.error())],
+export const NetworkError: Story = sendCodeShows(
+  {
+    args: verifyMobile,
+    parameters: {
+      ...asOperator(),
+      msw: [http.post(`${API_BASE}/me/contacts/:kind/challenges`, () => HttpResponse.error())],
+    },
   },
-  async play({ canvasElement }) {
-    const root = await open(canvasElement);
-    await click(root, 'Send code');
-    await seeText(root, 'The server could not be reached.');
-  },
-};
+  'The server could not be reached.',
+);
 
 /**
  * A third-party user (`sso.user`, no password) confirms it is them with a code sent to their
  * verified email address before adding a mobile number.
  */
-export const ThirdPartyCodeStepUp: Story = {
-  parameters: { mockApi: { user: 'sso.user' } },
-  async play({ canvasElement }) {
-    const root = await open(canvasElement);
-    await click(root, 'Send code');
-    await seeText(root, 'We sent a 6-digit code');
-  },
-};
+export const ThirdPartyCodeStepUp: Story = sendCodeShows(
+  { parameters: { mockApi: { user: 'sso.user' } } },
+  'We sent a 6-digit code',
+);
 
 /**
  * No way to confirm identity: a user without a password and without a verified contact cannot edit

@@ -10,7 +10,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
-import { assertClean, DemoSession, fillLogin, type PageWatch } from './helpers.js';
+import {
+  assertClean,
+  DemoSession,
+  fillLogin,
+  type PageWatch,
+  signInContext,
+  waitForFormText,
+} from './helpers.js';
 
 const session = new DemoSession({});
 
@@ -21,25 +28,8 @@ const FRAMEWORKS = [
 type Framework = (typeof FRAMEWORKS)[number]['name'];
 
 /** Sign in through the API (as a host's login page would) and hand the session cookie to the browser. */
-async function signIn(page: Page, username: string): Promise<void> {
-  const response = await fetch(`${session.demo.mockUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Passw0rd!' }),
-  });
-  assert.equal(response.status, 200, `login ${username}`);
-  const psid = /(?:^|;\s*|,\s*)psid=([^;]+)/.exec(response.headers.getSetCookie().join(', '))?.[1];
-  assert.ok(psid, 'the login set the psid cookie');
-  // Cookies are not port-bound: the mock's cookie for 127.0.0.1 is the demo's too (as behind the proxy).
-  await page.browserContext().setCookie({
-    name: 'psid',
-    value: psid,
-    domain: new URL(session.demo.url).hostname,
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-  });
-}
+const signIn = (page: Page, username: string) =>
+  signInContext(page.browserContext(), session.demo.mockUrl, username, new URL(session.demo.url).hostname);
 
 interface HostPage {
   page: Page;
@@ -69,14 +59,6 @@ const formText = (page: Page) =>
 
 const logEntries = (page: Page) =>
   page.$$eval('#event-log li', (items) => items.map((li) => li.textContent ?? ''));
-
-async function waitForText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => document.querySelector('personal-info-form')?.shadowRoot?.textContent?.includes(wanted),
-    { timeout: 5000 },
-    text,
-  );
-}
 
 /**
  * An element anywhere in the page's shadow trees. Not `waitForSelector('pierce/…')`: it re-checks on
@@ -122,7 +104,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
 
         await signIn(page, 'admin');
         await page.reload({ waitUntil: 'load' });
-        await waitForText(page, '+86 138****5678');
+        await waitForFormText(page, '+86 138****5678');
         const text = await formText(page);
         assert.ok(text.includes('a***n@example.com'), 'the masked email');
         assert.ok(!text.includes('13812345678'), 'never the full number');
@@ -165,14 +147,14 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         await page.waitForSelector('#login-page');
         await fillLogin(page, 'admin');
         await page.waitForFunction((path) => location.pathname === path, {}, `/${name}/`);
-        await waitForText(page, '+86 138****5678');
+        await waitForFormText(page, '+86 138****5678');
         assert.equal(await page.$('#signed-out'), null);
         assertClean(watch);
       });
 
       it('auto-logout changed and saved: personal-info-change and -saved logged, the value in the db', async () => {
         const { page, watch } = await openHost(name, 'admin');
-        await waitForText(page, '+86 138****5678');
+        await waitForFormText(page, '+86 138****5678');
         const select = await waitForDeep(page, '#auto-logout');
         await select.select('60');
         await waitForLog(page, 'personal-info-change: unsaved auto-logout');
@@ -185,7 +167,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
 
       it('sections, locale and strings set by the framework take effect', async () => {
         const { page, watch } = await openHost(name, 'admin');
-        await waitForText(page, '+86 138****5678');
+        await waitForFormText(page, '+86 138****5678');
         const framework = name === 'react' ? 'React' : 'Vue';
         assert.ok(
           (await formText(page)).includes(`Set by the ${framework} host`),
@@ -207,7 +189,7 @@ describe('framework hosts: React 19 and Vue 3 (production build, strict CSP)', {
         assert.ok(await page.$('pierce/#auto-logout'), 'the other sections stay');
 
         await page.select('#locale', 'zh-CN');
-        await waitForText(page, '无操作自动登出时间');
+        await waitForFormText(page, '无操作自动登出时间');
         assert.equal(
           await page.$eval('personal-info-form', (el) => (el as HTMLElement & { locale: string }).locale),
           'zh-CN',

@@ -249,6 +249,44 @@ export class DemoSession {
   }
 }
 
+/**
+ * Sign in at the mock's API (as a host's own login page would) and hand the session cookie to
+ * `context` for `domain` (cookies are not port-bound: the mock's cookie for 127.0.0.1 is the page's too).
+ */
+export async function signInContext(
+  context: BrowserContext,
+  mockUrl: string,
+  username: string,
+  domain = '127.0.0.1',
+): Promise<void> {
+  const response = await fetch(`${mockUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Passw0rd!' }),
+  });
+  assert.equal(response.status, 200, `login ${username}`);
+  const psid = /(?:^|;\s*|,\s*)psid=([^;]+)/.exec(response.headers.getSetCookie().join(', '))?.[1];
+  assert.ok(psid, 'the login set the psid cookie');
+  await context.setCookie({ name: 'psid', value: psid, domain, path: '/', httpOnly: true, sameSite: 'Lax' });
+}
+
+/** Wait (10 s at most) until `<personal-info-form>` shows `text`; else fail with what it shows. */
+export async function waitForFormText(page: Page, text: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (wanted) => document.querySelector('personal-info-form')?.shadowRoot?.textContent?.includes(wanted),
+      { timeout: 10_000 },
+      text,
+    );
+  } catch {
+    const shown = await page.$eval(
+      'personal-info-form',
+      (el) => el.shadowRoot?.textContent ?? '(no shadow root)',
+    );
+    assert.fail(`the form never showed "${text}": ${shown.replace(/\s+/g, ' ')}`);
+  }
+}
+
 /** The console's sign-in form, filled and submitted. */
 export async function fillLogin(page: Page, username: string, password = 'Passw0rd!'): Promise<void> {
   await page.locator('#login-username').fill(username);

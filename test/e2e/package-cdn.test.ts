@@ -14,7 +14,14 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, startTestMock, tempDir, watchPage } from './helpers.js';
+import {
+  launchChromium,
+  signInContext,
+  startTestMock,
+  tempDir,
+  waitForFormText,
+  watchPage,
+} from './helpers.js';
 import { freePort, packedTarball, run } from './package-helpers.js';
 
 const TYPES: Record<string, string> = {
@@ -91,15 +98,8 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
   }
 
   async function open(path: string): Promise<Opened> {
-    const login = await fetch(`${mock.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Passw0rd!' }),
-    });
-    const psid = /(?:^|;\s*|,\s*)psid=([^;]+)/.exec(login.headers.getSetCookie().join(', '))?.[1];
-    assert.ok(psid, 'signed in');
     const context = await browser.createBrowserContext();
-    await context.setCookie({ name: 'psid', value: psid, domain: '127.0.0.1', path: '/', httpOnly: true });
+    await signInContext(context, mock.url, 'admin');
     const page = await context.newPage();
     const watch = watchPage(page);
     const scripts: string[] = [];
@@ -124,19 +124,6 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
     assert.deepEqual(errors, [], 'no console errors');
     await page.browserContext().close();
   }
-
-  const waitForFormText = async (page: Page, text: string) => {
-    try {
-      await page.waitForFunction(
-        (wanted) => document.querySelector('personal-info-form')?.shadowRoot?.textContent?.includes(wanted),
-        { timeout: 10_000 },
-        text,
-      );
-    } catch {
-      const shown = await page.$eval('personal-info-form', (el) => el.shadowRoot?.textContent ?? '(no shadow root)');
-      assert.fail(`the form never showed "${text}": ${shown.replace(/\s+/g, ' ')}`);
-    }
-  };
 
   it('all.js: registers the three elements and the form renders with data', async () => {
     const opened = await open('all.html');

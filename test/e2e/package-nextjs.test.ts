@@ -12,7 +12,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, startTestMock, tempDir, watchPage } from './helpers.js';
+import {
+  launchChromium,
+  signInContext,
+  startTestMock,
+  tempDir,
+  waitForFormText,
+  watchPage,
+} from './helpers.js';
 import { freePort, hostProject, packedTarball, run, type Started, start, waitForHttp } from './package-helpers.js';
 
 /** Next.js 16.5 with React 19.3 builds on Node 20 (TOOLCHAIN.md). `next build` installs a missing
@@ -144,34 +151,11 @@ describe('Next.js 16 (app router, server rendering) with ./react, from the tarba
     await work?.remove();
   });
 
-  /** Sign in at the mock (as the host's login page would) and give the browser the session cookie. */
+  /** A page of a new browser context, signed in as admin. */
   async function signedInPage(): Promise<Page> {
-    const response = await fetch(`${mock.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Passw0rd!' }),
-    });
-    assert.equal(response.status, 200, 'login');
-    const psid = /(?:^|;\s*|,\s*)psid=([^;]+)/.exec(response.headers.getSetCookie().join(', '))?.[1];
-    assert.ok(psid, 'the login set the psid cookie');
     const context = await browser.createBrowserContext();
-    await context.setCookie({ name: 'psid', value: psid, domain: '127.0.0.1', path: '/', httpOnly: true });
+    await signInContext(context, mock.url, 'admin');
     return context.newPage();
-  }
-
-  const formText = (page: Page) =>
-    page.$eval('personal-info-form', (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
-
-  async function waitForFormText(page: Page, text: string): Promise<void> {
-    try {
-      await page.waitForFunction(
-        (wanted) => document.querySelector('personal-info-form')?.shadowRoot?.textContent?.includes(wanted),
-        { timeout: 10_000 },
-        text,
-      );
-    } catch {
-      assert.fail(`the form never showed "${text}": ${await formText(page)}`);
-    }
   }
 
   it('server-renders the element, then after hydration loads through the client prop and saves from the UI', async () => {
