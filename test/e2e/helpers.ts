@@ -270,6 +270,17 @@ export async function signInContext(
   await context.setCookie({ name: 'psid', value: psid, domain, path: '/', httpOnly: true, sameSite: 'Lax' });
 }
 
+/** A page in a new browser context of `browser`, signed in as admin at `mockUrl`, watched from the start. */
+export async function signedInPage(
+  browser: Browser,
+  mockUrl: string,
+): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.createBrowserContext();
+  await signInContext(context, mockUrl, 'admin');
+  const page = await context.newPage();
+  return { page, watch: watchPage(page) };
+}
+
 /** Wait (10 s at most) until `<personal-info-form>` shows `text`; else fail with what it shows. */
 export async function waitForFormText(page: Page, text: string): Promise<void> {
   try {

@@ -14,14 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import {
-  launchChromium,
-  signInContext,
-  startTestMock,
-  tempDir,
-  waitForFormText,
-  watchPage,
-} from './helpers.js';
+import { launchChromium, signedInPage, startTestMock, tempDir, waitForFormText } from './helpers.js';
 import { freePort, packedTarball, run } from './package-helpers.js';
 
 const TYPES: Record<string, string> = {
@@ -98,10 +91,7 @@ describe('./cdn/* from a plain static server, no bundler, no import map', { time
   }
 
   async function open(path: string): Promise<Opened> {
-    const context = await browser.createBrowserContext();
-    await signInContext(context, mock.url, 'admin');
-    const page = await context.newPage();
-    const watch = watchPage(page);
+    const { page, watch } = await signedInPage(browser, mock.url);
     const scripts: string[] = [];
     const failed: string[] = [];
     page.on('requestfinished', (request) => {

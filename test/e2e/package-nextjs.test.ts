@@ -11,15 +11,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
-import {
-  launchChromium,
-  signInContext,
-  startTestMock,
-  tempDir,
-  waitForFormText,
-  watchPage,
-} from './helpers.js';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium, signedInPage, startTestMock, tempDir, waitForFormText } from './helpers.js';
 import { freePort, hostProject, packedTarball, run, type Started, start, waitForHttp } from './package-helpers.js';
 
 /** Next.js 16.5 with React 19.3 builds on Node 20 (TOOLCHAIN.md). `next build` installs a missing
@@ -151,19 +144,11 @@ describe('Next.js 16 (app router, server rendering) with ./react, from the tarba
     await work?.remove();
   });
 
-  /** A page of a new browser context, signed in as admin. */
-  async function signedInPage(): Promise<Page> {
-    const context = await browser.createBrowserContext();
-    await signInContext(context, mock.url, 'admin');
-    return context.newPage();
-  }
-
   it('server-renders the element, then after hydration loads through the client prop and saves from the UI', async () => {
     const html = await (await fetch(nextUrl)).text();
     assert.match(html, /<personal-info-form[\s>]/, 'the server rendered the element tag');
 
-    const page = await signedInPage();
-    const watch = watchPage(page);
+    const { page, watch } = await signedInPage(browser, mock.url);
     await page.goto(nextUrl, { waitUntil: 'load' });
     // Loaded through the `client` prop: there is no endpoint attribute to fall back on.
     await waitForFormText(page, '+86 138****5678');
@@ -182,8 +167,7 @@ describe('Next.js 16 (app router, server rendering) with ./react, from the tarba
   });
 
   it('shows a personalInfo prop set after hydration', async () => {
-    const page = await signedInPage();
-    const watch = watchPage(page);
+    const { page, watch } = await signedInPage(browser, mock.url);
     await page.goto(`${nextUrl}/prefilled`, { waitUntil: 'load' });
     await waitForFormText(page, 'Given by the host page');
     assert.deepEqual(watch.errors, [], 'no console errors');
