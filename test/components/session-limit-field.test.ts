@@ -226,26 +226,27 @@ describe('<session-limit-field>', () => {
     it('turns on, sets 1 with Log out of the session, and steps with the arrow keys', async () => {
       const el = await field();
       const events = recordEvents(el, 'input', 'change');
+      /** A key, then the field's update. */
+      const press = async (key: string) => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      };
       el.focus();
       expect(deepActiveElement()).to.equal(checkbox(el));
-      await sendKeys({ press: 'Space' });
-      await el.updateComplete;
+      await press('Space');
       expect(el.value).to.deep.equal({ max: 1, policy: 'deny' });
 
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(maxInput(el));
-      await sendKeys({ press: 'ArrowUp' });
-      await el.updateComplete;
+      await press('ArrowUp');
       expect(el.value).to.deep.equal({ max: 2, policy: 'deny' });
       expect(logOutRadio(el).disabled).to.equal(true);
-      await sendKeys({ press: 'ArrowDown' });
-      await el.updateComplete;
+      await press('ArrowDown');
       expect(el.value).to.deep.equal({ max: 1, policy: 'deny' });
 
-      await sendKeys({ press: 'Tab' });
+      await press('Tab');
       expect(deepActiveElement()).to.equal(denyRadio(el));
-      await sendKeys({ press: 'ArrowDown' });
-      await el.updateComplete;
+      await press('ArrowDown');
       expect(deepActiveElement()).to.equal(logOutRadio(el));
       expect(el.value).to.deep.equal({ max: 1, policy: 'log-out' });
       expect(events.filter((e) => e.type === 'change').length).to.be.greaterThanOrEqual(3);
