@@ -70,7 +70,7 @@ export function describeProblemWith(
 ): ProblemDescription {
   const problem = tools.isApiError(error) ? error.problem : null;
   const problemKey = (e: unknown) => problemKeyWith(tools, e);
-  const RULES = tools.rules;
+  const { rules } = tools;
   // A wrong code with no tries left reads as what it means: that code is dead.
   const key: ProblemKey =
     problemKey(error) === 'invalid-code' && problem?.attemptsRemaining === 0
@@ -83,9 +83,9 @@ export function describeProblemWith(
   const values: Record<string, string | number> = {
     contact: t(`contact.${kind}`),
     time: retryAfter === null ? t('time.later') : duration(retryAfter),
-    lifetime: duration(key === 'step-up-expired' ? RULES.stepUpLifetimeSeconds : RULES.codeLifetimeSeconds),
-    maxTries: RULES.passwordMaxFailures,
-    lockout: duration(RULES.lockoutSeconds),
+    lifetime: duration(key === 'step-up-expired' ? rules.stepUpLifetimeSeconds : rules.codeLifetimeSeconds),
+    maxTries: rules.passwordMaxFailures,
+    lockout: duration(rules.lockoutSeconds),
   };
   let nextId = `problem.${key}.next`;
   if (key === 'too-many-attempts' && retryAfter !== null && retryAfter > 0) nextId += '.wait';
