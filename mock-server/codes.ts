@@ -166,7 +166,7 @@ export async function resendChallenge(
   user: UserRecord,
   challenge: ChallengeRecord,
 ): Promise<void> {
-  if (challenge.attempts >= RULES.codeMaxAttempts) throw tooManyAttempts();
+  assertResendable(challenge);
   const { code, now } = await sendCode(deps, user, challenge.kind, challenge.destination);
   const codeHash = await keyedHash(deps.store.data.secret, `code:${challenge.id}:${code}`);
   try {
@@ -179,6 +179,11 @@ export async function resendChallenge(
   challenge.codeHash = codeHash;
   challenge.lastSentAt = now;
   challenge.expiresAt = now + RULES.codeLifetimeSeconds * 1000;
+}
+
+/** A challenge dead after too many wrong codes gets no new code: a new challenge is needed. */
+export function assertResendable(challenge: ChallengeRecord): void {
+  if (challenge.attempts >= RULES.codeMaxAttempts) throw tooManyAttempts();
 }
 
 const tooManyAttempts = (retryAfterSeconds?: number) =>

@@ -6,8 +6,9 @@ import type {
 } from '../components/api/contract/index.js';
 import { RULES } from '../components/api/contract/index.js';
 import { iso } from './clock.js';
-import type { MockConfig } from './context.js';
-import type { UserRecord } from './db.js';
+import { challengeView } from './codes.js';
+import type { Deps, MockConfig } from './context.js';
+import type { ChallengeRecord, SessionRecord, UserRecord } from './db.js';
 import { maskContact } from './mask.js';
 
 export const versionOf = (user: UserRecord): string => String(user.version);
@@ -51,14 +52,44 @@ export function ifMatchSatisfied(header: string, version: string): boolean {
   return matched;
 }
 
-export function contactView(user: UserRecord, kind: ContactKind, now: number): ContactView {
+/** Who asks (their session) and the challenges: a pending change is resumable only in the session that sent it. */
+export interface Viewer {
+  readonly sessionId: string;
+  readonly challenges: readonly ChallengeRecord[];
+}
+
+export const viewerOf = (session: SessionRecord, deps: Deps): Viewer => ({
+  sessionId: session.id,
+  challenges: deps.store.data.challenges,
+});
+
+/**
+ * A contact as the API shows it. A change is pending while its code can still be used — its challenge
+ * open, not expired, with tries left — and carries that challenge only for the session that sent it
+ * (the only one that can verify it); every other session sees the change pending, without it.
+ */
+export function contactView(user: UserRecord, kind: ContactKind, now: number, viewer: Viewer): ContactView {
   const c = user[kind];
-  const pending = c.pending && c.pending.expiresAt > now ? c.pending : null;
+  const p = c.pending;
+  const challenge =
+    p && p.expiresAt > now ? viewer.challenges.find((x) => x.id === p.challengeId) : undefined;
+  const alive =
+    challenge !== undefined &&
+    challenge.userId === user.id &&
+    challenge.state === 'open' &&
+    challenge.attempts < RULES.codeMaxAttempts;
   return {
     kind,
     masked: c.value ? maskContact(kind, c.value) : null,
     verified: c.value !== null && c.verified,
-    pending: pending ? { masked: maskContact(kind, pending.value), expiresAt: iso(pending.expiresAt) } : null,
+    pending:
+      p && alive
+        ? {
+            masked: maskContact(kind, p.value),
+            expiresAt: iso(p.expiresAt),
+            challenge: challenge.sessionId === viewer.sessionId ? challengeView(challenge) : null,
+          }
+        : null,
   };
 }
 
@@ -73,13 +104,18 @@ export function stepUpMethods(user: UserRecord): StepUpMethod[] {
   return methods;
 }
 
-export function personalInfoView(user: UserRecord, now: number, config: MockConfig): PersonalInfo {
+export function personalInfoView(
+  user: UserRecord,
+  now: number,
+  config: MockConfig,
+  viewer: Viewer,
+): PersonalInfo {
   const thirdParty = user.type === 'third-party';
   return {
     version: versionOf(user),
     user: { username: user.username, displayName: user.displayName, type: user.type },
-    mobile: contactView(user, 'mobile', now),
-    email: contactView(user, 'email', now),
+    mobile: contactView(user, 'mobile', now, viewer),
+    email: contactView(user, 'email', now, viewer),
     stepUpMethods: stepUpMethods(user),
     autoLogout: {
       minutes: thirdParty ? RULES.thirdPartyAutoLogoutMinutes : user.autoLogoutMinutes,

@@ -15,6 +15,8 @@ export class CodeSlot {
   code!: string;
   /** The code can no longer be used (expired, too many tries, gone): only a new one helps. */
   dead!: boolean;
+  /** Dead only because it expired: the same challenge may still get a new code. */
+  expired!: boolean;
 
   constructor(host: ReactiveControllerHost, onWaitEnd: () => void) {
     this.wait = new CountdownController(host, { onEnd: onWaitEnd });
@@ -29,7 +31,16 @@ export class CodeSlot {
     this.challenge = null;
     this.code = '';
     this.dead = false;
+    this.expired = false;
     if (stopWait) this.wait.stop();
+  }
+
+  /** The code expired (its lifetime is over, so is the resend cooldown). */
+  expire(): void {
+    this.code = '';
+    this.dead = true;
+    this.expired = true;
+    this.wait.stop();
   }
 
   /** A code was sent: take its challenge, and count down to when another may be asked for. */

@@ -1,4 +1,5 @@
 import type {
+  ChallengePurpose,
   Challenge,
   ChallengeRequest,
   StepUpMethod,
@@ -26,6 +27,8 @@ const fresh = () => ({
   notice: null,
   focusTarget: null as Field | 'primary' | null,
   resumeStep: null,
+  afterStepUp: null,
+  resumed: false,
 });
 
 /**
@@ -61,6 +64,12 @@ export class ContactFlowController implements FlowState {
   focusTarget!: Field | 'primary' | null;
   /** The step to come back to once identity is verified again (step-up expired mid-way). */
   resumeStep!: ContactVerifyStep | null;
+  /** What the user asked for when identity had to be verified again: done once it is. */
+  afterStepUp!: (() => void) | null;
+  /** Opened at the code of a change sent earlier (`resume`): its new value is known only masked. */
+  resumed!: boolean;
+  /** The step-up token of a change left unfinished when the dialog closed, for resuming that change. */
+  #kept: { challengeId: string; token: StepUpToken } | null = null;
 
   constructor(host: FlowHost, services: FlowServices) {
     this.#host = host;
@@ -84,6 +93,7 @@ export class ContactFlowController implements FlowState {
 
   /** Back to the first step with nothing typed (every `show()`). */
   reset(): void {
+    this.#kept = null;
     this.request.abort();
     this.identity.forget(true);
     this.target.forget(true);
@@ -100,6 +110,34 @@ export class ContactFlowController implements FlowState {
   /** Cancel whatever is in flight (hide, disconnect). */
   abort(): void {
     this.request.abort();
+  }
+
+  /**
+   * The dialog closes. A change left at its code keeps its step-up token (in memory, for the rest of
+   * its life) so that resuming that change needs no new identity check; anything else forgets it.
+   */
+  closed(confirmed: boolean): void {
+    const c = this.target.challenge;
+    const keep = !confirmed && this.stepUp && c?.purpose === 'change' && !this.target.dead;
+    this.#kept = keep && this.stepUp && c ? { challengeId: c.id, token: this.stepUp } : null;
+  }
+
+  /**
+   * Open at the code step of a code sent earlier (`change` or `verify`), its countdown from the
+   * challenge's `resendAvailableAt`; an expired one only offers a new code. A change reuses the
+   * step-up token kept for it when still valid; otherwise OK or a new code verifies identity first.
+   */
+  resume(challenge: Challenge): void {
+    const kept = this.#kept;
+    this.reset();
+    this.resumed = true;
+    this.step = 'code';
+    this.focusTarget = 'code';
+    this.target.sent(challenge);
+    const now = Date.now();
+    if (Date.parse(challenge.expiresAt) <= now) this.target.expire();
+    if (kept?.challengeId === challenge.id && Date.parse(kept.token.expiresAt) > now)
+      this.stepUp = kept.token;
   }
 
   get methods(): readonly StepUpMethod[] {
@@ -203,25 +241,31 @@ export class ContactFlowController implements FlowState {
     if (!client) return;
     const method = this.method;
     const channel = which === 'identity' && method?.type === 'code' ? method.channel : this.#host.kind;
-    let body: ChallengeRequest;
-    if (which === 'identity') body = { purpose: 'step-up' };
-    else if (this.#host.mode === 'verify') body = { purpose: 'verify' };
-    else {
-      const value = this.value.body();
-      if (!value || !this.stepUp) {
-        if (!this.stepUp) this.needStepUp();
-        return;
-      }
-      body = { purpose: 'change', ...value, stepUpToken: this.stepUp.stepUpToken };
-    }
     const previous = slot.challenge;
-    const reuse = resend && previous !== null && !slot.dead;
-    const detail = { ...this.services.detail(), channel, purpose: body.purpose, resend };
+    // A resumed change knows its new value only masked: a new code can only be for its challenge
+    // while that can be resent (expired, not dead from wrong codes); else the value is typed again.
+    const resumed = which === 'target' && this.resumed;
+    const reuse = resend && previous !== null && (!slot.dead || (resumed && slot.expired));
+    if (resumed && !reuse) return this.editValue();
+    const purpose: ChallengePurpose =
+      which === 'identity' ? 'step-up' : this.#host.mode === 'verify' ? 'verify' : 'change';
+    // A code for a new contact value needs a valid identity check, a resend too.
+    const stepUpToken = this.stepUp?.stepUpToken;
+    let body: ChallengeRequest | null = purpose === 'change' ? null : { purpose };
+    if (purpose === 'change') {
+      if (!stepUpToken) return this.needStepUp(() => void this.send(which, resend));
+      const value = reuse ? null : this.value.body();
+      if (value) body = { purpose, ...value, stepUpToken };
+      else if (!reuse) return;
+    }
+    const detail = { ...this.services.detail(), channel, purpose, resend };
     if (!this.#host.dispatchEvent(new ContactVerifySendEvent(detail))) return;
     const outcome = await this.request.run('send', async (signal): Promise<Challenge> => {
-      const { data } = reuse
-        ? await client.call('resendChallenge', { params: { kind: channel, id: previous.id }, signal })
-        : await client.call('createChallenge', { params: { kind: channel }, body, signal });
+      const resendBody = purpose === 'change' ? { stepUpToken } : {};
+      const { data } =
+        reuse || !body
+          ? await client.call('resendChallenge', { params: { kind: channel, id: previous!.id }, body: resendBody, signal })
+          : await client.call('createChallenge', { params: { kind: channel }, body, signal });
       return data;
     });
     if (!outcome) return;
@@ -249,7 +293,7 @@ export class ContactFlowController implements FlowState {
     if (code.length !== challenge.codeLength) return this.problems.invalidCode('code', code, challenge.codeLength);
     const client = this.services.client();
     if (!client) return;
-    if (this.#host.mode === 'edit' && !this.stepUp) return this.needStepUp();
+    if (this.#host.mode === 'edit' && !this.stepUp) return this.needStepUp(() => void this.submitCode());
     if (!this.#host.dispatchEvent(new ContactVerifyConfirmEvent(this.services.detail()))) return;
     const stepUpToken = this.#host.mode === 'edit' ? this.stepUp?.stepUpToken : undefined;
     const outcome = await this.request.run('verify', (signal) =>
@@ -271,6 +315,7 @@ export class ContactFlowController implements FlowState {
   editValue(): void {
     if (this.#host.mode !== 'edit') return;
     this.request.abort();
+    this.resumed = false;
     // The cooldown is per destination: a corrected number may get its code at once (the server
     // answers `cooldown` if it is the same one, and the countdown starts again from its answer).
     this.target.forget(true);
@@ -283,9 +328,11 @@ export class ContactFlowController implements FlowState {
 
   /**
    * Identity must be verified again (no step-up token, or it expired): back to the first step,
-   * keeping what was typed since and coming back to this step afterwards.
+   * keeping what was typed since and coming back to this step afterwards — doing `then` (what the
+   * user asked for: OK, a new code) once it is verified.
    */
-  needStepUp(): void {
+  needStepUp(then: (() => void) | null = null): void {
+    this.afterStepUp = then;
     this.resumeStep = this.step === 'identity' ? this.resumeStep : this.step;
     this.stepUp = null;
     this.password = '';
@@ -299,11 +346,14 @@ export class ContactFlowController implements FlowState {
     this.stepUp = token;
     this.problems.clear();
     const resume = this.resumeStep;
+    const then = this.afterStepUp;
     this.resumeStep = null;
-    this.notice = resume ? { id: 'contact-verify.identity.again' } : null;
+    this.afterStepUp = null;
+    this.notice = resume && !then ? { id: 'contact-verify.identity.again' } : null;
     this.step = resume && resume !== 'identity' ? resume : 'value';
     this.focusTarget = this.step === 'code' ? 'code' : 'value';
     if (this.step === 'value' && this.#host.kind === 'mobile') void this.value.loadPhone();
     this.#host.requestUpdate();
+    then?.();
   }
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.js';
-import type { ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
+import type { Challenge, ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { regionOptions } from '../shared/phone.js';
 import { type ProblemKey, sharedCatalogs } from '../shared/problem-messages.js';
@@ -151,6 +151,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
   }
 
   #opener: HTMLElement | null = null;
+  #resumeWith: Challenge | null = null; // the challenge `resume()` opens at
   #hideSource: ContactVerifyHideSource | null = null;
   #confirmed = false;
 
@@ -227,7 +228,9 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
       this.#hideSource = null;
       this._passwordVisible = false;
       this.#picker.close(false);
-      this.#flow.reset();
+      if (this.#resumeWith) this.#flow.resume(this.#resumeWith);
+      else this.#flow.reset();
+      this.#resumeWith = null;
       if (this.defaultRegion) this.#flow.value.region = this.defaultRegion.toUpperCase();
       this.#data.load();
     } else if (!this.open && isOpen) {
@@ -235,6 +238,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
         this.dispatchEvent(new ContactVerifyHideEvent({ ...this.#detail(), source: 'method' }));
       }
       this.#flow.abort();
+      this.#flow.closed(this.#confirmed);
       this.#data.abort();
       this.#picker.close(false);
     }
@@ -309,6 +313,23 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
         if (!this.open) done();
       });
     });
+  }
+
+  /**
+   * Open at the code step of a code sent earlier — a change left pending (a contact's `pending.challenge`
+   * in the personal info) or a verification — to type it and confirm with OK. `kind` and `mode` follow
+   * the challenge. Saving a change, or a new code for it, needs a valid identity check: this dialog's
+   * step-up while valid, else the identity step comes first (what was typed is kept). An expired code
+   * offers "Send a new code". Resolves once open (or the show was cancelled).
+   */
+  async resume(challenge: Challenge): Promise<void> {
+    if (this.open) return;
+    if (challenge.purpose === 'step-up') throw new TypeError('<contact-verify-dialog>: a step-up code cannot be resumed');
+    this.kind = challenge.kind;
+    this.mode = challenge.purpose === 'change' ? 'edit' : 'verify';
+    this.#resumeWith = challenge;
+    await this.show();
+    this.#resumeWith = null;
   }
 
   /** Close the dialog (aborting any request in flight); resolves once it is closed. */

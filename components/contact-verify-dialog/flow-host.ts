@@ -55,5 +55,5 @@ export interface FlowState {
   step: ContactVerifyStep;
   password: string;
   focusTarget: Field | 'primary' | null;
-  needStepUp(): void;
+  needStepUp(then?: (() => void) | null): void;
 }

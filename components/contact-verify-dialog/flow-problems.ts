@@ -123,7 +123,7 @@ export class FlowProblems implements InputProblems {
         slot.code = '';
         slot.dead = true;
         // The code outlived its lifetime on the server's clock, so the (shorter) resend cooldown is over.
-        if (key === 'code-expired') wait.stop();
+        if (key === 'code-expired') slot.expire();
         if (retryAfter && retryAfter > wait.remaining) wait.start(retryAfter);
         break;
       case 'cooldown':

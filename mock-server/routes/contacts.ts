@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { Email, LIMITS, normalizeEmail, PHONE_TEXT } from '../../components/api/contract/index.js';
 import type { RouteHandlers } from '../context.js';
 import {
+  assertResendable,
   challengeView,
   checkCode,
   createChallenge,
@@ -12,7 +13,7 @@ import {
 } from '../codes.js';
 import { ProblemError } from '../problem.js';
 import { maskContact } from '../mask.js';
-import { contactView, versionOf } from '../views.js';
+import { contactView, versionOf, viewerOf } from '../views.js';
 
 const invalid = (message: string) =>
   new ProblemError('validation-failed', { fieldErrors: { value: [message] } });
@@ -92,8 +93,14 @@ export const contactHandlers: Pick<RouteHandlers, 'createChallenge' | 'resendCha
       return { body: view };
     },
 
-    async resendChallenge({ user, session, params, deps }) {
+    async resendChallenge({ user, session, params, body, deps }) {
       const challenge = findChallenge(deps, user, session, params.kind, params.id);
+      // A new code for a change goes to the new value: step-up again, as for its first code (a dead
+      // challenge is refused first: no identity check for a code that cannot be sent).
+      if (challenge.purpose === 'change') {
+        assertResendable(challenge);
+        await requireStepUp(deps, user, session, body.stepUpToken);
+      }
       await resendChallenge(deps, user, challenge);
       const pending = user[params.kind].pending;
       if (challenge.purpose === 'change' && pending?.challengeId === challenge.id)
@@ -135,7 +142,8 @@ export const contactHandlers: Pick<RouteHandlers, 'createChallenge' | 'resendCha
         contact.verified = true;
       }
       user.version += 1;
-      const result = { contact: contactView(user, params.kind, deps.clock.now()), version: versionOf(user) };
+      const contactNow = contactView(user, params.kind, deps.clock.now(), viewerOf(session, deps));
+      const result = { contact: contactNow, version: versionOf(user) };
       await deps.store.commit();
       return { body: result };
     },

@@ -1,18 +1,18 @@
 import { RULES } from '../../components/api/contract/index.js';
 import type { RouteHandlers } from '../context.js';
 import { ProblemError } from '../problem.js';
-import { etagOf, personalInfoView } from '../views.js';
+import { etagOf, personalInfoView, viewerOf } from '../views.js';
 
 export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'updatePersonalInfo'> = {
-  getPersonalInfo({ user, deps }) {
+  getPersonalInfo({ user, session, deps }) {
     return {
-      body: personalInfoView(user, deps.clock.now(), deps.config),
+      body: personalInfoView(user, deps.clock.now(), deps.config, viewerOf(session, deps)),
       headers: { ETag: etagOf(user) },
     };
   },
 
   /** `If-Match` was checked by the route loop (the route table says `ifMatch: true`). */
-  async updatePersonalInfo({ user, body, deps }) {
+  async updatePersonalInfo({ user, session, body, deps }) {
     if (body.autoLogoutMinutes !== undefined) {
       if (user.type === 'third-party') {
         throw new ProblemError('not-editable', {
@@ -37,7 +37,7 @@ export const personalInfoHandlers: Pick<RouteHandlers, 'getPersonalInfo' | 'upda
     if (body.sessionLimit !== undefined) user.sessionLimit = body.sessionLimit;
     if (body.welcomeMessage !== undefined) user.welcomeMessage = body.welcomeMessage;
     user.version += 1;
-    const view = personalInfoView(user, deps.clock.now(), deps.config);
+    const view = personalInfoView(user, deps.clock.now(), deps.config, viewerOf(session, deps));
     const etag = etagOf(user);
     await deps.store.commit();
     return { body: view, headers: { ETag: etag } };

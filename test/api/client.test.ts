@@ -136,7 +136,7 @@ describe('ApiClient', () => {
     assert.equal(wrong.code, 'invalid-code');
     assert.equal(wrong.problem?.attemptsRemaining, 4);
     const cooldown = await rejection(
-      client.call('resendChallenge', { params: { kind: 'mobile', id: challenge.data.id } }),
+      client.call('resendChallenge', { params: { kind: 'mobile', id: challenge.data.id }, body: {} }),
     );
     assert.equal(cooldown.code, 'cooldown');
     assert.equal(cooldown.problem?.retryAfterSeconds, 60);

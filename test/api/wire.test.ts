@@ -24,7 +24,7 @@ const contact = (kind: 'mobile' | 'email') => ({
   kind,
   masked: kind === 'mobile' ? '+86 138****5678' : 'a***n@example.com',
   verified: true,
-  pending: { masked: '+44 7400****56', expiresAt: '2026-11-27T10:05:00.000Z' },
+  pending: { masked: '+44 7400****56', expiresAt: '2026-11-27T10:05:00.000Z', challenge: null },
 });
 const personalInfo = {
   version: '7',
@@ -54,7 +54,10 @@ const SAMPLES: Partial<Record<RouteName, unknown>> = {
     session: { id: 's1', expiresAt: '2026-11-27T22:00:00Z', idleTimeoutMinutes: 30 },
     replacedSessions: 0,
   },
-  getPersonalInfo: personalInfo,
+  getPersonalInfo: {
+    ...personalInfo,
+    mobile: { ...personalInfo.mobile, pending: { ...personalInfo.mobile.pending, challenge } },
+  },
   updatePersonalInfo: { ...personalInfo, sessionLimit: null },
   verifyIdentity: { stepUpToken: 'tok', expiresAt: '2026-11-27T10:05:00Z' },
   createChallenge: challenge,

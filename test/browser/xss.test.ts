@@ -63,7 +63,7 @@ function info(s: string): PersonalInfo {
       kind: 'email',
       masked: s,
       verified: true,
-      pending: { masked: s, expiresAt: new Date(Date.now() + 300_000).toISOString() },
+      pending: { masked: s, expiresAt: new Date(Date.now() + 300_000).toISOString(), challenge: null },
     },
     stepUpMethods: [{ type: 'password' }],
     autoLogout: { minutes: 30, options: [15, 30, 60], editable: true, lockedReason: null },

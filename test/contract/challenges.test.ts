@@ -174,6 +174,7 @@ describe('contact change flows', () => {
       assert.match(pending.mobile.pending.masked, /\*/);
       assert.match(pending.mobile.pending.masked, /56$/);
       assert.equal(pending.mobile.pending.expiresAt, challenge.expiresAt);
+      assert.deepEqual(pending.mobile.pending.challenge, challenge, 'the session that sent it can resume it');
       const stored = (await dev.user('admin')) as { mobile: { value: string } };
       assert.equal(
         stored.mobile.value,
@@ -311,9 +312,99 @@ describe('contact change flows', () => {
     const b = await s.login('admin');
     const params = { kind: 'mobile', id: 'no-such-challenge' };
     expectProblem(await b.call('verifyChallenge', { params, body: { code: '123456' } }), 'not-found');
-    expectProblem(await b.call('resendChallenge', { params }), 'not-found');
+    expectProblem(await b.call('resendChallenge', { params, body: {} }), 'not-found');
     const phone = await b.request('POST', '/me/contacts/phone/challenges', { body: { purpose: 'verify' } });
     expectProblem(phone, ['not-found', 'validation-failed']);
+  });
+});
+
+describe('a pending change, resumed', () => {
+  devTest(
+    'only the session that sent the code gets its challenge; the user’s other sessions see it pending',
+    async (s) => {
+      const b = await s.login('admin');
+      const other = await s.login('admin', 'second session');
+      const { challenge } = await changeMobile(b);
+      assert.deepEqual((await b.info()).data.mobile.pending?.challenge, challenge);
+      const elsewhere = (await other.info()).data.mobile.pending;
+      assert.ok(elsewhere, 'pending in the other session too');
+      assert.equal(elsewhere.challenge, null, 'but without the challenge, which only its session can verify');
+      const code = await dev.lastCode(NEW_MOBILE.e164);
+      addSecret(code);
+      const token = await other.stepUp();
+      expectProblem(await verify(other, 'mobile', challenge.id, code, token), 'not-found');
+      expectProblem(
+        await other.call('resendChallenge', {
+          params: { kind: 'mobile', id: challenge.id },
+          body: { stepUpToken: token },
+        }),
+        'not-found',
+      );
+      const op = await s.login('operator');
+      assert.equal((await op.info()).data.mobile.pending, null, 'another user sees nothing of it');
+    },
+  );
+
+  devTest(
+    'a new code for a pending change needs a valid step-up token of the session; then it renews the challenge',
+    async (s) => {
+      const b = await s.login('admin');
+      const { challenge, token } = await changeMobile(b);
+      const params = { kind: 'mobile', id: challenge.id };
+      await dev.advance(RULES.resendCooldownSeconds + 1);
+      expectProblem(await b.call('resendChallenge', { params, body: {} }), 'step-up-required');
+      expectProblem(
+        await b.call('resendChallenge', { params, body: { stepUpToken: 'not-a-real-token' } }),
+        'step-up-required',
+      );
+      const other = await s.login('admin', 'second session');
+      const foreign = await other.stepUp();
+      expectProblem(
+        await b.call('resendChallenge', { params, body: { stepUpToken: foreign } }),
+        'step-up-required',
+      );
+      assert.equal((await dev.messagesTo(NEW_MOBILE.e164)).length, 1, 'no code sent without a valid step-up');
+      const reply = await b.call('resendChallenge', { params, body: { stepUpToken: token } });
+      const resent = expectChallenge(reply, 'resent');
+      assert.equal(resent.id, challenge.id);
+      assert.equal((await dev.messagesTo(NEW_MOBILE.e164)).length, 2);
+      const pending = (await b.info()).data.mobile.pending;
+      assert.deepEqual(pending?.challenge, resent, 'the view follows the resend');
+      assert.equal(pending?.expiresAt, resent.expiresAt);
+
+      await dev.advance(RULES.stepUpLifetimeSeconds + 1);
+      const late = await b.call('resendChallenge', { params, body: { stepUpToken: token } });
+      expectProblem(late, ['step-up-expired', 'step-up-required']);
+    },
+  );
+
+  devTest('no longer pending once verified, expired, or dead after too many wrong codes', async (s) => {
+    const b = await s.login('admin');
+    const first = await changeMobile(b);
+    const code = await dev.lastCode(NEW_MOBILE.e164);
+    addSecret(code);
+    await dev.advance(RULES.codeLifetimeSeconds + 1);
+    assert.equal((await b.info()).data.mobile.pending, null, 'expired');
+
+    const second = await changeMobile(b);
+    const latest = await dev.lastCode(NEW_MOBILE.e164);
+    addSecret(latest);
+    for (let i = 0; i < RULES.codeMaxAttempts; i++) {
+      const reply = await verify(b, 'mobile', second.challenge.id, wrongCode(latest), second.token);
+      expectProblem(reply, ['invalid-code', 'too-many-attempts']);
+      const pending = (await b.info()).data.mobile.pending;
+      if (i < RULES.codeMaxAttempts - 1)
+        assert.equal(pending?.challenge?.attemptsRemaining, RULES.codeMaxAttempts - i - 1);
+      else assert.equal(pending, null, 'dead after too many wrong codes');
+    }
+    assert.notEqual(first.challenge.id, second.challenge.id);
+
+    await dev.advance(RULES.resendCooldownSeconds + 1);
+    const third = await changeMobile(b);
+    const good = await dev.lastCode(NEW_MOBILE.e164);
+    addSecret(good);
+    expectOk(await verify(b, 'mobile', third.challenge.id, good, third.token), 'verifyChallenge');
+    assert.equal((await b.info()).data.mobile.pending, null, 'verified');
   });
 });
 
@@ -384,7 +475,7 @@ describe('verification codes', () => {
     const { challenge, code: first } = await operatorMobileCode(b);
     const params = { kind: 'mobile', id: challenge.id };
 
-    const early = await b.call('resendChallenge', { params });
+    const early = await b.call('resendChallenge', { params, body: {} });
     const cooldown = expectProblem(early, 'cooldown');
     assert.ok(cooldown.retryAfterSeconds !== undefined, 'cooldown carries retryAfterSeconds');
     assert.ok(
@@ -399,7 +490,7 @@ describe('verification codes', () => {
 
     expectProblem(await verify(b, 'mobile', challenge.id, wrongCode(first)), 'invalid-code');
     await dev.advance(RULES.resendCooldownSeconds + 1);
-    const resent = expectChallenge(await b.call('resendChallenge', { params }), 'resent');
+    const resent = expectChallenge(await b.call('resendChallenge', { params, body: {} }), 'resent');
     assert.equal(resent.id, challenge.id);
     assert.equal(
       resent.attemptsRemaining,
@@ -450,7 +541,7 @@ describe('verification codes', () => {
     const params = { kind: 'mobile', id: challenge.id };
     for (let i = 2; i <= RULES.sendsPerDestinationPerHour; i++) {
       await dev.advance(RULES.resendCooldownSeconds + 1);
-      const reply = await b.call('resendChallenge', { params });
+      const reply = await b.call('resendChallenge', { params, body: {} });
       if (reply.status !== 200) {
         // A server may end a challenge before 5 sends (expiry); then start a new one for the same number.
         expectProblem(reply, ['code-expired', 'too-many-attempts']);

@@ -264,7 +264,7 @@ describe('verification codes', () => {
     const { h, b, to, challenge, stepUpToken } = await emailChange('leak');
     await b.verify('email', challenge.id, { code: '000000', stepUpToken });
     h.advance(60 * SECOND);
-    await b.resend('email', challenge.id);
+    assertStatus(await b.resend('email', challenge.id, { stepUpToken }), 200);
     await b.info();
     await b.verify('email', challenge.id, { code: await h.latestCode(to), stepUpToken });
     const op = await h.signedIn('operator');
@@ -297,9 +297,9 @@ describe('verification codes', () => {
   });
 
   it('codes are stored only hashed: no code string in the db (outside the dev outbox)', async () => {
-    const { h, b, challenge } = await emailChange('hash');
+    const { h, b, challenge, stepUpToken } = await emailChange('hash');
     h.advance(60 * SECOND);
-    assertStatus(await b.resend('email', challenge.id), 200);
+    assertStatus(await b.resend('email', challenge.id, { stepUpToken }), 200);
     const op = await h.signedIn('operator');
     assertStatus(await op.challenge('mobile', { purpose: 'verify' }), 201);
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertProblem, assertStatus, emailChange, newEmail, SEED, setup } from './helpers.js';
+import { assertProblem, assertStatus, emailChange, newEmail, SECOND, SEED, setup } from './helpers.js';
 
 describe('contacts', () => {
   it('GET personal-info shows contacts masked, with verified badges', async () => {
@@ -82,6 +82,22 @@ describe('contacts', () => {
     assert.equal(stored.email.value, SEED.admin.email, 'the old value is still the contact');
     assert.equal(stored.email.verified, true);
     assert.equal(stored.email.pending?.value, to);
+  });
+
+  it('a pending change carries its challenge for its session; a dead one is refused a new code before any step-up', async () => {
+    const h = await setup();
+    const b = await h.signedIn('admin');
+    const to = 'resume.me@example.net';
+    const { challenge, stepUpToken } = await b.startChange('email', to);
+    assert.deepEqual((await b.personalInfo()).email.pending?.challenge, challenge);
+    for (let i = 0; i < 5; i++) await b.verify('email', challenge.id, { code: '000000', stepUpToken });
+    assert.equal((await b.personalInfo()).email.pending, null, 'dead after 5 wrong codes: nothing to resume');
+    h.advance(61 * SECOND);
+    // No identity check is asked for a code that cannot be sent anyway.
+    assertProblem(await b.resend('email', challenge.id), 'too-many-attempts');
+    assertProblem(await b.resend('email', challenge.id, { stepUpToken }), 'too-many-attempts');
+    assert.equal((await h.messagesTo(to)).length, 1, 'no second code');
+    assertProblem(await b.resend('email', challenge.id, { stepUpToken, extra: true }), 'validation-failed');
   });
 
   it('on success the new contact is saved verified and the old one gets a notice without a code', async () => {

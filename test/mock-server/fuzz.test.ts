@@ -364,12 +364,12 @@ const EXAMPLES: Record<RouteName, Example[]> = {
     {
       who: 'admin',
       params: (ctx) => ({ kind: 'email', id: liveChallenge(ctx, 'admin', 'email') }),
-      body: null,
+      body: (ctx) => ({ stepUpToken: ctx.stepUp.admin }),
     },
     {
       who: 'operator',
       params: (ctx) => ({ kind: 'mobile', id: liveChallenge(ctx, 'operator', 'mobile') }),
-      body: null,
+      body: () => ({}),
     },
   ],
   verifyChallenge: [

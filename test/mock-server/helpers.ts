@@ -323,8 +323,8 @@ export class Browser {
     return { challenge: res.body, code: await this.harness.latestCode(to) };
   }
 
-  resend(kind: string, id: string): Promise<Res<Challenge>> {
-    return this.post<Challenge>(`${API}/me/contacts/${kind}/challenges/${id}/resend`);
+  resend(kind: string, id: string, body: unknown = {}): Promise<Res<Challenge>> {
+    return this.post<Challenge>(`${API}/me/contacts/${kind}/challenges/${id}/resend`, body);
   }
 
   verify(kind: string, id: string, body: unknown): Promise<Res> {

@@ -163,9 +163,27 @@ describe('GET personal-info, asked again', () => {
     const h = await setup();
     const b = await h.signedIn('admin');
     const user = h.store.data.users.find((u) => u.username === 'admin') as UserRecord;
-    const current = () => JSON.stringify(personalInfoView(user, h.now(), DEFAULT_CONFIG));
+    // A change is shown pending while its challenge is open (here one of another session: not resumable).
+    const session = h.store.data.sessions.find((x) => x.userId === user.id && x.status === 'active');
+    const viewer = { sessionId: session?.id ?? '', challenges: h.store.data.challenges };
+    const current = () => JSON.stringify(personalInfoView(user, h.now(), DEFAULT_CONFIG, viewer));
     const mobilePending = { value: '+8613987654321', challengeId: 'c1', expiresAt: h.now() + MINUTE };
     const emailPending = { value: 'later@example.org', challengeId: 'c2', expiresAt: h.now() + MINUTE };
+    for (const [id, kind, destination] of [
+      ['c1', 'mobile', mobilePending.value],
+      ['c2', 'email', emailPending.value],
+    ] as const) {
+      h.store.data.challenges.push({
+        ...{ id, userId: user.id, sessionId: 'another-session', kind, purpose: 'change', destination },
+        ...{
+          codeHash: '',
+          expiresAt: h.now() + 10 * MINUTE,
+          lastSentAt: h.now(),
+          attempts: 0,
+          state: 'open',
+        },
+      });
+    }
     const limit: NonNullable<UserRecord['sessionLimit']> = { max: 3, policy: 'deny' };
     const changes: [string, () => unknown][] = [
       ['username', () => Object.assign(user, { username: 'admin2' })],

@@ -11,6 +11,7 @@ import {
   NoParams,
   PersonalInfo,
   PersonalInfoPatch,
+  ResendRequest,
   SessionList,
   SessionParams,
   StepUpToken,
@@ -177,13 +178,24 @@ export const routes = {
     method: 'POST',
     path: '/me/contacts/:kind/challenges/:id/resend',
     summary: 'Send a new code for the challenge (after the cooldown); only the latest code is valid',
-    description: `The same caps as sending the first code, the per-account cap of ${RULES.sendsPerAccountPerHour} codes an hour included.`,
+    description:
+      `The same caps as sending the first code, the per-account cap of ${RULES.sendsPerAccountPerHour} codes an hour included. ` +
+      'A `change` challenge needs `stepUpToken` again, valid and of this session, as when its first code ' +
+      'was sent (403 `step-up-required` or `step-up-expired`); a challenge dead after too many wrong codes ' +
+      'cannot be resent (429 `too-many-attempts`): start a new one.',
     params: ChallengeParams,
-    body: null,
+    body: ResendRequest,
     status: 200,
     response: Challenge,
     auth: true,
-    problems: [...CODE_SEND_PROBLEMS, 'not-found', 'code-expired', 'too-many-attempts'],
+    problems: [
+      ...CODE_SEND_PROBLEMS,
+      'not-found',
+      'code-expired',
+      'too-many-attempts',
+      'step-up-required',
+      'step-up-expired',
+    ],
   },
   verifyChallenge: {
     method: 'POST',

@@ -56,14 +56,38 @@ export const WelcomeMessage = z.string().check(
   }),
 );
 
+export const ChallengePurpose = z.enum(['verify', 'change', 'step-up']);
+export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
+
+export const Challenge = z.strictObject({
+  id: z.string(),
+  kind: ContactKind,
+  purpose: ChallengePurpose,
+  /** Masked destination the code went to. */
+  destination: z.string(),
+  expiresAt: Timestamp,
+  /** When `resend` will be accepted. */
+  resendAvailableAt: Timestamp,
+  attemptsRemaining: z.int().check(z.gte(0)),
+  codeLength: z.int(),
+});
+export type Challenge = z.infer<typeof Challenge>;
+
 /** A user's contact as the API shows it: masked only, never the full value. */
 export const ContactView = z.strictObject({
   kind: ContactKind,
   /** Masked current value (`+86 138****5678`, `j***n@example.com`), `null` when none is set. */
   masked: z.nullable(z.string()),
   verified: z.boolean(),
-  /** A change waiting for its code: the masked new value and when the code expires. */
-  pending: z.nullable(z.strictObject({ masked: z.string(), expiresAt: Timestamp })),
+  /**
+   * A change waiting for its code, while that code can still be used (`null` once it is verified,
+   * expired or dead after too many wrong tries): the masked new value, when the code expires, and
+   * the challenge to enter the code for (`resume()` of `<contact-verify-dialog>`) — only in the
+   * session that sent it, where alone it can be verified; `null` in the user's other sessions.
+   */
+  pending: z.nullable(
+    z.strictObject({ masked: z.string(), expiresAt: Timestamp, challenge: z.nullable(Challenge) }),
+  ),
 });
 export type ContactView = z.infer<typeof ContactView>;
 
@@ -197,22 +221,14 @@ export const ChallengeRequest = z.discriminatedUnion('purpose', [
 ]);
 export type ChallengeRequest = z.infer<typeof ChallengeRequest>;
 
-export const ChallengePurpose = z.enum(['verify', 'change', 'step-up']);
-export type ChallengePurpose = z.infer<typeof ChallengePurpose>;
-
-export const Challenge = z.strictObject({
-  id: z.string(),
-  kind: ContactKind,
-  purpose: ChallengePurpose,
-  /** Masked destination the code went to. */
-  destination: z.string(),
-  expiresAt: Timestamp,
-  /** When `resend` will be accepted. */
-  resendAvailableAt: Timestamp,
-  attemptsRemaining: z.int().check(z.gte(0)),
-  codeLength: z.int(),
+/**
+ * `POST …/challenges/{id}/resend`. A new code for a `change` goes to a new value, so like the first
+ * one it needs a valid step-up token of this session; `verify` and `step-up` challenges send `{}`.
+ */
+export const ResendRequest = z.strictObject({
+  stepUpToken: z.optional(z.string().check(z.maxLength(256))),
 });
-export type Challenge = z.infer<typeof Challenge>;
+export type ResendRequest = z.infer<typeof ResendRequest>;
 
 export const VerifyRequest = z.strictObject({
   code: Code,
