@@ -188,7 +188,10 @@ const isTrivial = (s: Json): boolean =>
 
 const jsonSchema = (schema: z.ZodMiniType, name: string): Json => {
   try {
-    return z.toJSONSchema(schema, { io: 'output', unrepresentable: 'throw' }) as Json;
+    // Without `$schema`, a response's node is the same text as that shape nested elsewhere (a
+    // challenge, and a contact's pending challenge): one named checker for both.
+    const { $schema: _, ...node } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'throw' }) as Json;
+    return node;
   } catch (error) {
     throw new Error(`${name}: the response schema cannot be written as JSON Schema`, { cause: error });
   }

@@ -222,6 +222,23 @@ export const CodeExpired: Story = afterCodeSent(async (root, code) => {
   await seeText(root, 'This code has expired');
 });
 
+/**
+ * `resume(challenge)`: a change left pending (its code sent earlier in this session) opened at its code
+ * step — what a row's Enter code does. The challenge comes from the contact's `pending.challenge`.
+ */
+export const ResumedPendingChange: Story = {
+  args: { kind: 'email' },
+  parameters: { mockApi: { user: 'admin', setup: (api: MockApi) => api.startChange('email', NEW_EMAIL) } },
+  async play({ canvasElement }) {
+    const el = canvasElement.querySelector<ContactVerifyDialog>('contact-verify-dialog');
+    const info = (await (await fetch(`${API_BASE}/me/personal-info`)).json()) as PersonalInfo;
+    const challenge = info.email.pending?.challenge;
+    if (!el || !challenge) throw new Error('no pending change to resume');
+    await el.resume(challenge);
+    await seeText(shadow(el), 'We sent a 6-digit code to');
+  },
+};
+
 /** Five wrong tries: that code is dead. One message under the field, and one way on — Send a new code. */
 export const TooManyTries: Story = afterCodeSent(async (root, code) => {
   for (let i = 0; i < 5; i++) {

@@ -123,12 +123,29 @@ export const ThirdPartyUser: Story = {
   },
 };
 
-/** A change of the email address waiting for its code: the old value stays until the code is verified. */
+/**
+ * A change of the email address waiting for its code: the old value stays until the code is verified,
+ * and the row offers Enter code (in the session that sent the code, while the code lives).
+ */
 export const PendingContact: Story = {
   parameters: mockApi({ setup: (api) => api.startChange('email', 'new.admin@example.com') }),
   async play({ canvasElement }) {
     const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
     await seeText(shadow(el), 'a***n@example.com');
+    await seeText(shadow(el), 'Change pending');
+    await seeText(shadow(el), 'Enter code');
+  },
+};
+
+/** Enter code on a pending change: the dialog opens at its code step, the code's countdown running. */
+export const PendingContactEnterCode: Story = {
+  parameters: mockApi({ setup: (api) => api.startChange('email', 'new.admin@example.com') }),
+  async play({ canvasElement }) {
+    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
+    await click(shadow(el), 'Enter code', true);
+    const dialog = await element<ContactVerifyDialog>(shadow(el), 'contact-verify-dialog');
+    await seeText(shadow(dialog), 'We sent a 6-digit code to');
+    await seeText(shadow(dialog), 'Step 3 of 3');
   },
 };
 

@@ -4,31 +4,30 @@ import type { RouteName } from './contract/routes.js';
 import { any, anyOf, array, bool, int, nil, object, one, str, type Check } from './shape.js';
 
 const T0 = one("mobile", "email");
-const T1 = one("verify", "change", "step-up");
-const T2 = int(0);
-const T3 = int(1);
-const T4 = int();
-const T5 = object({ username: str(), displayName: str(), type: one("local", "remote", "third-party") });
-const T6 = str(/^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$/);
-const T7 = object({ id: str(), kind: T0, purpose: T1, destination: str(), expiresAt: T6, resendAvailableAt: T6, attemptsRemaining: T2, codeLength: T4 });
-const T8 = object({ kind: T0, masked: anyOf(str(), nil), verified: bool, pending: anyOf(object({ masked: str(), expiresAt: T6, challenge: anyOf(object({ id: str(), kind: T0, purpose: T1, destination: str(), expiresAt: T6, resendAvailableAt: T6, attemptsRemaining: T2, codeLength: T4 }), nil) }), nil) });
-const T9 = object({ version: str(), user: T5, mobile: T8, email: T8, stepUpMethods: array(anyOf(object({ type: one("password") }), object({ type: one("code"), channel: T0, destination: str() }))), autoLogout: object({ minutes: T3, options: array(T3), editable: bool, lockedReason: anyOf(one("third-party"), nil) }), sessionLimit: anyOf(object({ max: int(1, 500), policy: one("deny", "log-out") }), nil), welcomeMessage: str() });
+const T1 = int(0);
+const T2 = int(1);
+const T3 = int();
+const T4 = object({ username: str(), displayName: str(), type: one("local", "remote", "third-party") });
+const T5 = str(/^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$/);
+const T6 = object({ id: str(), kind: T0, purpose: one("verify", "change", "step-up"), destination: str(), expiresAt: T5, resendAvailableAt: T5, attemptsRemaining: T1, codeLength: T3 });
+const T7 = object({ kind: T0, masked: anyOf(str(), nil), verified: bool, pending: anyOf(object({ masked: str(), expiresAt: T5, challenge: anyOf(T6, nil) }), nil) });
+const T8 = object({ version: str(), user: T4, mobile: T7, email: T7, stepUpMethods: array(anyOf(object({ type: one("password") }), object({ type: one("code"), channel: T0, destination: str() }))), autoLogout: object({ minutes: T2, options: array(T2), editable: bool, lockedReason: anyOf(one("third-party"), nil) }), sessionLimit: anyOf(object({ max: int(1, 500), policy: one("deny", "log-out") }), nil), welcomeMessage: str() });
 
 /** A problem+json body (RFC 9457 with the contract's extension members; other members allowed). */
-export const Problem: Check = object({ type: str(), title: str(), status: int(400, 599), code: one("validation-failed", "malformed-request", "same-value", "unauthenticated", "invalid-credentials", "session-expired", "session-replaced", "step-up-required", "step-up-expired", "not-editable", "forbidden-origin", "no-verified-contact", "not-found", "method-not-allowed", "session-limit-reached", "already-verified", "no-contact", "invalid-code", "code-expired", "version-conflict", "payload-too-large", "unsupported-media-type", "precondition-required", "too-many-attempts", "cooldown", "rate-limited", "account-locked", "internal", "notification-not-configured", "notification-failed", "storage-unavailable"), detail: str(), instance: str(), attemptsRemaining: T2, retryAfterSeconds: T2, fieldErrors: object({}, [], array(str())), channel: T0 }, ["detail","instance","attemptsRemaining","retryAfterSeconds","fieldErrors","channel"], any);
+export const Problem: Check = object({ type: str(), title: str(), status: int(400, 599), code: one("validation-failed", "malformed-request", "same-value", "unauthenticated", "invalid-credentials", "session-expired", "session-replaced", "step-up-required", "step-up-expired", "not-editable", "forbidden-origin", "no-verified-contact", "not-found", "method-not-allowed", "session-limit-reached", "already-verified", "no-contact", "invalid-code", "code-expired", "version-conflict", "payload-too-large", "unsupported-media-type", "precondition-required", "too-many-attempts", "cooldown", "rate-limited", "account-locked", "internal", "notification-not-configured", "notification-failed", "storage-unavailable"), detail: str(), instance: str(), attemptsRemaining: T1, retryAfterSeconds: T1, fieldErrors: object({}, [], array(str())), channel: T0 }, ["detail","instance","attemptsRemaining","retryAfterSeconds","fieldErrors","channel"], any);
 
 /** What the client needs of each route: method, path, whether it sends a body, its response's checker. */
 export const wire: Readonly<
   Record<RouteName, { method: string; path: string; body: boolean; response: Check | null }>
 > = {
-  login: { method: 'POST', path: '/auth/login', body: true, response: object({ user: T5, welcomeMessage: str(), session: object({ id: str(), expiresAt: T6, idleTimeoutMinutes: T4 }), replacedSessions: T2 }) },
+  login: { method: 'POST', path: '/auth/login', body: true, response: object({ user: T4, welcomeMessage: str(), session: object({ id: str(), expiresAt: T5, idleTimeoutMinutes: T3 }), replacedSessions: T1 }) },
   logout: { method: 'POST', path: '/auth/logout', body: false, response: null },
-  getPersonalInfo: { method: 'GET', path: '/me/personal-info', body: false, response: T9 },
-  updatePersonalInfo: { method: 'PATCH', path: '/me/personal-info', body: true, response: T9 },
-  verifyIdentity: { method: 'POST', path: '/me/identity-verifications', body: true, response: object({ stepUpToken: str(), expiresAt: T6 }) },
-  createChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges', body: true, response: T7 },
-  resendChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges/:id/resend', body: true, response: T7 },
-  verifyChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges/:id/verify', body: true, response: object({ contact: T8, version: str() }) },
-  listSessions: { method: 'GET', path: '/me/sessions', body: false, response: object({ sessions: array(object({ id: str(), current: bool, createdAt: T6, lastActiveAt: T6, userAgent: str() })) }) },
+  getPersonalInfo: { method: 'GET', path: '/me/personal-info', body: false, response: T8 },
+  updatePersonalInfo: { method: 'PATCH', path: '/me/personal-info', body: true, response: T8 },
+  verifyIdentity: { method: 'POST', path: '/me/identity-verifications', body: true, response: object({ stepUpToken: str(), expiresAt: T5 }) },
+  createChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges', body: true, response: T6 },
+  resendChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges/:id/resend', body: true, response: T6 },
+  verifyChallenge: { method: 'POST', path: '/me/contacts/:kind/challenges/:id/verify', body: true, response: object({ contact: T7, version: str() }) },
+  listSessions: { method: 'GET', path: '/me/sessions', body: false, response: object({ sessions: array(object({ id: str(), current: bool, createdAt: T5, lastActiveAt: T5, userAgent: str() })) }) },
   endSession: { method: 'DELETE', path: '/me/sessions/:id', body: false, response: null },
 };

@@ -1,14 +1,17 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LIMITS, RULES } from '../api/contract/constants.js';
-import type { ContactKind } from '../api/contract/index.js';
+import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
 import { formatClock, spokenClock } from '../shared/countdown-controller.js';
 import { formatDurationSeconds } from '../shared/format.js';
 import { sentenceGap } from '../shared/localize.js';
+import { sessionEndReason } from '../shared/session-expired-event.js';
 import type { CodeSlot } from './code-slot.js';
+import type { DataController } from './data-controller.js';
 import {
   alert,
+  type BaseView,
   type CodeField,
   type Content,
   contactName,
@@ -36,7 +39,8 @@ export { type BaseView, renderBlocked, renderLoading, renderProblem, type View }
 
 /**
  * A step that sends a code and then takes it: before the send, `intro` and Send code (with the
- * cooldown); after, where it went, the code field with Resend, and `ok` (Send a new code once dead).
+ * cooldown); after, where it went, the code field with Resend, and `ok`; once dead, no code field and
+ * only "Send a new code".
  */
 function codeStep(
   v: View,
@@ -53,12 +57,27 @@ function codeStep(
   const error = fieldError(v, id);
   const busy = flow.request.busy !== null;
   const sent = `${id}-sent`;
-  // A dead code (expired, too many tries): one message in one place — the problem that killed it,
-  // else a plain note — no lifetime hint, and one way on: the primary "Send a new code".
-  const deadNote = slot.dead && !flow.problems.problem;
   const sentText = t('contact-verify.code.sent', { length: challenge.codeLength, destination: isolate(challenge.destination) });
   // No template whitespace between sentences: Chinese ones join without a space.
-  const body = html`<p id=${sent} class="text">${sentText}${sentExtra === nothing ? nothing : sentenceGap(sentText)}${sentExtra}</p>
+  const sentLine = html`<p id=${sent} class="text">${sentText}${sentExtra === nothing ? nothing : sentenceGap(sentText)}${sentExtra}</p>`;
+  if (slot.dead) {
+    // A dead code (expired, too many tries): one message in one place — the problem that killed it,
+    // else a plain note — no code boxes, no lifetime hint, and one way on: "Send a new code".
+    const problem = fieldError(v, id);
+    const body = html`${sentLine}${
+      problem
+        ? alert(problem)
+        : flow.problems.problem
+          ? nothing
+          : html`<p class="text" role="status">${t('contact-verify.code.dead')}</p>`
+    }${
+      wait.running
+        ? html`<p class="resend"><span class="countdown">${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span></p>`
+        : nothing
+    }`;
+    return [body, t('contact-verify.action.send-new'), wait.running];
+  }
+  const body = html`${sentLine}
     ${field(
       t('contact-verify.code.label'),
       id,
@@ -67,17 +86,12 @@ function codeStep(
         value: slot.code,
         length: challenge.codeLength,
         invalid: error !== null,
-        readonly: busy || slot.dead,
-        describedBy: describedBy(sent, error && `${id}-error`, deadNote && `${id}-dead`),
+        readonly: busy,
+        describedBy: describedBy(sent, error && `${id}-error`),
         onValue: (value) => flow.setCode(id, value),
       })}
-      ${renderError(v, id)} ${deadNote ? hint(t('contact-verify.code.dead'), `${id}-dead`) : nothing}
-      ${
-        slot.dead
-          ? wait.running
-            ? html`<p class="resend"><span class="countdown">${t('contact-verify.action.resend-in', { time: isolate(formatClock(wait.remaining)) })}</span></p>`
-            : nothing
-          : html`<p class="resend">
+      ${renderError(v, id)}
+      <p class="resend">
         <button
           type="button"
           class="link"
@@ -94,11 +108,10 @@ function codeStep(
               : t('contact-verify.action.resend')
           }
         </button>
-      </p>`
-      }`,
+      </p>`,
     )}
-    ${slot.dead ? nothing : after}`;
-  return [body, slot.dead ? t('contact-verify.action.send-new') : ok, slot.dead && wait.running];
+    ${after}`;
+  return [body, ok, false];
 }
 
 function renderIdentity(v: View): TemplateResult {
@@ -243,6 +256,26 @@ function renderCode(v: View): TemplateResult {
 }
 
 const STEPS = { identity: renderIdentity, value: renderValue, code: renderCode };
+
+/**
+ * The dialog's content once its data is there (`flow`); before, why not: a refused endpoint, loading,
+ * or a failed load (with Try again, unless the session ended).
+ */
+export function renderLoaded(
+  v: BaseView,
+  data: DataController,
+  flow: (info: PersonalInfo) => TemplateResult,
+): TemplateResult {
+  const { t } = v;
+  const { config } = data.resolve();
+  if (config) return renderBlocked(v, t(`contact-verify.config.${config.reason}`, { url: config.url }), t('contact-verify.config.next'));
+  const info = data.info;
+  if (info) return flow(info);
+  const error = data.loadError;
+  return error
+    ? renderProblem(v, error, sessionEndReason(error) ? undefined : () => data.reload())
+    : html`<div class="body" part="body">${renderLoading(t('contact-verify.loading'))}</div>`;
+}
 
 /** The progress, then the current step in a form (Enter submits it). */
 export function renderFlow(v: View): TemplateResult {

@@ -17,13 +17,7 @@ import {
   ContactVerifyShowEvent,
   type ContactVerifyStep,
 } from './contact-verify-dialog.events.js';
-import {
-  type BaseView,
-  renderBlocked,
-  renderFlow,
-  renderLoading,
-  renderProblem,
-} from './contact-verify-dialog.render.js';
+import { type BaseView, renderFlow, renderLoaded } from './contact-verify-dialog.render.js';
 import { styles } from './contact-verify-dialog.styles.js';
 import { DataController } from './data-controller.js';
 import { contactVerifyCatalogs } from './locales/index.js';
@@ -317,10 +311,9 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
 
   /**
    * Open at the code step of a code sent earlier — a change left pending (a contact's `pending.challenge`
-   * in the personal info) or a verification — to type it and confirm with OK. `kind` and `mode` follow
-   * the challenge. Saving a change, or a new code for it, needs a valid identity check: this dialog's
-   * step-up while valid, else the identity step comes first (what was typed is kept). An expired code
-   * offers "Send a new code". Resolves once open (or the show was cancelled).
+   * in the personal info) or a verification — to type it and confirm with OK; `kind` and `mode` follow
+   * the challenge. Saving a change or a new code for it needs a valid identity check (this dialog's
+   * step-up while valid, else the identity step comes first). Resolves once open.
    */
   async resume(challenge: Challenge): Promise<void> {
     if (this.open) return;
@@ -342,36 +335,26 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
   // ---- render -----------------------------------------------------------------------------
 
   #renderContent(): TemplateResult {
-    const t = this.t;
     const view: BaseView = {
-      t,
+      t: this.t,
       lang: this.localize.lang,
       kind: this.kind,
       close: (source) => this.#requestClose(source),
     };
-    const { config } = this.#data.resolve();
-    if (config) {
-      return renderBlocked(view, t(`contact-verify.config.${config.reason}`, { url: config.url }), t('contact-verify.config.next'));
-    }
-    const info = this.#data.info;
-    if (!info) {
-      const error = this.#data.loadError;
-      return error
-        ? renderProblem(view, error, sessionEndReason(error) ? undefined : () => this.#data.reload())
-        : html`<div class="body" part="body">${renderLoading(t('contact-verify.loading'))}</div>`;
-    }
-    return renderFlow({
-      ...view,
-      mode: this.mode,
-      flow: this.#flow,
-      info,
-      picker: this.#picker,
-      regions: () => this.#regions(),
-      passwordVisible: this._passwordVisible,
-      togglePassword: () => {
-        this._passwordVisible = !this._passwordVisible;
-      },
-    });
+    return renderLoaded(view, this.#data, (info) =>
+      renderFlow({
+        ...view,
+        mode: this.mode,
+        flow: this.#flow,
+        info,
+        picker: this.#picker,
+        regions: () => this.#regions(),
+        passwordVisible: this._passwordVisible,
+        togglePassword: () => {
+          this._passwordVisible = !this._passwordVisible;
+        },
+      }),
+    );
   }
 
   override render(): TemplateResult {

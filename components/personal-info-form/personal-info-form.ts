@@ -9,25 +9,17 @@ import {
   personalInfoContext,
 } from '../api/personal-info-controller.js';
 import { wire } from '../api/wire.generated.js';
-import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
-import type { ContactVerifyDialog } from '../contact-verify-dialog/contact-verify-dialog.js';
-import type {
-  ContactVerifyAfterHideEvent,
-  ContactVerifyConfirmedEvent,
-} from '../contact-verify-dialog/contact-verify-dialog.events.js';
+import type { PersonalInfo } from '../api/contract/index.js';
 import type { Translate } from '../shared/localize.js';
 import { contactCatalogs } from '../shared/locales/contacts.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { tokens } from '../shared/tokens.js';
 import { conflictSummary } from './conflict-summary.js';
+import { contactDialog } from './contact-dialog.js';
 import { personalInfoCatalogs } from './locales/index.js';
 import { loadProblemWords, preloadProblemWordsWhenIdle, problemWords } from './problem-words.js';
-import {
-  PersonalInfoErrorEvent,
-  type PersonalInfoSection,
-  PersonalInfoSavedEvent,
-} from './personal-info-form.events.js';
+import { PersonalInfoErrorEvent, type PersonalInfoSection } from './personal-info-form.events.js';
 import { styles } from './personal-info-form.styles.js';
 import { renderBody } from './render/states.js';
 import { SectionsController } from './sections-controller.js';
@@ -126,8 +118,6 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     /** @internal */
     _conflict: { attribute: false },
     /** @internal */
-    _dialog: { attribute: false },
-    /** @internal */
     _announcement: { attribute: false },
   };
 
@@ -141,9 +131,11 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     data: this.#data,
     localize: this.localize,
     conflict: () => this.#reloadAfterConflict(),
-    openDialog: (kind, mode) => void this.#openDialog(kind, mode),
+    openDialog: (kind, mode, challenge) => void this.#dialog.open(kind, mode, challenge),
     announce: (text) => this.#announce(text),
   });
+  /** The `<contact-verify-dialog>` the contact rows open. */
+  readonly #dialog = contactDialog(this, this.#data, this.localize, (text) => this.#announce(text));
   #client: ApiClient | undefined = undefined;
   #config: ConfigProblem | null = null;
   /** Personal info set by the host, applied at the next update (after a new client, which clears the old). */
@@ -160,8 +152,6 @@ export class PersonalInfoForm extends PersonalSettingsElement {
    * summary could not be loaded).
    */
   private _conflict: readonly string[] | 'unknown' | null = null;
-  /** @internal The dialog's contact and mode; `null` until the first Edit / Verify / Add (no dialog element before). */
-  private _dialog: { kind: ContactKind; mode: 'edit' | 'verify' } | null = null;
   /** @internal A message for screen readers (keyed so the same text is announced again). */
   private _announcement: { id: number; text: string } = { id: 0, text: '' };
 
@@ -321,33 +311,6 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     }
   };
 
-  async #openDialog(kind: ContactKind, mode: 'edit' | 'verify'): Promise<void> {
-    this._dialog = { kind, mode };
-    // Lazy: the dialog (and, through it, the phone metadata) loads on the first Edit / Verify / Add.
-    await import('../contact-verify-dialog/define.js');
-    await this.updateComplete;
-    const dialog = this.renderRoot.querySelector<ContactVerifyDialog>('contact-verify-dialog');
-    await dialog?.show();
-  }
-
-  /** Focus went back to the opener; a Verify button is gone once verified (after this update): then to Edit. */
-  readonly #onDialogClosed = async (event: ContactVerifyAfterHideEvent) => {
-    await this.updateComplete;
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (active && active.localName !== 'contact-verify-dialog') return;
-    this.renderRoot.querySelector<HTMLElement>(`#${event.detail.kind}-edit`)?.focus();
-  };
-
-  readonly #onContactConfirmed = (event: ContactVerifyConfirmedEvent) => {
-    // The dialog saved it in the personal info it shares with the form (personalInfoContext).
-    const info = this.#data.info;
-    const { kind } = event.detail;
-    if (!info) return;
-    const t = this.localize.t.bind(this.localize);
-    this.#announce(t('personal-info.contact.updated', { label: t(`personal-info.${kind}.label`) }));
-    this.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: info, changed: [kind] }));
-  };
-
   /** Say something to screen readers through the element's live region. */
   #announce(text: string): void {
     this._announcement = { id: this._announcement.id + 1, text };
@@ -393,20 +356,7 @@ export class PersonalInfoForm extends PersonalSettingsElement {
         <div class="visually-hidden" role="status">
           ${this._announcement.id ? keyed(this._announcement.id, html`<span>${this._announcement.text}</span>`) : nothing}
         </div>
-        ${this.#renderDialog()}
+        ${this.#data.info && this.#shownSections().has('contacts') ? this.#dialog.render() : nothing}
       </div>`;
-  }
-
-  #renderDialog(): TemplateResult | typeof nothing {
-    if (!this.#data.info || !this._dialog || !this.#shownSections().has('contacts')) return nothing;
-    return html`<contact-verify-dialog
-      exportparts="dialog:contact-verify-dialog,base:contact-verify-base,title:contact-verify-title,close-button:contact-verify-close-button,body:contact-verify-body,alert:contact-verify-alert,label:contact-verify-label,input:contact-verify-input,code-input:contact-verify-code-input,footer:contact-verify-footer,button:contact-verify-button,button--primary:contact-verify-button--primary"
-      kind=${this._dialog.kind}
-      mode=${this._dialog.mode}
-      .locale=${this.localize.locale}
-      .strings=${this.strings}
-      @contact-verify-confirmed=${this.#onContactConfirmed}
-      @contact-verify-after-hide=${this.#onDialogClosed}
-    ></contact-verify-dialog>`;
   }
 }

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiError } from '../api/client.js';
 import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
-import type { ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
+import type { Challenge, ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
 import type { PersonalInfoController } from '../api/personal-info-controller.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { joinSentences, type LocalizeController, type Translate } from '../shared/localize.js';
@@ -31,7 +31,8 @@ export interface SectionsOptions {
   localize: LocalizeController;
   /** A save was refused with 412: reload and tell the user what changed. */
   conflict(): void;
-  openDialog(kind: ContactKind, mode: ContactMode): void;
+  /** Open the contact dialog; at the code step of `challenge` (a pending change's Enter code). */
+  openDialog(kind: ContactKind, mode: ContactMode, challenge?: Challenge): void;
   /** Say something through the form's live region. */
   announce(text: string): void;
 }

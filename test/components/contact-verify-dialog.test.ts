@@ -2,7 +2,7 @@ import '../../components/contact-verify-dialog/define.js';
 import { ContextProvider } from '@lit/context';
 import { ApiClient } from '../../components/api/client.js';
 import { apiClientContext } from '../../components/api/context.js';
-import type { PersonalInfo } from '../../components/api/contract/index.js';
+import type { Challenge, PersonalInfo } from '../../components/api/contract/index.js';
 import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
 import type {
   ContactVerifyConfirmedEvent,
@@ -248,6 +248,35 @@ async function passPassword(el: ContactVerifyDialog): Promise<void> {
   await seeText(el, 'Password');
   await typeInto(el, 'Password', SEEDED_PASSWORD);
   await sendKeys({ press: 'Enter' });
+}
+
+/** How many verification-code fields the dialog shows. */
+const codeFields = (el: ContactVerifyDialog) =>
+  [...root(el).querySelectorAll('label')].filter((l) => clean(l.textContent ?? '') === 'Verification code').length;
+
+/** A change of the email address started in this session (step-up, then its code sent): the challenge. */
+async function pendingEmailChange(value: string): Promise<Challenge> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.clone().text()).to.equal(201);
+    return response.json();
+  };
+  const { stepUpToken } = await post('/me/identity-verifications', { method: 'password', password: SEEDED_PASSWORD });
+  return (await post('/me/contacts/email/challenges', { purpose: 'change', value, stepUpToken })) as Challenge;
+}
+
+/** A dialog opened at the code step of `challenge` with `resume()`. */
+async function resumed(challenge: Challenge, client?: ApiClient): Promise<ContactVerifyDialog> {
+  const el = await fixture<ContactVerifyDialog>(
+    html`<contact-verify-dialog endpoint="/api/v1" locale="en" .client=${client}></contact-verify-dialog>`,
+  );
+  await el.resume(challenge);
+  await el.updateComplete;
+  return el;
 }
 
 /** A 6-digit code that is not `code`. */
@@ -654,7 +683,8 @@ describe('<contact-verify-dialog>', function () {
       await sendKeys({ type: wrongCode(code) });
       await sendKeys({ press: 'Enter' });
       await seeText(el, 'Too many wrong codes: this code can no longer be used. Send a new code.');
-      expect(control(el, 'Verification code').readOnly).to.equal(true);
+      // A dead code: no code boxes to type into (issue #15), one way on.
+      expect(codeFields(el)).to.equal(0);
       await expect(el).to.be.accessible();
       // One message in one place, no lifetime hint, one way on.
       expect(text(el)).to.not.include('This code can no longer be used.');
@@ -680,6 +710,7 @@ describe('<contact-verify-dialog>', function () {
       await sendKeys({ type: code });
       await sendKeys({ press: 'Enter' });
       await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
+      expect(codeFields(el)).to.equal(0);
       await expect(el).to.be.accessible();
       expect(text(el).split('Send a new code').length - 1, 'the advice once, plus the one button').to.equal(2);
       expect(text(el)).to.not.include('This code can no longer be used.');
@@ -913,6 +944,122 @@ describe('<contact-verify-dialog>', function () {
       await el.show();
       await seeText(el, 'Password');
       expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal(['GET /me/personal-info']);
+    });
+  });
+
+  describe('resume: a pending change, at its code', () => {
+    it('opens at the code step; without a valid identity check OK asks for it first, then saves', async () => {
+      await loginAs('admin');
+      const challenge = await pendingEmailChange('resumed@example.com');
+      const el = await resumed(challenge);
+      const confirmed = recordEvents(el, 'contact-verify-confirmed');
+      expect(el.open).to.equal(true);
+      expect([el.kind, el.mode]).to.deep.equal(['email', 'edit']);
+      await seeText(el, 'We sent a 6-digit code to r***d@example.com.');
+      expect(text(el)).to.include('Step 3 of 3');
+      expect(text(el)).to.match(/Resend code in (1:00|0:[0-5]\d)/);
+      await focused(control(el, 'Verification code'));
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: await latestCode('resumed@example.com') });
+      await sendKeys({ press: 'Enter' });
+      // The server checks the identity again when a change is saved: asked first, the code kept.
+      await seeText(el, 'Step 1 of 3');
+      await expect(el).to.be.accessible();
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after the identity check');
+      expect(confirmed).to.have.length(1);
+      expect((confirmed[0] as ContactVerifyConfirmedEvent).detail.contact).to.include({ masked: 'r***d@example.com', verified: true, pending: null });
+      expect((await dbUser('admin')).email.value).to.equal('resumed@example.com');
+    });
+
+    it('a new code needs the identity check (the server refuses it without), then goes to the same change', async () => {
+      await loginAs('admin');
+      const challenge = await pendingEmailChange('again@example.com');
+      const spy = spyClient();
+      const el = await resumed(challenge, spy.client);
+      advanceTime(61);
+      await waitUntil(() => findButton(el, 'Resend code')?.getAttribute('aria-disabled') === 'false');
+      await clickButton(el, 'Resend code');
+      await seeText(el, 'Password');
+      expect(sends(spy.calls), 'nothing sent before the identity check').to.have.length(0);
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'A new code was sent to a***n@example.com.');
+      expect(sends(spy.calls).map((c) => c.path)).to.deep.equal([`/me/contacts/email/challenges/${challenge.id}/resend`]);
+      expect((await readOutbox()).filter((m) => m.to === 'again@example.com')).to.have.length(2);
+      await expect(el).to.be.accessible();
+      await sendKeys({ type: await latestCode('again@example.com') });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      expect((await dbUser('admin')).email.value).to.equal('again@example.com');
+    });
+
+    it('the identity check expires while the code lives: the server’s refusal leads to it, never to a dead end', async () => {
+      await loginAs('admin');
+      const { el } = await open('email', 'edit');
+      await passPassword(el);
+      await typeInto(el, 'New email address', 'later@example.com');
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'We sent a 6-digit code');
+      advanceTime(61);
+      await clickButton(el, 'Resend code');
+      await seeText(el, 'A new code was sent');
+      // The check (5 minutes) ends before the renewed code does: the server refuses the next one.
+      advanceTime(250);
+      await waitUntil(() => findButton(el, 'Resend code')?.getAttribute('aria-disabled') === 'false');
+      await clickButton(el, 'Resend code');
+      await seeText(el, 'Your identity check has expired');
+      expect(text(el)).to.include('Step 1 of 3');
+      await expect(el).to.be.accessible();
+      await typeInto(el, 'Password', SEEDED_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Step 3 of 3');
+      await clickButton(el, 'Resend code');
+      await seeText(el, 'A new code was sent');
+      await sendKeys({ type: await latestCode('later@example.com') });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+    });
+
+    it('an expired code: no code boxes, one action — Send a new code, after the identity check', async () => {
+      await loginAs('admin');
+      const challenge = await pendingEmailChange('expired@example.com');
+      const el = await resumed({ ...challenge, expiresAt: new Date(Date.now() - 1000).toISOString() });
+      await seeText(el, 'This code can no longer be used.');
+      expect(codeFields(el)).to.equal(0);
+      expect(findButton(el, 'Resend code')).to.equal(null);
+      expect(text(el)).to.not.include('The code is valid for');
+      await expect(el).to.be.accessible();
+      advanceTime(61); // past the cooldown of the code sent just now (a real expired code is long past it)
+      await clickButton(el, 'Send a new code');
+      await passPassword(el);
+      await seeText(el, 'A new code was sent');
+      expect(codeFields(el)).to.equal(1);
+      await sendKeys({ type: await latestCode('expired@example.com') });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      expect((await dbUser('admin')).email.value).to.equal('expired@example.com');
+    });
+
+    it('a step-up code cannot be resumed: a clear error, the dialog stays closed', async () => {
+      const el = await fixture<ContactVerifyDialog>(html`<contact-verify-dialog endpoint="/api/v1"></contact-verify-dialog>`);
+      const challenge: Challenge = {
+        id: 'x',
+        kind: 'email',
+        purpose: 'step-up',
+        destination: 'a***n@example.com',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        resendAvailableAt: new Date().toISOString(),
+        attemptsRemaining: 5,
+        codeLength: 6,
+      };
+      let error: unknown = null;
+      await el.resume(challenge).catch((e: unknown) => {
+        error = e;
+      });
+      expect(error).to.be.instanceOf(TypeError);
+      expect(el.open).to.equal(false);
     });
   });
 

@@ -810,6 +810,74 @@ describe('<personal-info-form>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('a change left at its code: the row offers Enter code, which reopens the dialog at the code and OK saves it', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const editEmail = button(el, 'Edit email address');
+      await clickOn(editEmail);
+      const dialog = dialogOf(el);
+      await until(() => dialog.open, 'the dialog did not open');
+      await dialogShows(dialog, 'Password');
+      await sendKeys({ type: SEEDED_PASSWORD });
+      await sendKeys({ press: 'Enter' });
+      await dialogShows(dialog, 'New email address');
+      await sendKeys({ type: 'later.person@example.com' });
+      await sendKeys({ press: 'Enter' });
+      await dialogShows(dialog, 'We sent a 6-digit code');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !dialog.open, 'Escape did not close the dialog');
+      // Closed with the code sent: the row shows the change pending, and how to finish it.
+      await until(() => hasButton(el, 'Enter code email address'), 'no Enter code after closing');
+      const email = textOf(row(el, 'Associate Email Address'));
+      expect(email).to.contain('Change pending');
+      expect(email).to.match(/Change to l\S+n@example\.com waiting for its code/);
+      expect(isFocused(editEmail)).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await clickOn(button(el, 'Enter code email address'));
+      await until(() => dialog.open, 'Enter code did not open the dialog');
+      await dialogShows(dialog, 'Step 3 of 3');
+      await dialogShows(dialog, 'We sent a 6-digit code to l***n@example.com');
+      await expect(el).to.be.accessible();
+      const announced = watchAnnouncements(el);
+      // Within the identity check's 5 minutes, the same change needs no password again.
+      await enterCode(dialog, 'later.person@example.com', 'ok');
+      await el.updateComplete;
+      await until(() => announced.texts.length > 0, 'nothing was announced');
+      await nextFrame();
+      announced.stop();
+      expect(announced.texts).to.deep.equal(['Associate Email Address updated.']);
+      const after = textOf(row(el, 'Associate Email Address'));
+      expect(after).to.contain('l***n@example.com');
+      expect(after).not.to.contain('Change pending');
+      expect(hasButton(el, 'Enter code email address')).to.equal(false);
+      // The Enter code button is gone: focus lands on the row's Edit button.
+      expect(isFocused(button(el, 'Edit email address'))).to.equal(true);
+      expect((await dbUser('admin')).email.value).to.equal('later.person@example.com');
+      await expect(el).to.be.accessible();
+    });
+
+    it('Enter code is offered only while the code lives on this clock too, and goes at its expiry', async () => {
+      await loginAs('admin');
+      const el = await loadedForm();
+      const info = structuredClone(el.personalInfo!);
+      const expiresAt = new Date(Date.now() + 1500).toISOString();
+      const challenge = {
+        ...{ id: 'c1', kind: 'email', purpose: 'change', destination: 's***n@example.org', expiresAt } as const,
+        ...{ resendAvailableAt: new Date().toISOString(), attemptsRemaining: 5, codeLength: 6 },
+      };
+      el.personalInfo = { ...info, email: { ...info.email, pending: { masked: 's***n@example.org', expiresAt, challenge } } };
+      await until(() => hasButton(el, 'Enter code email address'), 'no Enter code for a live pending change');
+      await expect(el).to.be.accessible();
+      await until(() => !hasButton(el, 'Enter code email address'), 'Enter code stayed after the code expired');
+      expect(textOf(row(el, 'Associate Email Address'))).not.to.contain('Change pending');
+      // Another session's pending change: shown, without Enter code (only the session that sent it can use it).
+      const later = new Date(Date.now() + 60_000).toISOString();
+      el.personalInfo = { ...info, email: { ...info.email, pending: { masked: 's***n@example.org', expiresAt: later, challenge: null } } };
+      await until(() => textOf(row(el, 'Associate Email Address')).includes('Change pending'), 'not pending');
+      expect(hasButton(el, 'Enter code email address')).to.equal(false);
+    });
+
     it('verifies an unverified number through the dialog and updates in place', async () => {
       await loginAs('operator');
       const el = await loadedForm();

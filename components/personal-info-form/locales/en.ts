@@ -27,6 +27,7 @@ const en = {
   'personal-info.contact.unverified': 'Not verified',
   'personal-info.contact.pending': 'Change pending',
   'personal-info.contact.pending-detail': 'Change to {masked} waiting for its code (until {time})',
+  'personal-info.contact.enter-code': 'Enter code',
   'personal-info.contact.updated': '{label} updated.',
 
   'personal-info.auto-logout.label': 'Auto-Logout If No Activity Within',

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ContactKind, ContactView } from '../../api/contract/index.js';
+import type { Challenge, ContactKind, ContactView } from '../../api/contract/index.js';
 import { formatTime } from '../../shared/format.js';
 import { unbreakable } from '../../shared/text.js';
 import { action, row, type SectionContext } from './common.js';
@@ -9,8 +9,11 @@ export type ContactMode = 'edit' | 'verify';
 export interface ContactsContext extends SectionContext {
   readonly mobile: ContactView;
   readonly email: ContactView;
-  /** Open the dialog for `kind` in `mode` (it gives focus back to the button when it closes). */
-  readonly open: (kind: ContactKind, mode: ContactMode) => void;
+  /**
+   * Open the dialog for `kind` in `mode`, or at the code step of a pending change's `challenge`
+   * (it gives focus back to the button when it closes).
+   */
+  readonly open: (kind: ContactKind, mode: ContactMode, challenge?: Challenge) => void;
 }
 
 function badge(state: 'verified' | 'unverified' | 'pending', t: SectionContext['t']): TemplateResult {
@@ -25,6 +28,9 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
   const name = t(`contact.${kind}`);
   const open = (mode: ContactMode) => () => ctx.open(kind, mode);
   const empty = view.masked === null;
+  // Pending while its code lives on this clock too (the form renders again when it expires).
+  const pending = view.pending && Date.parse(view.pending.expiresAt) > Date.now() ? view.pending : null;
+  const challenge = pending?.challenge;
   return row({
     section: 'contacts',
     groupLabel: labelId,
@@ -32,7 +38,7 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
     // The value never wraps inside (“+86 138****5678” stays one piece); the badges follow it.
     main: html`<span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
         >${empty ? t('personal-info.contact.none') : view.masked}</span
-      >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${view.pending ? badge('pending', t) : nothing}`,
+      >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${pending ? badge('pending', t) : nothing}`,
     actions: html`${action({
       label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
       context: name,
@@ -49,12 +55,23 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
             id: `${kind}-verify`,
             onClick: open('verify'),
           })
+    }${
+      // Enter code resumes the pending change at its code (only the session that sent it has it).
+      challenge
+        ? action({
+            label: t('personal-info.contact.enter-code'),
+            context: name,
+            unavailable: ctx.busy,
+            id: `${kind}-enter-code`,
+            onClick: () => ctx.open(kind, 'edit', challenge),
+          })
+        : nothing
     }`,
-    below: view.pending
+    below: pending
       ? html`<p class="help">
           ${t('personal-info.contact.pending-detail', {
-            masked: unbreakable(view.pending.masked),
-            time: formatTime(view.pending.expiresAt, ctx.lang),
+            masked: unbreakable(pending.masked),
+            time: formatTime(pending.expiresAt, ctx.lang),
           })}
         </p>`
       : nothing,
