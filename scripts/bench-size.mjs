@@ -39,7 +39,10 @@ const TARGETS = { form: 22 * KB, all: 36 * KB };
 // code the page downloaded): form 25.2 → 25.0; the lazy problem words import nothing the page has (its
 // tools are handed over), so the page is 2 files instead of 3: form 25.0 → 24.7, all three 41.8 → 41.5. Earlier: 26.4 → 25.8 with the problem words loaded
 // after the first paint (all three 41.7 → 42.6: bench/README.md); 26 → 27 and 41 → 42 KB for issue #15.
-const CEILINGS = { form: Math.round(24.85 * KB), all: Math.round(41.7 * KB) };
+// Raised for issue #15's Enter code (resume a pending change): the form page +0.30 KB (the row's action,
+// the re-render at the code's expiry, the reload after an unfinished change), the dialog +0.39 KB
+// (resume(), a new code only after the identity check, no code boxes once dead): 24.7 → 24.95 and 41.5 → 42.2.
+const CEILINGS = { form: Math.round(25.1 * KB), all: Math.round(42.4 * KB) };
 
 /** The pages measured: one entry each, built on its own (so its chunks are what that page loads). */
 const ENTRIES = [

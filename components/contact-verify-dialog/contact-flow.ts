@@ -82,6 +82,8 @@ export class ContactFlowController implements FlowState {
     // The end of a resend countdown is said once, in the live region (the countdown itself is not).
     const resendReady = (slot: () => CodeSlot) => () => {
       onEnd();
+      // Not while the code is being checked: its result (the form's "updated") is what is said next.
+      if (this.request.busy === 'verify') return;
       const shown = this.step === 'identity' ? this.identity : this.step === 'code' ? this.target : null;
       if (slot() === shown && shown.challenge) this.notice = { id: 'contact-verify.code.resend-ready' };
     };

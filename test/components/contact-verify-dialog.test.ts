@@ -1042,6 +1042,34 @@ describe('<contact-verify-dialog>', function () {
       expect((await dbUser('admin')).email.value).to.equal('expired@example.com');
     });
 
+    it('“You can resend the code now” is not said while OK is being checked (the result is said next)', async () => {
+      await loginAs('operator');
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const client = new ApiClient({
+        baseUrl: '/api/v1',
+        fetch: async (input, init) => {
+          if (String(input).endsWith('/verify')) await gate;
+          return fetch(input, init);
+        },
+      });
+      const { el } = await open('mobile', 'verify', { client });
+      await clickButton(el, 'Send code');
+      await seeText(el, 'Resend code in');
+      await focused(control(el, 'Verification code'));
+      await sendKeys({ type: await latestCode('+8613900001111') });
+      await sendKeys({ press: 'Enter' });
+      await seeText(el, 'Checking…');
+      advanceTime(61);
+      await waitUntil(() => !text(el).includes('Resend code in'), 'the countdown did not end');
+      const spoken = () => [...root(el).querySelectorAll('[role="status"]')].map((n) => n.textContent).join(' ');
+      expect(spoken()).to.not.include('You can resend the code now');
+      release();
+      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+    });
+
     it('a step-up code cannot be resumed: a clear error, the dialog stays closed', async () => {
       const el = await fixture<ContactVerifyDialog>(html`<contact-verify-dialog endpoint="/api/v1"></contact-verify-dialog>`);
       const challenge: Challenge = {

@@ -140,6 +140,25 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
     assertClean(watch);
   });
 
+  it('a change left at its code resumes from the row: Enter code → the code → OK saves it', async () => {
+    const { page, watch } = await onPersonalInfo('admin');
+    await page.locator('pierce/#email-edit').click();
+    await (await page.waitForSelector('pierce/#password', VISIBLE))?.type('Passw0rd!');
+    await page.keyboard.press('Enter');
+    await (await page.waitForSelector('pierce/#value', VISIBLE))?.type('resumed.e2e@example.com');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
+    await page.keyboard.press('Escape');
+    // Closed with the code sent: the row offers Enter code, which opens the dialog at the code.
+    await page.locator('pierce/#email-enter-code').click();
+    const codeInput = await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
+    await codeInput?.type(await session.lastCode());
+    await page.locator('::-p-aria(OK[role="button"])').click();
+    await session.user('admin', (u) => u.email.value === 'resumed.e2e@example.com', 'the new address in the db');
+    await page.waitForFunction(() => !document.querySelector('personal-info-form')?.shadowRoot?.querySelector('#email-enter-code'));
+    assertClean(watch);
+  });
+
   it('session limit 1, Not allowed: a login from a second browser is refused', async () => {
     const { page, watch } = await onPersonalInfo('admin');
     await page.locator('pierce/#enabled').click();
