@@ -4,7 +4,7 @@
  * `session-expired` from any element, a check on every navigation, and a passive poll that notices an
  * idle logout without counting as activity.
  */
-import { h, on, replace } from './dom.js';
+import { button, h, on, replace } from './dom.js';
 import { LOCALES, locale, type MessageKey, plural, setLocale, t } from './i18n.js';
 import { loginPage } from './login.js';
 import { type PageContext, ROUTES, type Route, SYSTEM_NAV, type ToastOptions } from './pages.js';
@@ -266,10 +266,8 @@ export class ConsoleApp {
       ),
       h('div', { class: 'topbar__prefs' }, this.#localeSelect(), this.#themeSwitch()),
     );
-    const toggle = h(
-      'button',
+    const toggle = button(
       {
-        type: 'button',
         class: 'topbar__menu-button',
         id: 'console-menu-button',
         'aria-expanded': 'false',
@@ -363,10 +361,8 @@ export class ConsoleApp {
       h(
         'li',
         {},
-        h(
-          'button',
+        button(
           {
-            type: 'button',
             id: 'logout',
             class: 'usermenu__action',
             onclick: async () => {
@@ -381,10 +377,8 @@ export class ConsoleApp {
         ),
       ),
     );
-    const toggle = h(
-      'button',
+    const toggle = button(
       {
-        type: 'button',
         class: 'usermenu__button',
         id: 'user-menu-button',
         'aria-expanded': 'false',
@@ -470,10 +464,8 @@ export class ConsoleApp {
       h('h2', { id: 'welcome-banner-title', class: 'banner__title' }, t('welcome.title')),
       // Plain text, always: the message is user content.
       h('p', { class: 'banner__text', id: 'welcome-banner-text' }, message),
-      h(
-        'button',
+      button(
         {
-          type: 'button',
           class: 'button button--ghost button--small banner__close',
           onclick: () => {
             dismissWelcome();

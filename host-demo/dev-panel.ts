@@ -5,7 +5,7 @@
  */
 import type { HookMessage } from 'personal-settings-elements/contract';
 import { DevClient } from '../mock-server/dev-client.js';
-import { h, on, replace } from './dom.js';
+import { button, h, on, replace } from './dom.js';
 
 type OutboxMessage = HookMessage;
 
@@ -75,9 +75,8 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
         [31 * 60, '+31 min'],
         [13 * 3600, '+13 h'],
       ].map(([seconds, label]) =>
-        h(
-          'button',
-          { type: 'button', class: 'button button--small', onclick: () => void advance(Number(seconds)) },
+        button(
+          { class: 'button button--small', onclick: () => void advance(Number(seconds)) },
           String(label),
         ),
       ),
@@ -131,10 +130,8 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
                 { class: 'outbox__code' },
                 h('span', { class: 'visually-hidden' }, 'Code '),
                 h('code', { class: 'code' }, m.code),
-                h(
-                  'button',
+                button(
                   {
-                    type: 'button',
                     class: 'button button--small',
                     onclick: () => {
                       void navigator.clipboard?.writeText(m.code ?? '').then(
@@ -194,10 +191,8 @@ export function devPanel(options: DevPanelOptions): HTMLElement {
     h('label', { class: 'check' }, failWrites, ' Fail every write'),
   );
 
-  const reset = h(
-    'button',
+  const reset = button(
     {
-      type: 'button',
       class: 'button button--danger button--small',
       id: 'dev-reset',
       onclick: async () => {

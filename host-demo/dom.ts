@@ -21,6 +21,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A button that does not submit a form (`type="button"`): the console's actions and toggles. */
+export function button(attrs: Attrs, ...children: (Child | Child[])[]): HTMLButtonElement {
+  return h('button', { type: 'button', ...attrs }, ...children);
+}
+
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;

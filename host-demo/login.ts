@@ -1,6 +1,6 @@
 /** The console's login page: password sign-in, simulated single sign-on, and why you are here. */
 import type { LoginRequest } from 'personal-settings-elements/contract';
-import { h, on } from './dom.js';
+import { button, h, on } from './dom.js';
 import { LOCALES, locale, t } from './i18n.js';
 import { loginErrorText, reasonText, type SignInReason, signIn } from './session.js';
 
@@ -33,7 +33,7 @@ export function loginPage({ reason, signedIn, languageChanged }: LoginPageOption
     { type: 'submit', class: 'button button--primary button--block' },
     t('login.submit'),
   );
-  const sso = h('button', { type: 'button', class: 'button button--block', id: 'login-sso' }, t('login.sso'));
+  const sso = button({ class: 'button button--block', id: 'login-sso' }, t('login.sso'));
 
   let busy = false;
   const attempt = async (request: LoginRequest) => {

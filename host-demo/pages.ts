@@ -1,7 +1,7 @@
 /** The console's pages. Only Modify Personal Info and Online Sessions do anything; the rest is scenery. */
 import type { PersonalInfoSavedEvent } from 'personal-settings-elements';
 import type { SessionView } from 'personal-settings-elements/contract';
-import { h, replace } from './dom.js';
+import { button, h, replace } from './dom.js';
 import { list, locale, type MessageKey, plural, t } from './i18n.js';
 import { client, ENDPOINT, endReason, type SignInReason } from './session.js';
 
@@ -103,11 +103,7 @@ function sessionsPage(ctx: PageContext): HTMLElement {
         {},
         s.current
           ? h('span', { class: 'tag tag--current' }, t('sessions.current'))
-          : h(
-              'button',
-              { type: 'button', class: 'button button--small', onclick: () => void end(s) },
-              t('sessions.end'),
-            ),
+          : button({ class: 'button button--small', onclick: () => void end(s) }, t('sessions.end')),
       ),
     );
   void load();
@@ -172,9 +168,8 @@ function homePage(ctx: PageContext): HTMLElement {
       h(
         'p',
         {},
-        h(
-          'button',
-          { type: 'button', class: 'button button--primary', onclick: () => ctx.go('/system/personal-info') },
+        button(
+          { class: 'button button--primary', onclick: () => ctx.go('/system/personal-info') },
           t('home.open'),
         ),
       ),

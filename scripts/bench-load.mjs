@@ -508,25 +508,20 @@ async function main() {
         perConnection,
         conns,
       });
+      // Both scenarios compare the same servers; PATCH adds two of its own.
+      const compared = [
+        target('raw node:http', raw, bySession),
+        target('mock server', mock, bySession),
+        target(JSON_SERVER, json, byUserId),
+        ...(before ? [target(compare.label, before, byBeforeSession)] : []),
+      ];
       const groups = [
-        {
-          scenario: 'GET',
-          method: 'GET',
-          targets: [
-            target('raw node:http', raw, bySession),
-            target('mock server', mock, bySession),
-            target(JSON_SERVER, json, byUserId),
-            ...(before ? [target(compare.label, before, byBeforeSession)] : []),
-          ],
-        },
+        { scenario: 'GET', method: 'GET', targets: compared },
         {
           scenario: 'PATCH',
           method: 'PATCH',
           targets: [
-            target('raw node:http', raw, bySession),
-            target('mock server', mock, bySession),
-            target(JSON_SERVER, json, byUserId),
-            ...(before ? [target(compare.label, before, byBeforeSession)] : []),
+            ...compared,
             target('lowdb, one write per request', lowdb, bySession),
             target('mock server, 1 connection', mock, bySession, 1),
           ],

@@ -22,6 +22,7 @@ import {
   html,
   nextFrame,
   recordEvents,
+  restoreViewportAfterEach,
   sendKeys,
   sendMouse,
   setViewport,
@@ -244,6 +245,18 @@ function spyClient(fail?: (call: Call) => Response | Error | null): {
 const sends = (calls: Call[]) =>
   calls.filter((c) => c.method === 'POST' && /\/challenges(\/[^/]+\/resend)?$/.test(c.path));
 
+/** Type `text` into the focused field and press Enter. */
+async function typeAndEnter(text: string): Promise<void> {
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+}
+
+/** The latest code sent to `to`, typed into the focused code field and confirmed: the dialog closes. */
+async function confirmLatestCode(el: ContactVerifyDialog, to: string): Promise<void> {
+  await typeAndEnter(await latestCode(to));
+  await waitUntil(() => !el.open, 'the dialog did not close after OK');
+}
+
 async function passPassword(el: ContactVerifyDialog): Promise<void> {
   await seeText(el, 'Password');
   await typeInto(el, 'Password', SEEDED_PASSWORD);
@@ -311,8 +324,7 @@ describe('<contact-verify-dialog>', function () {
       await focused(control(el, 'New email address'));
       await expect(el).to.be.accessible();
 
-      await sendKeys({ type: 'new.person@example.com' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('new.person@example.com');
       await seeText(el, 'We sent a 6-digit code to n***n@example.com');
       expect(text(el)).to.include('Wrong address? Edit');
       expect(text(el)).to.match(/Resend code in (1:00|0:5\d)/);
@@ -385,8 +397,7 @@ describe('<contact-verify-dialog>', function () {
       const { el } = await open('email', 'edit', { client });
       await passPassword(el);
       await seeText(el, 'New email address');
-      await sendKeys({ type: 'not-an-email' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('not-an-email');
       await seeText(el, 'Enter an email address like name@example.com.');
       expect(control(el, 'New email address').getAttribute('aria-invalid')).to.equal('true');
       expect(sends(calls)).to.have.length(0);
@@ -394,8 +405,7 @@ describe('<contact-verify-dialog>', function () {
 
       const input = control(el, 'New email address');
       input.select();
-      await sendKeys({ type: 'admin@example.com' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('admin@example.com');
       await seeText(el, 'That is already your email address.');
       expect(text(el)).to.include('Enter a different one');
       await focused(control(el, 'New email address'));
@@ -451,8 +461,7 @@ describe('<contact-verify-dialog>', function () {
       await waitUntil(() => findButton(el, 'Country or region: United Kingdom (+44)') !== null);
       await focused(control(el, 'New mobile number'));
 
-      await sendKeys({ type: '07400 1' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('07400 1');
       await seeText(el, 'This number is too short for United Kingdom.');
       await expect(el).to.be.accessible();
       await sendKeys({ type: '23456' });
@@ -562,17 +571,13 @@ describe('<contact-verify-dialog>', function () {
         purpose: 'step-up',
       });
       await expect(el).to.be.accessible();
-      await sendKeys({ type: await latestCode('sso.user@example.com') });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(await latestCode('sso.user@example.com'));
       await seeText(el, 'New mobile number');
       expect(text(el)).to.not.include('Current:');
       await waitUntil(() => findButton(el, /^Country or region: /) !== null);
-      await sendKeys({ type: '+44 7400 123456' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('+44 7400 123456');
       await seeText(el, 'We sent a 6-digit code to +44 740****3456');
-      await sendKeys({ type: await latestCode('+447400123456') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, '+447400123456');
       expect((await dbUser('sso.user')).mobile).to.include({ value: '+447400123456', verified: true });
     });
 
@@ -621,8 +626,7 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'We sent a 6-digit code to +86 139****1111');
       expect(text(el)).to.not.include('Wrong number?');
       const code = await latestCode('+8613900001111');
-      await sendKeys({ type: code.slice(0, 5) });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(code.slice(0, 5));
       await seeText(el, 'Enter all 6 digits.');
       await expect(el).to.be.accessible();
       await sendKeys({ type: code.slice(5) });
@@ -663,8 +667,7 @@ describe('<contact-verify-dialog>', function () {
       await clickButton(el, 'Send code');
       await seeText(el, 'We sent a 6-digit code');
       const code = await latestCode('+8613900001111');
-      await sendKeys({ type: wrongCode(code) });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(wrongCode(code));
       await seeText(
         el,
         'That code is not correct. Check the newest message and type its code again (4 tries left).',
@@ -676,12 +679,10 @@ describe('<contact-verify-dialog>', function () {
       expect(error.detail.error.problem?.attemptsRemaining).to.equal(4);
       await expect(el).to.be.accessible();
       for (let left = 3; left >= 1; left--) {
-        await sendKeys({ type: wrongCode(code) });
-        await sendKeys({ press: 'Enter' });
+        await typeAndEnter(wrongCode(code));
         await seeText(el, `(${left} ${left === 1 ? 'try' : 'tries'} left)`);
       }
-      await sendKeys({ type: wrongCode(code) });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(wrongCode(code));
       await seeText(el, 'Too many wrong codes: this code can no longer be used. Send a new code.');
       // A dead code: no code boxes to type into (issue #15), one way on.
       expect(codeFields(el)).to.equal(0);
@@ -695,9 +696,7 @@ describe('<contact-verify-dialog>', function () {
       await clickButton(el, 'Send a new code');
       await seeText(el, 'Resend code in');
       await focused(control(el, 'Verification code'));
-      await sendKeys({ type: await latestCode('+8613900001111') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, '+8613900001111');
     });
 
     it('expired code: says so and sends a new one', async () => {
@@ -707,8 +706,7 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'We sent a 6-digit code');
       const code = await latestCode('+8613900001111');
       advanceTime(301);
-      await sendKeys({ type: code });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(code);
       await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
       expect(codeFields(el)).to.equal(0);
       await expect(el).to.be.accessible();
@@ -720,9 +718,7 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'Resend code in');
       await focused(control(el, 'Verification code'));
       expect(await latestCode('+8613900001111')).to.not.equal(code);
-      await sendKeys({ type: await latestCode('+8613900001111') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, '+8613900001111');
     });
 
     it('resend countdown follows the server and the clock; rate limit after five codes an hour', async () => {
@@ -799,8 +795,7 @@ describe('<contact-verify-dialog>', function () {
       advanceTime(201);
       // The resend countdown ends on the way (said once); then the code is typed and confirmed.
       await seeText(el, 'You can resend the code now.');
-      await sendKeys({ type: code });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter(code);
       await seeText(el, 'Your identity check has expired');
       await typeInto(el, 'Password', SEEDED_PASSWORD);
       await sendKeys({ press: 'Enter' });
@@ -1179,8 +1174,7 @@ describe('<contact-verify-dialog>', function () {
       await sendKeys({ press: 'Enter' });
       await seeText(el, '新手机号码');
       await waitUntil(() => findButton(el, '国家/地区：中国（+86）') !== null);
-      await sendKeys({ type: '123' });
-      await sendKeys({ press: 'Enter' });
+      await typeAndEnter('123');
       await seeText(el, '对于中国，此号码太短。');
       check();
       await expect(el).to.be.accessible();
@@ -1261,9 +1255,7 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
   this.timeout(30_000);
   useMockApi();
 
-  afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-  });
+  restoreViewportAfterEach();
 
   it('adds no landmarks, and says which steps are completed', async () => {
     await loginAs('admin');
@@ -1347,8 +1339,7 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
     const { el } = await open('mobile', 'edit', { locale: 'ar' });
     await waitUntil(() => root(el).querySelector('input[type="password"]') !== null, 'no password', { timeout: 5000 });
     root(el).querySelector<HTMLInputElement>('input[type="password"]')!.focus();
-    await sendKeys({ type: SEEDED_PASSWORD });
-    await sendKeys({ press: 'Enter' });
+    await typeAndEnter(SEEDED_PASSWORD);
     const region = await waitUntil(() => root(el).querySelector('#region-button'), 'no region button', {
       timeout: 8000,
     }).then(() => root(el).querySelector<HTMLButtonElement>('#region-button')!);

@@ -22,6 +22,7 @@ import {
   html,
   nextFrame,
   recordEvents,
+  restoreViewportAfterEach,
   sendKeys,
   setViewport,
   waitUntil,
@@ -1496,9 +1497,7 @@ describe('<personal-info-form> rows', function () {
   this.timeout(20_000);
   useMockApi();
 
-  afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-  });
+  restoreViewportAfterEach();
 
   it('lays every row out alike: the value, then its buttons on the same line, in one column', async () => {
     await setViewport({ width: 1280, height: 900 });

@@ -4,7 +4,7 @@
  * @web/test-runner-commands.
  */
 import './setup.js';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 
 export {
   elementUpdated,
@@ -18,6 +18,13 @@ export {
 } from '@open-wc/testing';
 export { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 export { allowConsole, consoleRecords } from './console-guard.js';
+
+/** In a `describe` whose tests resize the page: back to the runner's 800×600 after each test. */
+export function restoreViewportAfterEach(): void {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+}
 
 /** Click the centre of an element (in its shadow root or not) with the real mouse. */
 export async function clickOn(element: Element): Promise<void> {
