@@ -45,34 +45,41 @@ export type ReactEventNames<M> = {
 function eventNames<M>(names: Record<keyof M & string, true>): ReactEventNames<M> {
   const props: Record<string, string> = {};
   for (const name of Object.keys(names)) {
-    props[`on${name.replace(/(^|-)([a-z])/g, (_m, _dash, letter: string) => letter.toUpperCase())}`] =
-      name;
+    props[`on${name.replace(/(^|-)([a-z])/g, (_m, _dash, letter: string) => letter.toUpperCase())}`] = name;
   }
   return props as ReactEventNames<M>;
 }
 
+/** The React component of an element: every event of its map `M` becomes an `on…` prop. */
+function wrap<I extends HTMLElement, M>(
+  tagName: string,
+  elementClass: new () => I,
+  displayName: string,
+  events: Record<keyof M & string, true>,
+) {
+  return createComponent({ react: React, tagName, elementClass, displayName, events: eventNames<M>(events) });
+}
+
 /** `<personal-info-form>` as a React component. */
-export const PersonalInfoForm = createComponent({
-  react: React,
-  tagName: 'personal-info-form',
-  elementClass: PersonalInfoFormElement,
-  displayName: 'PersonalInfoForm',
-  events: eventNames<PersonalInfoFormEventMap>({
+export const PersonalInfoForm = wrap<PersonalInfoFormElement, PersonalInfoFormEventMap>(
+  'personal-info-form',
+  PersonalInfoFormElement,
+  'PersonalInfoForm',
+  {
     'personal-info-change': true,
     'personal-info-save': true,
     'personal-info-saved': true,
     'personal-info-error': true,
     'session-expired': true,
-  }),
-});
+  },
+);
 
 /** `<contact-verify-dialog>` as a React component. */
-export const ContactVerifyDialog = createComponent({
-  react: React,
-  tagName: 'contact-verify-dialog',
-  elementClass: ContactVerifyDialogElement,
-  displayName: 'ContactVerifyDialog',
-  events: eventNames<ContactVerifyDialogEventMap>({
+export const ContactVerifyDialog = wrap<ContactVerifyDialogElement, ContactVerifyDialogEventMap>(
+  'contact-verify-dialog',
+  ContactVerifyDialogElement,
+  'ContactVerifyDialog',
+  {
     'contact-verify-show': true,
     'contact-verify-after-show': true,
     'contact-verify-hide': true,
@@ -83,17 +90,16 @@ export const ContactVerifyDialog = createComponent({
     'contact-verify-confirmed': true,
     'contact-verify-error': true,
     'session-expired': true,
-  }),
-});
+  },
+);
 
 /** `<session-limit-field>` as a React component (`onChange` / `onInput` get the field's typed events). */
-export const SessionLimitField = createComponent({
-  react: React,
-  tagName: 'session-limit-field',
-  elementClass: SessionLimitFieldElement,
-  displayName: 'SessionLimitField',
-  events: eventNames<SessionLimitFieldEventMap>({ input: true, change: true }),
-});
+export const SessionLimitField = wrap<SessionLimitFieldElement, SessionLimitFieldEventMap>(
+  'session-limit-field',
+  SessionLimitFieldElement,
+  'SessionLimitField',
+  { input: true, change: true },
+);
 
 export type PersonalInfoFormProps = React.ComponentProps<typeof PersonalInfoForm>;
 export type ContactVerifyDialogProps = React.ComponentProps<typeof ContactVerifyDialog>;

@@ -292,6 +292,48 @@ async function resumed(challenge: Challenge, client?: ApiClient): Promise<Contac
   return el;
 }
 
+/** `admin` edits `kind`: the dialog open, the password step passed, the new value asked for. */
+async function atNewValueStep(kind: 'mobile' | 'email'): Promise<Opened> {
+  await loginAs('admin');
+  const opened = await open(kind, 'edit');
+  await passPassword(opened.el);
+  await seeText(opened.el, kind === 'mobile' ? 'New mobile number' : 'New email address');
+  return opened;
+}
+
+/** `operator` verifies the mobile number: the dialog open, the code sent. */
+async function operatorCodeSent(): Promise<Opened> {
+  await loginAs('operator');
+  const opened = await open('mobile', 'verify');
+  await clickButton(opened.el, 'Send code');
+  await seeText(opened.el, 'We sent a 6-digit code');
+  return opened;
+}
+
+/** A dead code: its one message, no lifetime hint, and one way on (Send a new code, no Resend). */
+function expectOneWayOn(el: ContactVerifyDialog): void {
+  expect(text(el)).to.not.include('This code can no longer be used.');
+  expect(text(el)).to.not.include('The code is valid for');
+  expect(findButton(el, 'Resend code')).to.equal(null);
+}
+
+/** Send a new code: the countdown starts again and the code field has focus. */
+async function sendNewCode(el: ContactVerifyDialog): Promise<void> {
+  await clickButton(el, 'Send a new code');
+  await seeText(el, 'Resend code in');
+  await focused(control(el, 'Verification code'));
+}
+
+/** The events of a change from Send code to saved and closed, in the order they fire. */
+const SAVE_EVENTS = [
+  'contact-verify-send',
+  'contact-verify-sent',
+  'contact-verify-confirm',
+  'contact-verify-confirmed',
+  'contact-verify-hide',
+  'contact-verify-after-hide',
+];
+
 /** A 6-digit code that is not `code`. */
 const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
 
@@ -304,15 +346,7 @@ describe('<contact-verify-dialog>', function () {
     it('verifies identity, sends a code to the new address and saves it, with events', async () => {
       await loginAs('admin');
       const { el, opener } = await open('email', 'edit');
-      const events = recordEvents(
-        el,
-        'contact-verify-send',
-        'contact-verify-sent',
-        'contact-verify-confirm',
-        'contact-verify-confirmed',
-        'contact-verify-hide',
-        'contact-verify-after-hide',
-      );
+      const events = recordEvents(el, ...SAVE_EVENTS);
       await seeText(el, 'Step 1 of 3');
       expect(text(el)).to.include('confirm it is you before changing your email address');
       await focused(control(el, 'Password'));
@@ -353,14 +387,7 @@ describe('<contact-verify-dialog>', function () {
       // The old address gets a notice without a code.
       const outbox = await readOutbox();
       expect(outbox.some((m) => m.to === 'admin@example.com' && m.code === null)).to.equal(true);
-      expect(events.map((e) => e.type)).to.deep.equal([
-        'contact-verify-send',
-        'contact-verify-sent',
-        'contact-verify-confirm',
-        'contact-verify-confirmed',
-        'contact-verify-hide',
-        'contact-verify-after-hide',
-      ]);
+      expect(events.map((e) => e.type)).to.deep.equal(SAVE_EVENTS);
       const send = events[0] as ContactVerifySendEvent;
       expect(send.detail).to.deep.equal({
         kind: 'email',
@@ -439,10 +466,7 @@ describe('<contact-verify-dialog>', function () {
 
   describe('edit mobile', () => {
     it('picks the region from a searchable list, validates and formats the number, and saves it', async () => {
-      await loginAs('admin');
-      const { el, opener } = await open('mobile', 'edit');
-      await passPassword(el);
-      await seeText(el, 'New mobile number');
+      const { el, opener } = await atNewValueStep('mobile');
       // Starts on the current number's region.
       await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null);
       await expect(el).to.be.accessible();
@@ -496,10 +520,7 @@ describe('<contact-verify-dialog>', function () {
     });
 
     it('reopened after reaching the number step, it starts on a region again and sends the code', async () => {
-      await loginAs('admin');
-      const { el, opener } = await open('mobile', 'edit');
-      await passPassword(el);
-      await seeText(el, 'New mobile number');
+      const { el, opener } = await atNewValueStep('mobile');
       await waitUntil(() => findButton(el, 'Country or region: China (+86)') !== null);
       await clickButton(el, 'Cancel');
       await waitUntil(() => !el.open, 'dialog did not close');
@@ -517,10 +538,7 @@ describe('<contact-verify-dialog>', function () {
     });
 
     it('selects the region from a pasted or typed +code', async () => {
-      await loginAs('admin');
-      const { el } = await open('mobile', 'edit');
-      await passPassword(el);
-      await seeText(el, 'New mobile number');
+      const { el } = await atNewValueStep('mobile');
       await waitUntil(() => findButton(el, /^Country or region: /) !== null);
       await sendKeys({ type: '+44 7400 123456' });
       await waitUntil(() => findButton(el, 'Country or region: United Kingdom (+44)') !== null);
@@ -688,44 +706,32 @@ describe('<contact-verify-dialog>', function () {
       expect(codeFields(el)).to.equal(0);
       await expect(el).to.be.accessible();
       // One message in one place, no lifetime hint, one way on.
-      expect(text(el)).to.not.include('This code can no longer be used.');
-      expect(text(el)).to.not.include('The code is valid for');
-      expect(findButton(el, 'Resend code')).to.equal(null);
+      expectOneWayOn(el);
       advanceTime(61);
       await waitUntil(() => findButton(el, 'Send a new code')?.getAttribute('aria-disabled') === 'false');
-      await clickButton(el, 'Send a new code');
-      await seeText(el, 'Resend code in');
-      await focused(control(el, 'Verification code'));
+      await sendNewCode(el);
       await confirmLatestCode(el, '+8613900001111');
     });
 
     it('expired code: says so and sends a new one', async () => {
-      await loginAs('operator');
-      const { el } = await open('mobile', 'verify');
-      await clickButton(el, 'Send code');
-      await seeText(el, 'We sent a 6-digit code');
+      const { el } = await operatorCodeSent();
       const code = await latestCode('+8613900001111');
       advanceTime(301);
       await typeAndEnter(code);
       await seeText(el, 'This code has expired (codes last 5 minutes). Send a new code.');
       expect(codeFields(el)).to.equal(0);
       await expect(el).to.be.accessible();
-      expect(text(el).split('Send a new code').length - 1, 'the advice once, plus the one button').to.equal(2);
-      expect(text(el)).to.not.include('This code can no longer be used.');
-      expect(text(el)).to.not.include('The code is valid for');
-      expect(findButton(el, 'Resend code')).to.equal(null);
-      await clickButton(el, 'Send a new code');
-      await seeText(el, 'Resend code in');
-      await focused(control(el, 'Verification code'));
+      expect(text(el).split('Send a new code').length - 1, 'the advice once, plus the one button').to.equal(
+        2,
+      );
+      expectOneWayOn(el);
+      await sendNewCode(el);
       expect(await latestCode('+8613900001111')).to.not.equal(code);
       await confirmLatestCode(el, '+8613900001111');
     });
 
     it('resend countdown follows the server and the clock; rate limit after five codes an hour', async () => {
-      await loginAs('operator');
-      const { el } = await open('mobile', 'verify');
-      await clickButton(el, 'Send code');
-      await seeText(el, 'We sent a 6-digit code');
+      const { el } = await operatorCodeSent();
       const resend = () => findButton(el, /^Resend code/)!;
       // Seen as a clock, heard in words (“0:59” is not read as “fifty-nine seconds” by every reader).
       expect(shownText(resend())).to.match(/^Resend code in (1:00|0:5\d)$/);
@@ -771,10 +777,7 @@ describe('<contact-verify-dialog>', function () {
     });
 
     it('step-up expired: back to step 1, then on with nothing lost', async () => {
-      await loginAs('admin');
-      const { el } = await open('email', 'edit');
-      await passPassword(el);
-      await seeText(el, 'New email address');
+      const { el } = await atNewValueStep('email');
       await sendKeys({ type: 'kept@example.com' });
       advanceTime(301);
       await sendKeys({ press: 'Enter' });
@@ -1239,7 +1242,9 @@ function brokenWords(node: Node): string[] {
       const range = document.createRange();
       range.setStart(t, match.index);
       range.setEnd(t, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const tops = new Set(
+        [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+      );
       if (tops.size > 1) broken.push(match[0]);
     }
   }
@@ -1248,7 +1253,10 @@ function brokenWords(node: Node): string[] {
 
 /** The progress of the edit flow: the count and the list named “Progress” (en) / “进度” (zh-CN). */
 function stepsOf(el: ContactVerifyDialog): HTMLElement | null {
-  return root(el).querySelector<HTMLElement>('ol[aria-label="Progress"], ol[aria-label="进度"]')?.parentElement ?? null;
+  return (
+    root(el).querySelector<HTMLElement>('ol[aria-label="Progress"], ol[aria-label="进度"]')?.parentElement ??
+    null
+  );
 }
 
 describe('<contact-verify-dialog> for screen readers and small screens', function () {
@@ -1337,18 +1345,24 @@ describe('<contact-verify-dialog> for screen readers and small screens', functio
   it('formats the dial codes of the region list with Intl.NumberFormat for the locale', async () => {
     await loginAs('admin');
     const { el } = await open('mobile', 'edit', { locale: 'ar' });
-    await waitUntil(() => root(el).querySelector('input[type="password"]') !== null, 'no password', { timeout: 5000 });
+    await waitUntil(() => root(el).querySelector('input[type="password"]') !== null, 'no password', {
+      timeout: 5000,
+    });
     root(el).querySelector<HTMLInputElement>('input[type="password"]')!.focus();
     await typeAndEnter(SEEDED_PASSWORD);
     const region = await waitUntil(() => root(el).querySelector('#region-button'), 'no region button', {
       timeout: 8000,
     }).then(() => root(el).querySelector<HTMLButtonElement>('#region-button')!);
     const arabic = (n: number) => new Intl.NumberFormat('ar', { useGrouping: false }).format(n);
-    await waitUntil(() => region.textContent?.includes(`+${arabic(86)}`), `the dial code in Arabic digits: ${region.textContent}`);
-    await clickOn(region);
-    const options = await waitUntil(() => root(el).querySelectorAll('[role="option"]').length > 0, 'no list').then(
-      () => [...root(el).querySelectorAll('[role="option"]')],
+    await waitUntil(
+      () => region.textContent?.includes(`+${arabic(86)}`),
+      `the dial code in Arabic digits: ${region.textContent}`,
     );
+    await clickOn(region);
+    const options = await waitUntil(
+      () => root(el).querySelectorAll('[role="option"]').length > 0,
+      'no list',
+    ).then(() => [...root(el).querySelectorAll('[role="option"]')]);
     const uk = options.find((o) => o.id.endsWith('-GB'))!;
     expect(clean(uk.textContent ?? '')).to.include(`+${arabic(44)}`);
   });
