@@ -46,6 +46,13 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** Click the form's `button` (partial name) and return the `<contact-verify-dialog>` it opens. */
+async function openDialogWith(canvasElement: HTMLElement, button: string): Promise<ContactVerifyDialog> {
+  const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
+  await click(shadow(el), button, true);
+  return element<ContactVerifyDialog>(shadow(el), 'contact-verify-dialog');
+}
+
 /** Waiting for `GET /me/personal-info` (the mock never answers in this story). */
 export const Loading: Story = {
   parameters: {
@@ -141,9 +148,7 @@ export const PendingContact: Story = {
 export const PendingContactEnterCode: Story = {
   parameters: mockApi({ setup: (api) => api.startChange('email', 'new.admin@example.com') }),
   async play({ canvasElement }) {
-    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
-    await click(shadow(el), 'Enter code', true);
-    const dialog = await element<ContactVerifyDialog>(shadow(el), 'contact-verify-dialog');
+    const dialog = await openDialogWith(canvasElement, 'Enter code');
     await seeText(shadow(dialog), 'We sent a 6-digit code to');
     await seeText(shadow(dialog), 'Step 3 of 3');
   },
@@ -156,9 +161,7 @@ export const PendingContactEnterCode: Story = {
 export const NotificationNotConfigured: Story = {
   parameters: mockApi({ user: 'operator', setup: (api) => api.setNotifications('mobile', false) }),
   async play({ canvasElement }) {
-    const el = await element<PersonalInfoForm>(canvasElement, 'personal-info-form');
-    await click(shadow(el), 'Verify', true);
-    const dialog = await element<ContactVerifyDialog>(shadow(el), 'contact-verify-dialog');
+    const dialog = await openDialogWith(canvasElement, 'Verify');
     await click(shadow(dialog), 'Send code');
     await seeText(shadow(dialog), 'administrator');
   },

@@ -81,6 +81,18 @@ const ROW_LABELS = [
   'Welcome Message',
 ];
 
+/** The auto-logout select moved one option down (30 → 60 minutes from the seed), by keyboard. */
+async function nextAutoLogout(el: PersonalInfoForm): Promise<void> {
+  select(el).focus();
+  await sendKeys({ press: 'ArrowDown' });
+}
+
+/** Click the auto-logout row's Save and wait for the save to finish. */
+async function saveAutoLogout(el: PersonalInfoForm): Promise<void> {
+  await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
+  await saved(el);
+}
+
 function rowLabels(el: PersonalInfoForm): string[] {
   return [...shadow(el).querySelectorAll('[part~="label"]')].map((l) => textOf(l));
 }
@@ -136,6 +148,12 @@ async function whenLoaded(el: PersonalInfoForm): Promise<PersonalInfoForm> {
 async function loadedForm(template = html`<personal-info-form endpoint="/api/v1"></personal-info-form>`) {
   const el = await fixture<PersonalInfoForm>(template);
   return whenLoaded(el);
+}
+
+/** `username` signed in, and the form loaded with their personal info. */
+async function signedInForm(username: string): Promise<PersonalInfoForm> {
+  await loginAs(username);
+  return loadedForm();
 }
 
 async function until(predicate: () => boolean, message: string): Promise<void> {
@@ -348,8 +366,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('offers Verify for an unverified number and Add when there is no email (remote user)', async () => {
-      await loginAs('operator');
-      const el = await loadedForm();
+      const el = await signedInForm('operator');
       const mobile = row(el, 'Associate Mobile Number');
       expect(textOf(mobile)).to.contain('Not verified');
       expect(hasButton(el, 'Verify mobile number')).to.equal(true);
@@ -519,10 +536,8 @@ describe('<personal-info-form>', function () {
       expect(api.calls).to.deep.equal([]);
       await expect(el).to.be.accessible();
 
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await nextAutoLogout(el); // 30 → 60 minutes
+      await saveAutoLogout(el);
       // The mock refuses a PATCH whose If-Match is not the current version: the host's was used.
       expect(api.calls.map((c) => c.method)).to.deep.equal(['PATCH']);
       expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
@@ -585,8 +600,7 @@ describe('<personal-info-form>', function () {
       const data = await hostData();
       const el = await loadedForm();
       const changes = recordEvents(el, 'personal-info-change');
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes, unsaved
+      await nextAutoLogout(el); // 30 → 60 minutes, unsaved
       await el.updateComplete;
       el.personalInfo = { ...data, welcomeMessage: 'Updated elsewhere.' };
       await el.updateComplete;
@@ -611,8 +625,7 @@ describe('<personal-info-form>', function () {
       const save = button(el, 'Save Auto-Logout If No Activity Within');
       expect(save.getAttribute('aria-disabled')).to.equal('true');
 
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' }); // 30 → 60 minutes
+      await nextAutoLogout(el); // 30 → 60 minutes
       await el.updateComplete;
       expect(select(el).value).to.equal('60');
       expect(el.dirty).to.equal(true);
@@ -654,8 +667,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('lists a saved value the server does not offer, and follows a new list of options', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const info = el.personalInfo!;
       el.personalInfo = { ...info, autoLogout: { ...info.autoLogout, minutes: 45 } };
       await el.updateComplete;
@@ -672,8 +684,7 @@ describe('<personal-info-form>', function () {
       const api = instrumentedClient();
       const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
       el.addEventListener('personal-info-save', (event) => event.preventDefault());
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
+      await nextAutoLogout(el);
       await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
       await el.updateComplete;
       expect(api.calls.filter((c) => c.method === 'PATCH')).to.have.length(0);
@@ -682,8 +693,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('is fixed at 30 minutes, disabled with the reason, for a third-party user', async () => {
-      await loginAs('sso.user');
-      const el = await loadedForm();
+      const el = await signedInForm('sso.user');
       const auto = row(el, 'Auto-Logout If No Activity Within');
       expect(select(el).disabled).to.equal(true);
       expect(select(el).value).to.equal('30');
@@ -703,8 +713,7 @@ describe('<personal-info-form>', function () {
       await loginAs('admin');
       const api = instrumentedClient();
       const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
+      await nextAutoLogout(el);
       api.hold('PATCH');
       const save = button(el, 'Save Auto-Logout If No Activity Within');
       await clickOn(save);
@@ -733,8 +742,7 @@ describe('<personal-info-form>', function () {
       const api = instrumentedClient();
       const el = await loadedForm(html`<personal-info-form .client=${api.client}></personal-info-form>`);
       const errors = recordEvents(document, 'personal-info-error', 'personal-info-saved');
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
+      await nextAutoLogout(el);
       api.hold('PATCH');
       await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
       await until(() => api.calls.some((c) => c.method === 'PATCH'), 'no PATCH');
@@ -748,14 +756,11 @@ describe('<personal-info-form>', function () {
     });
 
     it('shows a failed save, fires personal-info-error, and saves on the next try', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const errors = recordEvents(el, 'personal-info-error');
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
+      await nextAutoLogout(el);
       await setFailWrites(true);
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await saveAutoLogout(el);
       expect(alerts(el).join(' ')).to.contain('Your change could not be saved right now.');
       expect(errors).to.have.length(1);
       const detail = detailOf<PersonalInfoErrorEvent>(errors[0]!);
@@ -766,21 +771,17 @@ describe('<personal-info-form>', function () {
       await expect(el).to.be.accessible();
 
       await setFailWrites(false);
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await saveAutoLogout(el);
       expect(alerts(el)).to.deep.equal([]);
       expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
     });
 
     it('fires session-expired when the session went idle before Save', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const expired = recordEvents(document, 'session-expired');
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
+      await nextAutoLogout(el);
       await advanceClock(31 * 60);
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await saveAutoLogout(el);
       expect(expired).to.have.length(1);
       expect((expired[0] as SessionExpiredEvent).detail.reason).to.equal('session-expired');
       expect(alerts(el).join(' ')).to.contain('Sign in again to continue.');
@@ -815,8 +816,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('a change left at its code: the row offers Enter code, which reopens the dialog at the code and OK saves it', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const editEmail = button(el, 'Edit email address');
       await clickOn(editEmail);
       const dialog = dialogOf(el);
@@ -862,8 +862,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('Enter code is offered only while the code lives on this clock too, and goes at its expiry', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const info = structuredClone(el.personalInfo!);
       const expiresAt = new Date(Date.now() + 1500).toISOString();
       const challenge = {
@@ -883,8 +882,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('verifies an unverified number through the dialog and updates in place', async () => {
-      await loginAs('operator');
-      const el = await loadedForm();
+      const el = await signedInForm('operator');
       const savedEvents = recordEvents(el, 'personal-info-saved');
       await clickOn(button(el, 'Verify mobile number'));
       const dialog = dialogOf(el);
@@ -938,8 +936,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('changes the email address, then saves another section with the new version (no conflict)', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const editEmail = button(el, 'Edit email address');
       await clickOn(editEmail);
       const dialog = dialogOf(el);
@@ -974,10 +971,8 @@ describe('<personal-info-form>', function () {
       expect(stored.email.value).to.equal('new.person@example.com');
       expect(stored.email.verified).to.equal(true);
 
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' });
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await nextAutoLogout(el);
+      await saveAutoLogout(el);
       expect(alerts(el)).to.deep.equal([]);
       expect((await dbUser('admin')).autoLogoutMinutes).to.equal(60);
     });
@@ -985,10 +980,8 @@ describe('<personal-info-form>', function () {
 
   describe('version conflict (412)', () => {
     it('reloads, says what changed, keeps the user’s choice and saves it on the next Save', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
-      select(el).focus();
-      await sendKeys({ press: 'ArrowDown' }); // 60 minutes
+      const el = await signedInForm('admin');
+      await nextAutoLogout(el); // 60 minutes
       await patchBehind({ autoLogoutMinutes: 120, welcomeMessage: 'Changed in another tab' });
 
       await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
@@ -1002,8 +995,7 @@ describe('<personal-info-form>', function () {
       expect(el.dirty).to.equal(true);
       await expect(el).to.be.accessible();
 
-      await clickOn(button(el, 'Save Auto-Logout If No Activity Within'));
-      await saved(el);
+      await saveAutoLogout(el);
       const user = await dbUser('admin');
       expect(user.autoLogoutMinutes).to.equal(60);
       expect(user.welcomeMessage).to.equal('Changed in another tab');
@@ -1039,8 +1031,7 @@ describe('<personal-info-form>', function () {
     });
 
     it('saves a maximum of 5 (Not allowed) and turning it off again saves unlimited', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const field = sessionField(el);
       await typeMaximum(el, '5');
       await clickOn(button(el, 'Save Max. Online Sessions'));
@@ -1078,8 +1069,7 @@ describe('<personal-info-form>', function () {
 
   describe('welcome message', () => {
     it('typing it does not re-render the session-limit field', async () => {
-      await loginAs('admin');
-      const el = await loadedForm();
+      const el = await signedInForm('admin');
       const field = sessionField(el) as SessionLimitFieldEl & { updateComplete: Promise<boolean> };
       await field.updateComplete;
       let fieldUpdates = 0;
@@ -1500,8 +1490,7 @@ describe('<personal-info-form> rows', function () {
 
   it('lays every row out alike: the value, then its buttons on the same line, in one column', async () => {
     await setViewport({ width: 1280, height: 900 });
-    await loginAs('admin');
-    const el = await loadedForm();
+    const el = await signedInForm('admin');
     const root = shadow(el);
     const rows: [string, Element, HTMLButtonElement][] = [
       ['Associate Mobile Number', row(el, 'Associate Mobile Number'), button(el, 'Edit mobile number')],
@@ -1551,8 +1540,7 @@ describe('<personal-info-form> rows', function () {
   });
 
   it('shows the session-limit error right under the number, with Save unavailable and saying why', async () => {
-    await loginAs('admin');
-    const el = await loadedForm();
+    const el = await signedInForm('admin');
     const field = sessionField(el);
     const max = await typeMaximum(el, '0');
     await field.updateComplete;
@@ -1586,8 +1574,7 @@ describe('<personal-info-form> rows', function () {
   });
 
   it('keeps the checkbox label no heavier than the row label', async () => {
-    await loginAs('admin');
-    const el = await loadedForm();
+    const el = await signedInForm('admin');
     const rowLabel = row(el, 'Max. Online Sessions').querySelector('[part~="label"]')!;
     const checkboxLabel = sessionField(el).shadowRoot!.querySelector('label[for="enabled"]')!;
     expect(Number(getComputedStyle(checkboxLabel).fontWeight)).to.be.at.most(
