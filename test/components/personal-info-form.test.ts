@@ -234,7 +234,11 @@ function liveTexts(el: PersonalInfoForm): string[] {
 }
 
 /** Records what is added to the form's own live region (each addition is one announcement). */
-function watchAnnouncements(el: PersonalInfoForm): { texts: string[]; stop: () => void } {
+function watchAnnouncements(el: PersonalInfoForm): {
+  texts: string[];
+  stop: () => void;
+  settled: () => Promise<string[]>;
+} {
   const texts: string[] = [];
   const region = shadow(el).querySelector('.visually-hidden[role="status"]');
   if (!region) throw new Error('the form has no live region');
@@ -243,7 +247,15 @@ function watchAnnouncements(el: PersonalInfoForm): { texts: string[]; stop: () =
       for (const n of r.addedNodes) if (n.textContent?.trim()) texts.push(n.textContent.trim());
   });
   observer.observe(region, { childList: true, subtree: true });
-  return { texts, stop: () => observer.disconnect() };
+  const stop = () => observer.disconnect();
+  /** Once something was announced, and a frame later (anything said twice would be in by then): all of it. */
+  const settled = async () => {
+    await until(() => texts.length > 0, 'nothing was announced');
+    await nextFrame();
+    stop();
+    return texts;
+  };
+  return { texts, stop, settled };
 }
 
 interface Call {
@@ -847,10 +859,7 @@ describe('<personal-info-form>', function () {
       // Within the identity check's 5 minutes, the same change needs no password again.
       await enterCode(dialog, 'later.person@example.com', 'ok');
       await el.updateComplete;
-      await until(() => announced.texts.length > 0, 'nothing was announced');
-      await nextFrame();
-      announced.stop();
-      expect(announced.texts).to.deep.equal(['Associate Email Address updated.']);
+      expect(await announced.settled()).to.deep.equal(['Associate Email Address updated.']);
       const after = textOf(row(el, 'Associate Email Address'));
       expect(after).to.contain('l***n@example.com');
       expect(after).not.to.contain('Change pending');
@@ -897,10 +906,7 @@ describe('<personal-info-form>', function () {
 
       await el.updateComplete;
       // Closed at once (no "Done" screen); the result is said once, in the form's live region only.
-      await until(() => announced.texts.length > 0, 'nothing was announced');
-      await nextFrame();
-      announced.stop();
-      expect(announced.texts).to.deep.equal(['Associate Mobile Number updated.']);
+      expect(await announced.settled()).to.deep.equal(['Associate Mobile Number updated.']);
       expect(liveTexts(el)).to.deep.equal(['Associate Mobile Number updated.']);
       expect(textOf(row(el, 'Associate Mobile Number'))).to.contain('Verified');
       expect(textOf(row(el, 'Associate Mobile Number'))).not.to.contain('Not verified');
@@ -955,10 +961,7 @@ describe('<personal-info-form>', function () {
       await el.updateComplete;
       // Closed, focus back on the row's Edit button, the row shows the new masked address, said once.
       expect(isFocused(editEmail)).to.equal(true);
-      await until(() => announced.texts.length > 0, 'nothing was announced');
-      await nextFrame();
-      announced.stop();
-      expect(announced.texts).to.deep.equal(['Associate Email Address updated.']);
+      expect(await announced.settled()).to.deep.equal(['Associate Email Address updated.']);
       expect(liveTexts(el)).to.deep.equal(['Associate Email Address updated.']);
       await expect(el).to.be.accessible();
       const email = textOf(row(el, 'Associate Email Address'));
