@@ -15,6 +15,7 @@ import {
   SESSION_LIMIT_MIN,
   type SessionLimitControls,
   sameSessionLimit,
+  sessionLimitConverter,
   sessionLimitProblem,
   typedMax,
 } from './session-limit-value.js';
@@ -23,15 +24,6 @@ import { sessionLimitFieldStyles } from './session-limit-field.styles.js';
 
 /** The field's message: where it belongs (under the number, or under the checkbox), announced politely. */
 const renderError = (message: string) => html`<p id="error" part="error" aria-live="polite">${message}</p>`;
-
-const sessionLimitConverter = {
-  fromAttribute(value: string | null): SessionLimit | null | undefined {
-    return value === null ? undefined : parseSessionLimit(value);
-  },
-  toAttribute(value: SessionLimit | null | undefined): string | null {
-    return value === undefined ? null : formatSessionLimit(value);
-  },
-};
 
 /** The placeholders every message of the field may use. */
 const RANGE = { min: SESSION_LIMIT_MIN, max: SESSION_LIMIT_MAX } as const;

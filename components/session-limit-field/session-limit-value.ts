@@ -95,3 +95,13 @@ export function sessionLimitProblem(controls: SessionLimitControls): SessionLimi
   if (!Number.isInteger(max)) return 'step-mismatch';
   return null;
 }
+
+/** The `default-value` attribute ⇄ property: the form syntax above; no attribute is `undefined`. */
+export const sessionLimitConverter = {
+  fromAttribute(value: string | null): SessionLimit | null | undefined {
+    return value === null ? undefined : parseSessionLimit(value);
+  },
+  toAttribute(value: SessionLimit | null | undefined): string | null {
+    return value === undefined ? null : formatSessionLimit(value);
+  },
+};
