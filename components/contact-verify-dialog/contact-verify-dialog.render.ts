@@ -4,7 +4,7 @@ import { LIMITS, RULES } from '../api/contract/constants.js';
 import type { ContactKind, PersonalInfo } from '../api/contract/index.js';
 import { renderCodeInput } from '../shared/code-input.js';
 import { formatClock, spokenClock } from '../shared/countdown-controller.js';
-import { formatDurationSeconds } from '../shared/format.js';
+import { formatDurationSeconds, formatTime } from '../shared/format.js';
 import { sentenceGap } from '../shared/localize.js';
 import { sessionEndReason } from '../shared/session-expired-event.js';
 import type { CodeSlot } from './code-slot.js';
@@ -250,7 +250,10 @@ function renderCode(v: View): TemplateResult {
     v.mode === 'edit'
       ? html`<span class="wrong">${wrong}${sentenceGap(wrong)}${link(t('contact-verify.action.edit-value'), () => flow.editValue())}</span>`
       : nothing,
-    hint(t('contact-verify.code.expires', { lifetime: formatDurationSeconds(RULES.codeLifetimeSeconds, v.lang) })),
+    // A code sent earlier (resumed) has less than its lifetime left: say until when it is valid.
+    flow.resumed && slot.challenge
+      ? hint(t('contact-verify.code.expires-at', { time: isolate(formatTime(slot.challenge.expiresAt, v.lang)) }))
+      : hint(t('contact-verify.code.expires', { lifetime: formatDurationSeconds(RULES.codeLifetimeSeconds, v.lang) })),
   );
   return submitPage(v, html`${renderBanner(v)} ${body}`, primary, waiting);
 }

@@ -956,6 +956,11 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'We sent a 6-digit code to r***d@example.com.');
       expect(text(el)).to.include('Step 3 of 3');
       expect(text(el)).to.match(/Resend code in (1:00|0:[0-5]\d)/);
+      // Sent earlier: how long it is valid is said as a time, not as its whole lifetime.
+      const until = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(challenge.expiresAt));
+      const plain = (x: string) => x.replace(/[\u2068\u2069]/g, '').replace(/[\s\u00a0\u202f]+/g, ' ');
+      expect(plain(text(el))).to.include(plain(`The code is valid until ${until}.`));
+      expect(text(el)).to.not.include('The code is valid for');
       await focused(control(el, 'Verification code'));
       await expect(el).to.be.accessible();
       await sendKeys({ type: await latestCode('resumed@example.com') });

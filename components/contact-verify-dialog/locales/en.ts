@@ -83,6 +83,7 @@ const en: Catalog = {
   'contact-verify.code.wrong.mobile': 'Wrong number?',
   'contact-verify.code.wrong.email': 'Wrong address?',
   'contact-verify.code.expires': 'The code is valid for {lifetime}.',
+  'contact-verify.code.expires-at': 'The code is valid until {time}.',
   'contact-verify.code.dead': 'This code can no longer be used.',
   'contact-verify.code.resent': 'A new code was sent to {destination}.',
   'contact-verify.code.resend-ready': 'You can resend the code now.',

@@ -78,6 +78,7 @@ const zhCN: Catalog = {
   'contact-verify.code.wrong.mobile': '号码不对？',
   'contact-verify.code.wrong.email': '地址不对？',
   'contact-verify.code.expires': '验证码 {lifetime}内有效。',
+  'contact-verify.code.expires-at': '验证码在 {time} 前有效。',
   'contact-verify.code.dead': '此验证码已无法使用。',
   'contact-verify.code.resent': '新的验证码已发送至 {destination}。',
   'contact-verify.code.resend-ready': '现在可以重新发送验证码了。',
