@@ -27,6 +27,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { kb, ROOT, table, writeResults } from './bench-lib.mjs';
 import { esbuildMinifyLiterals } from './lit-literals.mjs';
+import { reachable } from './reachable.mjs';
 
 const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, json: { type: 'boolean' } } });
 
@@ -239,15 +240,11 @@ async function measure(entry, outdir, stubs = []) {
   // Dynamic import() chunks carry an entryPoint too: the page's own is the entry file's.
   const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === entry.file);
   // Eager closure: follow static imports only.
-  const eager = new Set();
-  const queue = [entryOut];
-  while (queue.length) {
-    const o = queue.pop();
-    if (eager.has(o)) continue;
-    eager.add(o);
-    for (const imp of outputs[o].imports)
-      if (imp.kind === 'import-statement' && !imp.external) queue.push(imp.path);
-  }
+  const eager = reachable(entryOut, (o) =>
+    outputs[o].imports
+      .filter((imp) => imp.kind === 'import-statement' && !imp.external)
+      .map((imp) => imp.path),
+  );
   const size = (o) => compressed(readFileSync(join(ROOT, o)));
   const sum = (files) =>
     files.reduce(

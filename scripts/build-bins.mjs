@@ -18,6 +18,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { reachable } from './reachable.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...p) => join(root, ...p);
@@ -87,17 +88,12 @@ const tsc = spawnSync(
 );
 if (tsc.status !== 0) throw new Error('tsc -p mock-server/msw/tsconfig.build.json failed');
 const entryTypes = join(typesDir, 'mock-server/msw/index.d.ts');
-const keep = new Set();
-const queue = [entryTypes];
-while (queue.length) {
-  const file = queue.pop();
-  if (keep.has(file)) continue;
-  keep.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const [, from, dynamic] of text.matchAll(/from '(\.{1,2}\/[^']+)'|import\('(\.{1,2}\/[^']+)'\)/g)) {
-    queue.push(resolve(dirname(file), (from ?? dynamic).replace(/\.js$/, '.d.ts')));
-  }
-}
+// What index.d.ts reaches through relative imports (static or `import('…')` types).
+const keep = reachable(entryTypes, (file) =>
+  [...readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'|import\('(\.{1,2}\/[^']+)'\)/g)].map(
+    ([, from, dynamic]) => resolve(dirname(file), (from ?? dynamic).replace(/\.js$/, '.d.ts')),
+  ),
+);
 (function prune(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
