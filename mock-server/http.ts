@@ -24,6 +24,17 @@ export function hasUnreadBody(request: Request): boolean {
   return request.headers.has('Transfer-Encoding') || (length !== null && length !== '0');
 }
 
+/**
+ * The request carries no body: none at all, an announced length of 0, or neither a length, a
+ * transfer encoding nor a content type (an empty `POST` from fetch or curl).
+ */
+export function hasNoBody(request: Request): boolean {
+  const { headers } = request;
+  if (headers.get('Content-Length') === '0') return true;
+  if (!headers.has('Content-Type') && !hasUnreadBody(request)) return true;
+  return request.body === null;
+}
+
 /** Read a JSON body: 415 for another content type, 413 over the limit, 400 for bytes that are not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('Content-Type') ?? '';

@@ -316,7 +316,12 @@ export function openApiDocument(basePath: string): JsonSchema {
       ...(route.auth ? {} : { security: [] }),
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: json(nameOf(route.body, `${operationId}'s body`)) } }
+        ? {
+            requestBody: {
+              required: !route.bodyOptional,
+              content: json(nameOf(route.body, `${operationId}'s body`)),
+            },
+          }
         : {}),
       responses,
     };

@@ -2,7 +2,7 @@ import type { Handler } from 'hono';
 import { ACTIVITY_HEADER, type RouteDef, type RouteName } from '../../components/api/contract/index.js';
 import { MIRRORED_COOKIE_HEADER, type Deps, type RouteHandlers } from '../context.js';
 import type { UserRecord } from '../db.js';
-import { parseWith, readJson } from '../http.js';
+import { hasNoBody, parseWith, readJson } from '../http.js';
 import { ProblemError } from '../problem.js';
 import { authenticate } from '../sessions.js';
 import { ifMatchSatisfied, versionOf } from '../views.js';
@@ -37,7 +37,11 @@ export function contractRoute(route: RouteDef, handler: RouteHandlers[RouteName]
   const { mirrorCookies } = deps.config;
   return async function contractRoute(c) {
     const request = c.req.raw;
-    const raw = route.body ? await readJson(request) : undefined;
+    const raw = !route.body
+      ? undefined
+      : route.bodyOptional && hasNoBody(request)
+        ? {}
+        : await readJson(request);
     const auth = route.auth
       ? await authenticate({
           store: deps.store,

@@ -30,6 +30,11 @@ export interface RouteDef {
   readonly description?: string;
   readonly params: z.ZodMiniType;
   readonly body: z.ZodMiniType | null;
+  /**
+   * The body may be left out (no `Content-Length`, or 0, and no `Transfer-Encoding`): it then reads
+   * as `{}`. For a body whose fields are all optional, so clients written before it had any keep working.
+   */
+  readonly bodyOptional?: boolean;
   /** Success status and body schema (`null` body for 204). */
   readonly status: 200 | 201 | 204;
   readonly response: z.ZodMiniType | null;
@@ -185,6 +190,7 @@ export const routes = {
       'cannot be resent (429 `too-many-attempts`): start a new one.',
     params: ChallengeParams,
     body: ResendRequest,
+    bodyOptional: true,
     status: 200,
     response: Challenge,
     auth: true,
