@@ -93,7 +93,10 @@ export class PersonalInfoController implements ReactiveController {
     // Kept while the endpoint resolves to the same URL, so nothing reloads for nothing.
     if (this.#built?.url !== check.url) {
       const fetch = host.fetch;
-      this.#built = { url: check.url, client: new ApiClient({ baseUrl: check.url, ...(fetch && { fetch }) }) };
+      this.#built = {
+        url: check.url,
+        client: new ApiClient({ baseUrl: check.url, ...(fetch && { fetch }) }),
+      };
     }
     return { client: this.#built.client, config: null };
   }
