@@ -149,8 +149,9 @@ describe('host demo (production build, strict CSP)', { timeout: 300_000 }, () =>
     await page.keyboard.press('Enter');
     await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
     await page.keyboard.press('Escape');
-    // Closed with the code sent: the row offers Enter code, which opens the dialog at the code.
-    await page.locator('pierce/#email-enter-code').click();
+    // Closed with the code sent: the row offers Enter code, which opens the dialog at the code. It
+    // appears when the form has reloaded the personal info, inside its shadow root: wait for it VISIBLE.
+    await (await page.waitForSelector('pierce/#email-enter-code', VISIBLE))?.click();
     const codeInput = await page.waitForSelector('pierce/input[autocomplete="one-time-code"]', VISIBLE);
     await codeInput?.type(await session.lastCode());
     await page.locator('::-p-aria(OK[role="button"])').click();
