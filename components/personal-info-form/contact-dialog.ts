@@ -23,6 +23,8 @@ export interface ContactDialog {
   open(kind: ContactKind, mode: ContactMode, challenge?: Challenge): Promise<void>;
   /** The dialog element, once a row opened it. */
   render(): TemplateResult | typeof nothing;
+  /** The contact whose dialog could not be loaded (offline, or the chunk is gone): its row says so. */
+  readonly failed: ContactKind | null;
 }
 
 /** The dialog's parts, exported as the form's `contact-verify-*` parts. */
@@ -50,6 +52,7 @@ export function contactDialog(
   let shown: { kind: ContactKind; mode: ContactMode } | null = null;
   /** A code went out for a change since the dialog opened. */
   let changeSent = false;
+  let failed: ContactKind | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   host.addController({
     hostUpdated() {
@@ -86,11 +89,26 @@ export function contactDialog(
     host.dispatchEvent(new PersonalInfoSavedEvent({ personalInfo: info, changed: [kind] }));
   };
   return {
+    get failed() {
+      return failed;
+    },
     async open(kind, mode, challenge) {
+      const before = shown;
       shown = { kind, mode };
+      failed = null;
       host.requestUpdate();
-      // Lazy: the dialog (and, through it, the phone metadata) loads on the first Edit / Verify / Add.
-      await import('../contact-verify-dialog/define.js');
+      try {
+        // Lazy: the dialog (and, through it, the phone metadata) loads on the first Edit / Verify / Add.
+        await import('../contact-verify-dialog/define.js');
+      } catch (error) {
+        // Offline, or a deploy replaced the chunk: say so on the row. The browser keeps a failed
+        // module import for the page's life, so the message asks for a reload.
+        console.warn('personal-settings: could not load <contact-verify-dialog>', error);
+        shown = before;
+        failed = kind;
+        host.requestUpdate(); // the row's message is a role="alert": said once, where it belongs
+        return;
+      }
       await host.updateComplete;
       const dialog = host.renderRoot.querySelector<ContactVerifyDialog>('contact-verify-dialog');
       changeSent = false;

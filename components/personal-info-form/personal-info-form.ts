@@ -127,15 +127,15 @@ export class PersonalInfoForm extends PersonalSettingsElement {
     loaded: (info) => this.#loaded(info),
     loadFailed: (error) => this.#loadFailed(error),
   });
+  /** The `<contact-verify-dialog>` the contact rows open. */
+  readonly #dialog = contactDialog(this, this.#data, this.localize, (text) => this.#announce(text));
   readonly #sections: SectionsController = new SectionsController(this, {
     data: this.#data,
     localize: this.localize,
     conflict: () => this.#reloadAfterConflict(),
-    openDialog: (kind, mode, challenge) => void this.#dialog.open(kind, mode, challenge),
+    dialog: this.#dialog,
     announce: (text) => this.#announce(text),
   });
-  /** The `<contact-verify-dialog>` the contact rows open. */
-  readonly #dialog = contactDialog(this, this.#data, this.localize, (text) => this.#announce(text));
   #client: ApiClient | undefined = undefined;
   #config: ConfigProblem | null = null;
   /** Personal info set by the host, applied at the next update (after a new client, which clears the old). */
@@ -240,7 +240,10 @@ export class PersonalInfoForm extends PersonalSettingsElement {
 
   protected override updated(): void {
     this.toggleState('loading', this.#data.loading);
-    this.toggleState('error', this.#config !== null || (this.#data.loadError !== null && this.#data.info === null));
+    this.toggleState(
+      'error',
+      this.#config !== null || (this.#data.loadError !== null && this.#data.info === null),
+    );
     this.toggleState('dirty', this.dirty);
     this.toggleState('saving', this.#sections.saving !== null);
   }

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiError } from '../api/client.js';
 import { isWelcomeMessage, LIMITS } from '../api/contract/constants.js';
-import type { Challenge, ContactKind, PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
+import type { PersonalInfo, PersonalInfoPatch, SessionLimit } from '../api/contract/index.js';
 import type { PersonalInfoController } from '../api/personal-info-controller.js';
 import { sameSessionLimit } from '../session-limit-field/session-limit-value.js';
 import { joinSentences, type LocalizeController, type Translate } from '../shared/localize.js';
@@ -15,7 +15,8 @@ import {
   PersonalInfoSavedEvent,
 } from './personal-info-form.events.js';
 import { renderAutoLogout } from './render/auto-logout.js';
-import { type ContactMode, renderContacts } from './render/contacts.js';
+import type { ContactDialog } from './contact-dialog.js';
+import { renderContacts } from './render/contacts.js';
 import { renderSessionLimit } from './render/session-limit.js';
 import { renderWelcomeMessage } from './render/welcome-message.js';
 import { loadProblemWords } from './problem-words.js';
@@ -31,8 +32,8 @@ export interface SectionsOptions {
   localize: LocalizeController;
   /** A save was refused with 412: reload and tell the user what changed. */
   conflict(): void;
-  /** Open the contact dialog; at the code step of `challenge` (a pending change's Enter code). */
-  openDialog(kind: ContactKind, mode: ContactMode, challenge?: Challenge): void;
+  /** The contact rows' dialog: opened by Edit / Verify / Enter code; a row says when it failed to load. */
+  dialog: Pick<ContactDialog, 'open' | 'failed'>;
   /** Say something through the form's live region. */
   announce(text: string): void;
 }
@@ -249,7 +250,13 @@ export class SectionsController {
     };
     switch (section) {
       case 'contacts':
-        return renderContacts({ ...ctx, mobile: info.mobile, email: info.email, open: this.#o.openDialog });
+        return renderContacts({
+          ...ctx,
+          mobile: info.mobile,
+          email: info.email,
+          open: (kind, mode, challenge) => void this.#o.dialog.open(kind, mode, challenge),
+          failed: this.#o.dialog.failed,
+        });
       case 'auto-logout':
         return renderAutoLogout({
           ...ctx,

@@ -28,6 +28,8 @@ const en = {
   'personal-info.contact.pending': 'Change pending',
   'personal-info.contact.pending-detail': 'Change to {masked} waiting for its code (until {time})',
   'personal-info.contact.enter-code': 'Enter code',
+  'personal-info.contact.dialog-failed':
+    'This could not be opened. Check your connection, then reload the page.',
   'personal-info.contact.updated': '{label} updated.',
 
   'personal-info.auto-logout.label': 'Auto-Logout If No Activity Within',

@@ -30,6 +30,7 @@ const zhCN: Record<PersonalInfoMessageId, string> = {
   'personal-info.contact.pending': '更改待验证',
   'personal-info.contact.pending-detail': '正在更改为 {masked}，等待验证码（{time} 前有效）',
   'personal-info.contact.enter-code': '输入验证码',
+  'personal-info.contact.dialog-failed': '无法打开。请检查网络连接，然后刷新页面。',
   'personal-info.contact.updated': '{label}已更新。',
 
   'personal-info.auto-logout.label': '无操作自动登出时间',

@@ -24,7 +24,9 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
     : [...autoLogout.options, ctx.value].sort((a, b) => a - b);
   const locked = !autoLogout.editable;
   const help = locked
-    ? t('personal-info.auto-logout.third-party', { duration: formatDurationSeconds(autoLogout.minutes * 60, lang) })
+    ? t('personal-info.auto-logout.third-party', {
+        duration: formatDurationSeconds(autoLogout.minutes * 60, lang),
+      })
     : t('personal-info.auto-logout.help');
   const onChange = (event: Event) => ctx.change(Number((event.target as HTMLSelectElement).value));
   return row({
@@ -35,7 +37,10 @@ export function renderAutoLogout(ctx: AutoLogoutContext): TemplateResult {
       class="control"
       part="control"
       ${selectOptions(
-        options.map((minutes) => ({ value: String(minutes), label: formatDurationSeconds(minutes * 60, lang) })),
+        options.map((minutes) => ({
+          value: String(minutes),
+          label: formatDurationSeconds(minutes * 60, lang),
+        })),
         String(ctx.value),
       )}
       ?disabled=${locked || ctx.saving}

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Challenge, ContactKind, ContactView } from '../../api/contract/index.js';
 import { formatTime } from '../../shared/format.js';
 import { unbreakable } from '../../shared/text.js';
-import { action, row, type SectionContext } from './common.js';
+import { action, row, type SectionContext, sectionError } from './common.js';
 
 export type ContactMode = 'edit' | 'verify';
 
@@ -14,6 +14,8 @@ export interface ContactsContext extends SectionContext {
    * (it gives focus back to the button when it closes).
    */
   readonly open: (kind: ContactKind, mode: ContactMode, challenge?: Challenge) => void;
+  /** The contact whose dialog could not be loaded: its row says why. */
+  readonly failed: ContactKind | null;
 }
 
 function badge(state: 'verified' | 'unverified' | 'pending', t: SectionContext['t']): TemplateResult {
@@ -67,14 +69,16 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
           })
         : nothing
     }`,
-    below: pending
-      ? html`<p class="help">
-          ${t('personal-info.contact.pending-detail', {
-            masked: unbreakable(pending.masked),
-            time: formatTime(pending.expiresAt, ctx.lang),
-          })}
-        </p>`
-      : nothing,
+    below: html`${
+      pending
+        ? html`<p class="help">
+            ${t('personal-info.contact.pending-detail', {
+              masked: unbreakable(pending.masked),
+              time: formatTime(pending.expiresAt, ctx.lang),
+            })}
+          </p>`
+        : nothing
+    }${sectionError(`${kind}-error`, ctx.failed === kind ? t('personal-info.contact.dialog-failed') : null)}`,
   });
 }
 
