@@ -66,18 +66,6 @@ export default {
   </body>
 </html>`,
   middleware: [
-    // A page with the cookie `wtr-fail-dialog=1` cannot fetch the dialog's lazy module (what a host page
-    // meets offline, or after a deploy replaced the chunk): test/browser/dialog-load-failure.test.ts.
-    function failDialogChunk(context, next) {
-      const failing = /(?:^|;\s*)wtr-fail-dialog=1(?:;|$)/.test(context.get('Cookie'));
-      if (failing && /\/components\/contact-verify-dialog\/define\./.test(context.path)) {
-        context.status = 503;
-        context.set('Cache-Control', 'no-store');
-        context.body = 'The dialog is unavailable (test).';
-        return undefined;
-      }
-      return next();
-    },
     // The msw worker must be served from the root so its scope is `/` (it intercepts nothing otherwise).
     function mswWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {

@@ -4,13 +4,14 @@
  * (a `role="alert"` under it, asking for a reload: the browser keeps a failed module import for the
  * page's life) instead of the click doing nothing.
  *
- * The test server refuses the dialog's module while the page has the cookie `wtr-fail-dialog=1`
- * (`failDialogChunk` in test/web-test-runner.config.mjs). Nothing here imports the dialog statically:
- * this file's page must not have it in memory before the failing click.
+ * This page's msw worker answers the dialog's module with a 503 (a handler of this test only). Nothing
+ * here imports the dialog statically: this file's page must not have it in memory before the failing
+ * click.
  */
 import type { PersonalInfoForm } from '../../components/personal-info-form/personal-info-form.js';
 import { allowConsole, clickOn, expect, fixture, html, waitUntil } from '../helpers/fixtures.js';
-import { loginAs, useMockApi } from '../helpers/mock-api.js';
+import { http, HttpResponse } from 'msw';
+import { loginAs, startMockApi, useMockApi } from '../helpers/mock-api.js';
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -24,7 +25,7 @@ function emailRow(el: PersonalInfoForm): HTMLElement {
 
 describe('the contact dialog cannot be loaded', () => {
   useMockApi();
-  afterEach(() => cookieStore.delete('wtr-fail-dialog'));
+  afterEach(async () => (await startMockApi()).worker.resetHandlers());
 
   it('the row says why and what to do, and nothing else changes', async () => {
     await loginAs('admin');
@@ -35,11 +36,19 @@ describe('the contact dialog cannot be loaded', () => {
     await waitUntil(() => el.personalInfo !== null, 'the form shows its data', { timeout: 8000 });
     const edit = () => emailRow(el).querySelector<HTMLButtonElement>('#email-edit')!;
 
-    await cookieStore.set('wtr-fail-dialog', '1');
+    (await startMockApi()).worker.use(
+      http.get(
+        /\/components\/contact-verify-dialog\/define\./,
+        () => new HttpResponse(null, { status: 503 }),
+      ),
+    );
     const warned = allowConsole('could not load <contact-verify-dialog>', 'warn');
     allowConsole(/Failed to load resource|503/);
     await clickOn(edit());
-    await waitUntil(() => emailRow(el).querySelector('[role="alert"]') !== null, 'no message on the row');
+    // The refused fetch, then the row's re-render: more than waitUntil's default second on a busy machine.
+    await waitUntil(() => emailRow(el).querySelector('[role="alert"]') !== null, 'no message on the row', {
+      timeout: 8000,
+    });
     const alert = emailRow(el).querySelector('[role="alert"]')!;
     expect(text(alert)).to.equal('This could not be opened. Check your connection, then reload the page.');
     expect(warned(), 'the cause is in the console').to.equal(1);
