@@ -181,9 +181,12 @@ export async function resendChallenge(
   challenge.expiresAt = now + RULES.codeLifetimeSeconds * 1000;
 }
 
+/** Dead after too many wrong codes: no code for it is checked or sent again (a new challenge is needed). */
+export const isDead = (challenge: ChallengeRecord): boolean => challenge.attempts >= RULES.codeMaxAttempts;
+
 /** A challenge dead after too many wrong codes gets no new code: a new challenge is needed. */
 export function assertResendable(challenge: ChallengeRecord): void {
-  if (challenge.attempts >= RULES.codeMaxAttempts) throw tooManyAttempts();
+  if (isDead(challenge)) throw tooManyAttempts();
 }
 
 const tooManyAttempts = (retryAfterSeconds?: number) =>
@@ -226,7 +229,7 @@ export async function checkCode(
     const oldest = Math.min(...user.codeFailures);
     throw tooManyAttempts(Math.ceil((oldest + HOUR - now) / 1000));
   }
-  if (challenge.attempts >= RULES.codeMaxAttempts) throw tooManyAttempts();
+  if (isDead(challenge)) throw tooManyAttempts();
   if (now >= challenge.expiresAt) {
     throw new ProblemError('code-expired', { detail: 'The code has expired. Send a new one.' });
   }

@@ -6,7 +6,7 @@ import type {
 } from '../components/api/contract/index.js';
 import { RULES } from '../components/api/contract/index.js';
 import { iso } from './clock.js';
-import { challengeView } from './codes.js';
+import { challengeView, isDead } from './codes.js';
 import type { Deps, MockConfig } from './context.js';
 import type { ChallengeRecord, SessionRecord, UserRecord } from './db.js';
 import { maskContact } from './mask.js';
@@ -77,7 +77,7 @@ export function contactView(user: UserRecord, kind: ContactKind, now: number, vi
     challenge !== undefined &&
     challenge.userId === user.id &&
     challenge.state === 'open' &&
-    challenge.attempts < RULES.codeMaxAttempts;
+    !isDead(challenge);
   return {
     kind,
     masked: c.value ? maskContact(kind, c.value) : null,
