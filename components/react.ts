@@ -23,10 +23,14 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { ContactVerifyDialog as ContactVerifyDialogElement } from './contact-verify-dialog/define.js';
 import type { ContactVerifyDialogEventMap } from './contact-verify-dialog/contact-verify-dialog.events.js';
-import { PersonalInfoForm as PersonalInfoFormElement } from './personal-info-form/define.js';
-import type { PersonalInfoFormEventMap } from './personal-info-form/personal-info-form.events.js';
+// The form registered here, not through its define.js (see all.ts: the dialog is defined above).
+import type { PersonalInfoFormEventMap } from './personal-info-form/define.js';
+import { PersonalInfoForm as PersonalInfoFormElement } from './personal-info-form/personal-info-form.js';
 import { SessionLimitField as SessionLimitFieldElement } from './session-limit-field/define.js';
 import type { SessionLimitFieldEventMap } from './session-limit-field/session-limit-field.events.js';
+import { defineElement } from './shared/define.js';
+
+defineElement('personal-info-form', PersonalInfoFormElement);
 
 /** `personal-info-saved` → `PersonalInfoSaved`. */
 export type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`

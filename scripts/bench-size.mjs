@@ -43,7 +43,10 @@ const TARGETS = { form: 22 * KB, all: 36 * KB };
 // Raised for issue #15's Enter code (resume a pending change): the form page +0.30 KB (the row's action,
 // the re-render at the code's expiry, the reload after an unfinished change), the dialog +0.39 KB
 // (resume(), a new code only after the identity check, no code boxes once dead): 24.7 → 24.95 and 41.5 → 42.2.
-const CEILINGS = { form: Math.round(25.1 * KB), all: Math.round(42.4 * KB) };
+// Issue #17: the all-three page registers the form without its lazy import() of the dialog (esbuild
+// gave the dialog, already on the page, a file of its own): all three 42.4 → 41.0 KB; the form page
+// +0.03 KB for the loader it now gets from its define.js (25.1 → 25.15).
+const CEILINGS = { form: Math.round(25.15 * KB), all: Math.round(41 * KB) };
 
 /** The pages measured: one entry each, built on its own (so its chunks are what that page loads). */
 const ENTRIES = [

@@ -27,6 +27,19 @@ export interface ContactDialog {
   readonly failed: ContactKind | null;
 }
 
+/**
+ * How a page without `<contact-verify-dialog>` gets it on first use: `personal-info-form/define.ts`
+ * sets a lazy `import()` of the dialog's define. Entries that define the dialog up front (`all.ts`,
+ * `react.ts`, a host registering the classes itself) set none. Not in the form's own code: a bundler
+ * gives an `import()` target a file of its own, even on a page that also imports it statically.
+ */
+let loadDialog: (() => Promise<unknown>) | undefined;
+
+/** Let the form import `<contact-verify-dialog>` on first use (see {@link loadDialog}). */
+export const lazyContactDialog = (load: () => Promise<unknown>): void => {
+  loadDialog = load;
+};
+
 /** The dialog's parts, exported as the form's `contact-verify-*` parts. */
 const PARTS = 'dialog base title close-button body alert label input code-input footer button button--primary'
   .split(' ')
@@ -99,7 +112,11 @@ export function contactDialog(
       host.requestUpdate();
       try {
         // Lazy: the dialog (and, through it, the phone metadata) loads on the first Edit / Verify / Add.
-        await import('../contact-verify-dialog/define.js');
+        if (!customElements.get('contact-verify-dialog')) {
+          // A host registering the classes itself registers the dialog too: the console says so.
+          if (!loadDialog) throw Error('not defined; register ContactVerifyDialog under this tag');
+          await loadDialog();
+        }
       } catch (error) {
         // Offline, or a deploy replaced the chunk: say so on the row. The browser keeps a failed
         // module import for the page's life, so the message asks for a reload.
