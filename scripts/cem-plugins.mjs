@@ -31,12 +31,17 @@ function importsOf(ts, sourceFile, modulePath) {
   return bindings;
 }
 
-/** `defineElement('tag', Class)` → a `custom-element-definition` export, like `customElements.define`. */
-export function defineElementCallsPlugin({ functionName = 'defineElement' } = {}) {
+/**
+ * `defineElement('tag', Class)` in an element's `define.ts` → a `custom-element-definition` export, like
+ * `customElements.define`. One definition per tag: `all.ts` and `react.ts` also register the form
+ * (without its lazy import of the dialog, which they define up front), but the module to import for
+ * one element is its own `define.ts`.
+ */
+export function defineElementCallsPlugin({ functionName = 'defineElement', modules = /\/define\.ts$/ } = {}) {
   return {
     name: 'personal-settings:define-element-calls',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isCallExpression(node)) return;
+      if (!modules.test(moduleDoc.path) || !ts.isCallExpression(node)) return;
       if (!ts.isIdentifier(node.expression) || node.expression.text !== functionName) return;
       const [tag, klass] = node.arguments;
       if (!tag || !klass || !ts.isStringLiteral(tag) || !ts.isIdentifier(klass)) return;

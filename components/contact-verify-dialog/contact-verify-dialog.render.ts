@@ -35,7 +35,14 @@ import {
   type View,
 } from './render-parts.js';
 
-export { type BaseView, renderBlocked, renderLoading, renderProblem, type View } from './render-parts.js';
+export {
+  type BaseView,
+  focusable,
+  renderBlocked,
+  renderLoading,
+  renderProblem,
+  type View,
+} from './render-parts.js';
 
 /**
  * A step that sends a code and then takes it: before the send, `intro` and Send code (with the

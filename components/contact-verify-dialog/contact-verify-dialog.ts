@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.js';
 import type { Challenge, ContactKind, PersonalInfo, VerifyResponse } from '../api/contract/index.js';
+import { deepActiveElement } from '../shared/focus.js';
 import { PersonalSettingsElement } from '../shared/personal-settings-element.js';
 import { regionOptions } from '../shared/phone.js';
-import { type ProblemKey, sharedCatalogs } from '../shared/problem-messages.js';
+import { contactCatalogs } from '../shared/locales/contacts.js';
+import { type ProblemKey, problemWordsFor } from '../shared/problem-messages.js';
 import { SessionExpiredEvent, sessionEndReason } from '../shared/session-expired-event.js';
 import { ContactFlowController } from './contact-flow.js';
 import {
@@ -17,7 +19,7 @@ import {
   ContactVerifyShowEvent,
   type ContactVerifyStep,
 } from './contact-verify-dialog.events.js';
-import { type BaseView, renderFlow, renderLoaded } from './contact-verify-dialog.render.js';
+import { type BaseView, focusable, renderFlow, renderLoaded } from './contact-verify-dialog.render.js';
 import { styles } from './contact-verify-dialog.styles.js';
 import { DataController } from './data-controller.js';
 import { contactVerifyCatalogs } from './locales/index.js';
@@ -88,7 +90,7 @@ import { RegionPickerController } from './region-picker.js';
 export class ContactVerifyDialog extends PersonalSettingsElement {
   static override styles = styles;
   /** @internal */
-  static override catalogs = [sharedCatalogs, contactVerifyCatalogs];
+  static override catalogs = [contactCatalogs, contactVerifyCatalogs];
   /** @internal */
   static override properties: PropertyDeclarations = {
     /** @internal */
@@ -117,7 +119,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
     afterSelect: () => this.renderRoot.querySelector<HTMLElement>('#value')?.focus(),
   });
   readonly #data: DataController = new DataController(this, (error, key) => this.#reportError(error, key, 'load'));
-
+  readonly #words = problemWordsFor(this);
 
   /** @internal */
   _passwordVisible = false;
@@ -159,6 +161,12 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
     }
   }
 
+  /** @internal The shared problem words arriving re-render the dialog: wait for that render too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#words.pending;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // State changes here join the current render (no second update).
     if (changed.has('open')) this.#prepareOpenChange();
@@ -169,7 +177,8 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
     if (changed.has('open')) this.#applyOpenChange();
     this.toggleState('busy', this.#flow.request.busy !== null);
     // Focus after the update: blur / focus handlers may change state, which must not happen mid-update.
-    if (this.#flow.focusTarget) void this.updateComplete.then(() => this.#focusRequested());
+    // (This render's end, not `updateComplete`, which also waits for the problem words to arrive.)
+    if (this.#flow.focusTarget) void super.getUpdateComplete().then(() => this.#focusRequested());
   }
 
   // ---- internals --------------------------------------------------------------------------
@@ -264,13 +273,7 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
 
   #focusRequested(): void {
     const target = this.#flow.focusTarget;
-    if (!target || !this.open) return;
-    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
-    // `primary`: the step's first input (`data-autofocus`), else its main button.
-    const el =
-      target === 'primary'
-        ? (find('[data-autofocus]') ?? find('#step-up-code, #code') ?? find('[data-primary]'))
-        : find(`#${target}`);
+    const el = target && this.open && focusable(this.renderRoot, target);
     if (!el) return;
     this.#flow.focusTarget = null;
     el.focus();
@@ -389,11 +392,4 @@ export class ContactVerifyDialog extends PersonalSettingsElement {
       </div>
     </dialog>`;
   }
-}
-
-/** The focused element, followed through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }

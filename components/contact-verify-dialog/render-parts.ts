@@ -7,7 +7,7 @@ import { unbreakable } from '../shared/text.js';
 import { type CountdownController, formatClock, spokenClock } from '../shared/countdown-controller.js';
 import type { RegionOption } from '../shared/phone.js';
 import type { Translate } from '../shared/localize.js';
-import { describeProblem } from '../shared/problem-messages.js';
+import { describeProblem, type ProblemDescription } from '../shared/problem-messages.js';
 import type { ContactFlowController } from './contact-flow.js';
 import type { ContactVerifyHideSource, ContactVerifyMode } from './contact-verify-dialog.events.js';
 import type { Field } from './flow-host.js';
@@ -52,6 +52,29 @@ export const icon = (paths: TemplateResult, cls = '') =>
 export const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
 export const contactName = (v: BaseView) => ({ contact: v.t(`contact.${v.kind}`) });
 
+/**
+ * A failed request in words: the shared problem words; `null` in the moment before they arrive (the
+ * dialog renders again then); the dialog's own "something went wrong, check your connection" if they
+ * cannot be fetched.
+ */
+function describe(v: BaseView, error: unknown): ProblemDescription | null {
+  const d = describeProblem(error, v.t, v);
+  return d === 'failed'
+    ? { key: 'network', message: v.t('contact-verify.problem-words-failed'), next: '', retry: true }
+    : d;
+}
+
+/**
+ * What a focus request of the flow means in the rendered step: an input by its id, or `primary` — the
+ * step's first input (`data-autofocus`), else its code field, else its main button.
+ */
+export function focusable(root: ParentNode, target: Field | 'primary'): HTMLElement | null {
+  const find = (selector: string) => root.querySelector<HTMLElement>(selector);
+  return target === 'primary'
+    ? (find('[data-autofocus]') ?? find('#step-up-code, #code') ?? find('[data-primary]'))
+    : find(`#${target}`);
+}
+
 /** The error under one input: a client-side check, or a problem the server tied to it. */
 export function fieldError(v: View, field: Field): string | null {
   const { inputError, problem } = v.flow.problems;
@@ -63,9 +86,8 @@ export function fieldError(v: View, field: Field): string | null {
     }
     return v.t(inputError.id, values);
   }
-  if (problem?.field !== field) return null;
-  const d = describeProblem(problem.error, v.t, v);
-  return joinSentences(d.message, d.next);
+  const d = problem?.field === field && describe(v, problem.error);
+  return d ? joinSentences(d.message, d.next) : null;
 }
 
 export function renderError(v: View, field: Field): Content {
@@ -137,15 +159,15 @@ export function renderBlocked(
 
 /** A failed request that ends what the dialog can do (load failed, session gone). */
 export function renderProblem(v: BaseView, error: unknown, retry?: () => void): TemplateResult {
-  const d = describeProblem(error, v.t, v);
-  return renderBlocked(v, d.message, d.next, 'alert', retry);
+  const d = describe(v, error);
+  return d ? renderBlocked(v, d.message, d.next, 'alert', retry) : renderLoading(v.t('contact-verify.loading'));
 }
 
 /** The step's banner: a problem not tied to one input, with what to do next and a way to do it. */
 export function renderBanner(v: View): Content {
   const { problem, sessionEnded } = v.flow.problems;
-  if (!problem || problem.field) return nothing;
-  const d = describeProblem(problem.error, v.t, v);
+  const d = problem && !problem.field && describe(v, problem.error);
+  if (!d) return nothing;
   return alert(
     d.message,
     d.next,

@@ -1,5 +1,5 @@
 import type { problemWords as Words } from './errors.js';
-import { type ApiError, isApiError } from '../api/client.js';
+import { type ApiError, isApiError, problemKey } from '../api/client.js';
 import { RULES } from '../api/contract/constants.js';
 import { formatDurationSeconds } from '../shared/format.js';
 import { joinSentences, registerCatalog, type Translate } from '../shared/localize.js';
@@ -42,6 +42,7 @@ export function loadProblemWords(): Promise<ProblemWords> {
     (module) =>
       (words = module.problemWords({
         isApiError,
+        problemKey,
         rules: RULES,
         duration: formatDurationSeconds,
         registerCatalog,

@@ -1,10 +1,9 @@
-import type { ApiError } from '../api/client.js';
-import type { ProblemCode, RULES } from '../api/contract/constants.js';
+import type { ApiError, ProblemKey, problemKey } from '../api/client.js';
+import type { RULES } from '../api/contract/constants.js';
 import type { ContactKind } from '../api/contract/index.js';
 import type { Translate } from './localize.js';
 
-/** A problem code, or the client-side failure kinds that carry none. */
-export type ProblemKey = ProblemCode | 'network' | 'contract' | 'aborted' | 'unknown';
+export type { ProblemKey } from '../api/client.js';
 
 /** Words for one problem, ready to show: what happened and what to do next. */
 export interface ProblemDescription {
@@ -36,26 +35,20 @@ const RETRY = new Set<ProblemKey>([
 
 /**
  * What describing a problem needs from the rest of the library, passed in rather than imported: this
- * module (with the English problem words) is also loaded lazily by the form, and a lazy chunk that
- * imported modules the page already has would make the bundler split the page's own code into one
- * more file (issue #18: gzip then loses what the files have in common). `problem-messages.ts` binds
- * the library's own tools for the elements that load these words eagerly (the dialog).
+ * module (with the English problem words) loads lazily, after the first paint (the form's `errors.ts`,
+ * the dialog's `problem-words.ts`), and a lazy chunk that imported modules the page already has would
+ * make the bundler split the page's own code into one more file (issue #18: gzip then loses what the
+ * files have in common). `problem-messages.ts` hands over the library's own tools.
  */
 export interface ProblemTools {
   isApiError(error: unknown): error is ApiError;
+  problemKey: typeof problemKey;
   rules: Pick<
     typeof RULES,
     'codeLifetimeSeconds' | 'stepUpLifetimeSeconds' | 'passwordMaxFailures' | 'lockoutSeconds'
   >;
   /** A duration in words (`formatDurationSeconds`). */
   duration(seconds: number, lang: string): string;
-}
-
-/** The problem key of anything a call can reject with. */
-export function problemKeyWith(tools: Pick<ProblemTools, 'isApiError'>, error: unknown): ProblemKey {
-  if (!tools.isApiError(error)) return 'unknown';
-  if (error.kind === 'http') return error.code ?? 'unknown';
-  return error.kind;
 }
 
 /**
@@ -69,8 +62,7 @@ export function describeProblemWith(
   options: DescribeOptions,
 ): ProblemDescription {
   const problem = tools.isApiError(error) ? error.problem : null;
-  const problemKey = (e: unknown) => problemKeyWith(tools, e);
-  const { rules } = tools;
+  const { rules, problemKey } = tools;
   // A wrong code with no tries left reads as what it means: that code is dead.
   const key: ProblemKey =
     problemKey(error) === 'invalid-code' && problem?.attemptsRemaining === 0

@@ -15,6 +15,7 @@ const en: Catalog = {
   'contact-verify.title.verify.email': 'Verify email address',
   'contact-verify.close': 'Close',
   'contact-verify.loading': 'Loading…',
+  'contact-verify.problem-words-failed': 'Something went wrong. Check your connection, then try again.',
 
   'contact-verify.steps': 'Progress',
   'contact-verify.step-of': 'Step {current} of {total}',
@@ -89,7 +90,6 @@ const en: Catalog = {
   'contact-verify.code.resend-ready': 'You can resend the code now.',
   'contact-verify.verify.intro':
     'We will send a {length}-digit code to {destination} to confirm it is yours.',
-
 
   'contact-verify.config.missing': 'This dialog has no endpoint to talk to.',
   'contact-verify.config.invalid': 'The endpoint “{url}” is not a valid address.',

@@ -10,6 +10,7 @@ const zhCN: Catalog = {
   'contact-verify.title.verify.email': '验证邮箱地址',
   'contact-verify.close': '关闭',
   'contact-verify.loading': '正在加载…',
+  'contact-verify.problem-words-failed': '出现问题。请检查网络连接后重试。',
 
   'contact-verify.steps': '进度',
   'contact-verify.step-of': '第 {current} 步，共 {total} 步',
@@ -83,7 +84,6 @@ const zhCN: Catalog = {
   'contact-verify.code.resent': '新的验证码已发送至 {destination}。',
   'contact-verify.code.resend-ready': '现在可以重新发送验证码了。',
   'contact-verify.verify.intro': '我们将向 {destination} 发送 {length} 位验证码，以确认它属于您。',
-
 
   'contact-verify.config.missing': '此对话框未配置接口地址。',
   'contact-verify.config.invalid': '接口地址“{url}”无效。',

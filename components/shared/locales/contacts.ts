@@ -8,9 +8,9 @@ export const contactWords: Catalog = {
 };
 
 /**
- * For an element that shows contacts at once but problem words only after a failure (the form): the
- * contact names in English now, and the shared zh-CN catalog (which has them too) when that locale is
- * used. The problem words come later with `sharedCatalogs` (`problem-messages.ts`).
+ * For an element that shows contacts at once but problem words only after a failure (every element
+ * that shows problems): the contact names in English now, and the shared zh-CN catalog (which has
+ * them too) when that locale is used. The English problem words come later (`problem-words.ts`).
  */
 export const contactCatalogs: ElementCatalogs = {
   en: contactWords,
