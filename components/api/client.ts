@@ -57,13 +57,6 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
-/** A problem code, or the client-side failure kinds that carry none. */
-export type ProblemKey = ProblemCode | Exclude<ApiErrorKind, 'http'> | 'unknown';
-
-/** What went wrong, as one key: an HTTP error's problem code, else the error's kind (`unknown` for anything else). */
-export const problemKey = (error: unknown): ProblemKey =>
-  isApiError(error) ? (error.kind === 'http' ? (error.code ?? 'unknown') : error.kind) : 'unknown';
-
 export interface ApiClientOptions {
   /** Base URL of the API, e.g. `/api/v1` or `https://console.example.com/api/v1`. */
   baseUrl: string;

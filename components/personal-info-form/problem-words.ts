@@ -1,5 +1,6 @@
 import type { problemWords as Words } from './errors.js';
-import { type ApiError, isApiError, problemKey } from '../api/client.js';
+import { type ApiError, isApiError } from '../api/client.js';
+import { problemKey } from '../api/problem-key.js';
 import { RULES } from '../api/contract/constants.js';
 import { formatDurationSeconds } from '../shared/format.js';
 import { joinSentences, registerCatalog, type Translate } from '../shared/localize.js';

@@ -1,9 +1,10 @@
-import type { ApiError, ProblemKey, problemKey } from '../api/client.js';
+import type { ApiError } from '../api/client.js';
+import type { ProblemKey, problemKey } from '../api/problem-key.js';
 import type { RULES } from '../api/contract/constants.js';
 import type { ContactKind } from '../api/contract/index.js';
 import type { Translate } from './localize.js';
 
-export type { ProblemKey } from '../api/client.js';
+export type { ProblemKey } from '../api/problem-key.js';
 
 /** Words for one problem, ready to show: what happened and what to do next. */
 export interface ProblemDescription {

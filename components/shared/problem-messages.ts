@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isApiError, problemKey } from '../api/client.js';
+import { isApiError } from '../api/client.js';
+import { problemKey } from '../api/problem-key.js';
 import { RULES } from '../api/contract/constants.js';
 import type { DescribeOptions, ProblemDescription, ProblemTools } from './describe-problem.js';
 import { formatDurationSeconds } from './format.js';
 import { registerCatalog, type Translate } from './localize.js';
 
-export { type ProblemKey, problemKey } from '../api/client.js';
+export { type ProblemKey, problemKey } from '../api/problem-key.js';
 export type { DescribeOptions, ProblemDescription, ProblemTools } from './describe-problem.js';
 
 /** The library's own tools for describing problems (see `describe-problem.ts`). */
