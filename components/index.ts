@@ -1,7 +1,9 @@
 /**
  * The library without side effects: element classes, event classes and types. Importing this
  * module registers no custom element — import `./all.js` (every element) or an element's
- * `define.js` for that, or register the classes under your own tags.
+ * `define.js` for that. To register the classes yourself, register `SessionLimitField` and
+ * `ContactVerifyDialog` as `session-limit-field` and `contact-verify-dialog` too: the form renders
+ * them by those names (and only its `define.js` imports the dialog on first use).
  * @module
  */
 export {
