@@ -10,8 +10,7 @@
  */
 import type { PersonalInfoForm } from '../../components/personal-info-form/personal-info-form.js';
 import { allowConsole, clickOn, expect, fixture, html, waitUntil } from '../helpers/fixtures.js';
-import { http, HttpResponse } from 'msw';
-import { loginAs, startMockApi, useMockApi } from '../helpers/mock-api.js';
+import { answerModule, loginAs, useMockApi } from '../helpers/mock-api.js';
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -25,7 +24,6 @@ function emailRow(el: PersonalInfoForm): HTMLElement {
 
 describe('the contact dialog cannot be loaded', () => {
   useMockApi();
-  afterEach(async () => (await startMockApi()).worker.resetHandlers());
 
   it('the row says why and what to do, and nothing else changes', async () => {
     await loginAs('admin');
@@ -36,12 +34,7 @@ describe('the contact dialog cannot be loaded', () => {
     await waitUntil(() => el.personalInfo !== null, 'the form shows its data', { timeout: 8000 });
     const edit = () => emailRow(el).querySelector<HTMLButtonElement>('#email-edit')!;
 
-    (await startMockApi()).worker.use(
-      http.get(
-        /\/components\/contact-verify-dialog\/define\./,
-        () => new HttpResponse(null, { status: 503 }),
-      ),
-    );
+    await answerModule(/\/components\/contact-verify-dialog\/define\./);
     const warned = allowConsole('could not load <contact-verify-dialog>', 'warn');
     allowConsole(/Failed to load resource|503/);
     await clickOn(edit());

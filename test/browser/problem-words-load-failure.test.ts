@@ -11,20 +11,16 @@
 import '../../components/contact-verify-dialog/define.js';
 import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
 import { allowConsole, expect, fixture, html, sendKeys, waitUntil } from '../helpers/fixtures.js';
-import { http, HttpResponse } from 'msw';
-import { loginAs, startMockApi, useMockApi } from '../helpers/mock-api.js';
+import { answerModule, loginAs, useMockApi } from '../helpers/mock-api.js';
 
 const text = (el: ContactVerifyDialog) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the problem words cannot be loaded', () => {
   useMockApi();
-  afterEach(async () => (await startMockApi()).worker.resetHandlers());
 
   it('a wrong password still says something to act on, under the password', async () => {
     await loginAs('admin');
-    (await startMockApi()).worker.use(
-      http.get(/\/components\/shared\/problem-words\./, () => new HttpResponse(null, { status: 503 })),
-    );
+    await answerModule(/\/components\/shared\/problem-words\./);
     const warned = allowConsole('could not load the problem words', 'warn');
     allowConsole(/Failed to load resource|503/);
     const el = await fixture<ContactVerifyDialog>(

@@ -7,14 +7,13 @@
 import '../../components/contact-verify-dialog/define.js';
 import type { ContactVerifyDialog } from '../../components/contact-verify-dialog/contact-verify-dialog.js';
 import { expect, waitUntil } from '../helpers/fixtures.js';
-import { delay, http, passthrough } from 'msw';
-import { loginAs, startMockApi, useMockApi } from '../helpers/mock-api.js';
+import { delay, passthrough } from 'msw';
+import { answerModule, loginAs, useMockApi } from '../helpers/mock-api.js';
 
 const text = (el: ContactVerifyDialog) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the problem words are slow to arrive', () => {
   useMockApi();
-  afterEach(async () => (await startMockApi()).worker.resetHandlers());
 
   it('while they are on their way, the dialog opens with focus in its first field', async () => {
     await loginAs('admin');
@@ -22,12 +21,10 @@ describe('the problem words are slow to arrive', () => {
     const arrived = new Promise<void>((resolve) => {
       release = resolve;
     });
-    (await startMockApi()).worker.use(
-      http.get(/\/components\/shared\/problem-words\./, async () => {
-        await Promise.race([arrived, delay(10_000)]);
-        return passthrough();
-      }),
-    );
+    await answerModule(/\/components\/shared\/problem-words\./, async () => {
+      await Promise.race([arrived, delay(10_000)]);
+      return passthrough();
+    });
     // Not open-wc's fixture(): it awaits updateComplete, which waits for the words (as for a zh-CN catalog).
     const el = document.createElement('contact-verify-dialog');
     Object.assign(el, { kind: 'email', mode: 'edit', endpoint: '/api/v1' });

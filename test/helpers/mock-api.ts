@@ -10,6 +10,7 @@
  * });
  * ```
  */
+import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { ApiClient } from '../../components/api/client.js';
 import type { HookMessage, HookUser, LoginResponse } from '../../components/api/contract/index.js';
@@ -67,6 +68,20 @@ export function useMockApi(): void {
   beforeEach(async () => {
     await resetMockApi();
   });
+  // Handlers a test added (`answerModule`) end with it.
+  afterEach(async () => (await startMockApi()).worker.resetHandlers());
+}
+
+/**
+ * For the rest of this test, this page's msw worker answers the module whose URL matches `pattern`
+ * with `resolver` — a 503 unless given (offline, or a deploy replaced the file). A page keeps a module
+ * it loaded, or failed to load, for its life: refuse it before anything imports it.
+ */
+export async function answerModule(
+  pattern: RegExp,
+  resolver: HttpResponseResolver = () => new HttpResponse(null, { status: 503 }),
+): Promise<void> {
+  (await startMockApi()).worker.use(http.get(pattern, resolver));
 }
 
 /** The REST API as the elements call it (same-origin cookies): for signing in and out. */
