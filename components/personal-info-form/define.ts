@@ -1,8 +1,8 @@
 /**
  * Registers `<personal-info-form>` and `<session-limit-field>` it renders. `<contact-verify-dialog>`
  * is imported on first use (Edit / Verify / Add / Enter code), so a page that shows the form does
- * not download the dialog, the phone metadata or its strings until the user asks for them. Safe to import twice
- * (two bundles on one page): the first definition wins, a different one only warns.
+ * not download the dialog, the phone metadata or its strings until the user asks for them. Safe to
+ * import twice (two bundles on one page): the first definition wins, a different one only warns.
  *
  * Importing it also types the tag (`document.querySelector('personal-info-form')`) and its events
  * (`addEventListener('personal-info-saved', (e) => e.detail.changed)`).

@@ -18,9 +18,9 @@ let loading: Promise<void> | null = null;
 let failed = false;
 
 /**
- * Fetch the shared problem words (`problem-words.ts`), once: the dialog starts this when it first
- * renders, long before a request of it can fail, and re-renders when they arrive. Never rejects; after
- * a failed fetch the next call tries again.
+ * Fetch the shared problem words (`problem-words.ts`), once: the dialog starts this when it connects,
+ * long before a request of it can fail, and renders again when they arrive. Never rejects; after a
+ * failed fetch the next call tries again.
  */
 export function loadProblemWords(): Promise<void> {
   loading ??= import('./problem-words.js').then(
