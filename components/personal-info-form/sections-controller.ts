@@ -238,7 +238,7 @@ export class SectionsController {
     void this.#focus('#welcome-edit');
   };
 
-  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult {
+  render(section: PersonalInfoSection, info: PersonalInfo): TemplateResult | TemplateResult[] {
     const t = this.#t;
     const saving = this.saving;
     const ctx = {

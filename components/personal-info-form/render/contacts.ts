@@ -41,13 +41,14 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
     main: html`<span class="value ${empty ? 'value--empty' : ''}" dir=${empty ? nothing : 'ltr'}
         >${empty ? t('personal-info.contact.none') : view.masked}</span
       >${empty ? nothing : badge(view.verified ? 'verified' : 'unverified', t)}${pending ? badge('pending', t) : nothing}`,
-    actions: html`${action({
-      label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
-      context: name,
-      unavailable: ctx.busy,
-      id: `${kind}-edit`,
-      onClick: open('edit'),
-    })}${
+    actions: [
+      action({
+        label: t(empty ? 'personal-info.add' : 'personal-info.edit'),
+        context: name,
+        unavailable: ctx.busy,
+        id: `${kind}-edit`,
+        onClick: open('edit'),
+      }),
       empty || view.verified
         ? nothing
         : action({
@@ -56,8 +57,7 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
             unavailable: ctx.busy,
             id: `${kind}-verify`,
             onClick: open('verify'),
-          })
-    }${
+          }),
       // Enter code resumes the pending change at its code (only the session that sent it has it).
       challenge
         ? action({
@@ -67,9 +67,9 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
             id: `${kind}-enter-code`,
             onClick: () => ctx.open(kind, 'edit', challenge),
           })
-        : nothing
-    }`,
-    below: html`${
+        : nothing,
+    ],
+    below: [
       pending
         ? html`<p class="help">
             ${t('personal-info.contact.pending-detail', {
@@ -77,12 +77,13 @@ function contactRow(kind: ContactKind, view: ContactView, ctx: ContactsContext):
               time: formatTime(pending.expiresAt, ctx.lang),
             })}
           </p>`
-        : nothing
-    }${sectionError(`${kind}-error`, ctx.failed === kind ? t('personal-info.contact.dialog-failed') : null)}`,
+        : nothing,
+      sectionError(`${kind}-error`, ctx.failed === kind ? t('personal-info.contact.dialog-failed') : null),
+    ],
   });
 }
 
 /** Associate Mobile Number and Associate Email Address: masked value, badge, Edit / Add and Verify. */
-export function renderContacts(ctx: ContactsContext): TemplateResult {
-  return html`${contactRow('mobile', ctx.mobile, ctx)}${contactRow('email', ctx.email, ctx)}`;
+export function renderContacts(ctx: ContactsContext): TemplateResult[] {
+  return [contactRow('mobile', ctx.mobile, ctx), contactRow('email', ctx.email, ctx)];
 }

@@ -75,7 +75,12 @@ export function renderSessionLimit(ctx: SessionLimitContext): TemplateResult {
     }),
     // Why Save is unavailable, for the button's description (the field's own message, in its
     // shadow root, cannot be referenced from here).
-    below: html`${blocked ? html`<p class="visually-hidden" id="session-limit-blocked">${t('personal-info.session-limit.blocked')}</p>` : nothing}
-      ${savedNote(ctx.saved, t)}${sectionError('session-limit-error', ctx.error)}`,
+    below: [
+      blocked
+        ? html`<p class="visually-hidden" id="session-limit-blocked">${t('personal-info.session-limit.blocked')}</p>`
+        : nothing,
+      savedNote(ctx.saved, t),
+      sectionError('session-limit-error', ctx.error),
+    ],
   });
 }

@@ -34,7 +34,7 @@ function renderView(ctx: WelcomeMessageContext): TemplateResult {
       id: 'welcome-edit',
       onClick: ctx.edit,
     }),
-    below: html`${savedNote(ctx.saved, t)}${sectionError('welcome-error', ctx.error)}`,
+    below: [savedNote(ctx.saved, t), sectionError('welcome-error', ctx.error)],
   });
 }
 
