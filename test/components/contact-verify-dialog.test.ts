@@ -992,9 +992,7 @@ describe('<contact-verify-dialog>', function () {
       expect(sends(spy.calls).map((c) => c.path)).to.deep.equal([`/me/contacts/email/challenges/${challenge.id}/resend`]);
       expect((await readOutbox()).filter((m) => m.to === 'again@example.com')).to.have.length(2);
       await expect(el).to.be.accessible();
-      await sendKeys({ type: await latestCode('again@example.com') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, 'again@example.com');
       expect((await dbUser('admin')).email.value).to.equal('again@example.com');
     });
 
@@ -1020,9 +1018,7 @@ describe('<contact-verify-dialog>', function () {
       await seeText(el, 'Step 3 of 3');
       await clickButton(el, 'Resend code');
       await seeText(el, 'A new code was sent');
-      await sendKeys({ type: await latestCode('later@example.com') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, 'later@example.com');
     });
 
     it('an expired code: no code boxes, one action — Send a new code, after the identity check', async () => {
@@ -1039,9 +1035,7 @@ describe('<contact-verify-dialog>', function () {
       await passPassword(el);
       await seeText(el, 'A new code was sent');
       expect(codeFields(el)).to.equal(1);
-      await sendKeys({ type: await latestCode('expired@example.com') });
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !el.open, 'the dialog did not close after OK');
+      await confirmLatestCode(el, 'expired@example.com');
       expect((await dbUser('admin')).email.value).to.equal('expired@example.com');
     });
 

@@ -203,6 +203,17 @@ function dialogButton(dialog: ContactVerifyDialog, name: string): HTMLButtonElem
   return found;
 }
 
+/** In an open Edit email dialog: the password, then `address`, until its code is sent. */
+async function changeEmailUpToCode(dialog: ContactVerifyDialog, address: string): Promise<void> {
+  await dialogShows(dialog, 'Password');
+  await sendKeys({ type: SEEDED_PASSWORD });
+  await sendKeys({ press: 'Enter' });
+  await dialogShows(dialog, 'New email address');
+  await sendKeys({ type: address });
+  await sendKeys({ press: 'Enter' });
+  await dialogShows(dialog, 'We sent a 6-digit code');
+}
+
 /**
  * Type the code the mock "sent" into the dialog's code field — the last digit submits nothing —
  * then confirm it with OK (`ok`) or Enter in the field (`enter`); the dialog then closes.
@@ -833,13 +844,7 @@ describe('<personal-info-form>', function () {
       await clickOn(editEmail);
       const dialog = dialogOf(el);
       await until(() => dialog.open, 'the dialog did not open');
-      await dialogShows(dialog, 'Password');
-      await sendKeys({ type: SEEDED_PASSWORD });
-      await sendKeys({ press: 'Enter' });
-      await dialogShows(dialog, 'New email address');
-      await sendKeys({ type: 'later.person@example.com' });
-      await sendKeys({ press: 'Enter' });
-      await dialogShows(dialog, 'We sent a 6-digit code');
+      await changeEmailUpToCode(dialog, 'later.person@example.com');
       await sendKeys({ press: 'Escape' });
       await until(() => !dialog.open, 'Escape did not close the dialog');
       // Closed with the code sent: the row shows the change pending, and how to finish it.
@@ -949,13 +954,7 @@ describe('<personal-info-form>', function () {
       await until(() => dialog.open, 'the dialog did not open');
       expect(dialog.mode).to.equal('edit');
       expect(dialog.kind).to.equal('email');
-      await dialogShows(dialog, 'Password');
-      await sendKeys({ type: SEEDED_PASSWORD });
-      await sendKeys({ press: 'Enter' });
-      await dialogShows(dialog, 'New email address');
-      await sendKeys({ type: 'new.person@example.com' });
-      await sendKeys({ press: 'Enter' });
-      await dialogShows(dialog, 'We sent a 6-digit code');
+      await changeEmailUpToCode(dialog, 'new.person@example.com');
       const announced = watchAnnouncements(el);
       await enterCode(dialog, 'new.person@example.com', 'enter');
       await el.updateComplete;
