@@ -9,6 +9,9 @@
 // contract, as a host that already has the data would hand it over), with a stub client for saving; the
 // bare element its `info`. Reported beside it, not the target: the form loading its own data through a
 // stub client answering from memory (loading state, fetch, parse, render with data; no network).
+// Also beside it, the floor (issue #18 asks for one where a target meets specified features): the same
+// form built without two of them, its styles and theme tokens (SPEC §4) and the contract check of the
+// data it is given (STYLE), to show how much of the one-element ratio those two are.
 // Bundles: esbuild, minified, as in production.
 // Fresh page per measurement, variants alternated, medians of per-round ratios with their lowest–highest.
 // Target: ≤ 1.3× (reported, not enforced).
@@ -62,7 +65,64 @@ const page = (preload) => `<!doctype html><html lang="en"><head><meta charset="u
 ${preload.map((f) => `<link rel="modulepreload" href="/${f}" onload="preloads.done++" onerror="preloads.done++">`).join('\n')}
 </head><body style="font: 14px system-ui"><main id="root"></main></body></html>`;
 
+/**
+ * The floor build's modules, replaced at build time: no styles (empty sheets, same DOM) and a contract
+ * check that passes everything (the same `wire` routes otherwise). Everything else is the product's.
+ */
+const FLOOR_STUBS = {
+  'components/shared/tokens.ts': "import { css } from 'lit'; export const tokens = css``;",
+  'components/personal-info-form/personal-info-form.styles.ts':
+    "import { css } from 'lit'; export const styles = css``;",
+  'components/session-limit-field/session-limit-field.styles.ts':
+    "import { css } from 'lit'; export const sessionLimitFieldStyles = css``;",
+};
+const WIRE = 'components/api/wire.generated.ts';
+
+function floorStubs() {
+  const stubs = new Map(Object.entries(FLOOR_STUBS).map(([f, code]) => [join(ROOT, f), code]));
+  return {
+    name: 'floor-stubs',
+    setup(b) {
+      const seen = new Set();
+      b.onLoad({ filter: /\.ts$/ }, (a) => {
+        if (a.path === join(ROOT, WIRE)) {
+          seen.add(a.path);
+          const source = readFileSync(a.path, 'utf8');
+          if (!source.includes('export const wire')) throw new Error(`bench-render: no \`export const wire\` in ${WIRE}`);
+          const contents = `${source.replace('export const wire', 'const checkedWire')}
+export const wire = Object.fromEntries(
+  Object.entries(checkedWire).map(([name, route]) => [name, { ...route, response: route.response && (() => undefined) }]),
+);`;
+          return { contents, loader: 'ts' };
+        }
+        if (!stubs.has(a.path)) return undefined;
+        seen.add(a.path);
+        return { contents: stubs.get(a.path), loader: 'ts' };
+      });
+      // A stub whose module moved would silently measure the whole form as its floor.
+      b.onEnd(() => {
+        const missed = [...stubs.keys(), join(ROOT, WIRE)].filter((f) => !seen.has(f));
+        if (missed.length) throw new Error(`bench-render: floor stubs not in the build: ${missed.join(', ')}`);
+      });
+    },
+  };
+}
+
 async function bundle(outdir) {
+  const floor = await build({
+    entryPoints: { 'form-entry': join(ROOT, 'scripts/bench-render/form-entry.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    outdir: join(outdir, 'floor'),
+    metafile: true,
+    logLevel: 'error',
+    plugins: [floorStubs(), esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
+  });
   const result = await build({
     entryPoints: {
       'form-entry': join(ROOT, 'scripts/bench-render/form-entry.ts'),
@@ -81,11 +141,10 @@ async function bundle(outdir) {
     // Both variants' Lit literals minified as in the library build (scripts/lit-literals.mjs).
     plugins: [esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
   });
-  const outputs = result.metafile.outputs;
   // The variant's entry and its static imports. Not every output with an `entryPoint`: with splitting,
   // each dynamic import (the dialog, the phone metadata, the zh-CN catalogs) is one too, and
   // preloading those compiled ~300 KB nobody loads eagerly, partly inside the measurement.
-  const eagerOf = (entry) => {
+  const eagerOf = (entry, outputs = result.metafile.outputs, prefix = '') => {
     const eager = new Set();
     const queue = Object.keys(outputs).filter((o) => o.endsWith(`/${entry}.js`));
     while (queue.length) {
@@ -94,10 +153,11 @@ async function bundle(outdir) {
       eager.add(o);
       for (const imp of outputs[o].imports) if (imp.kind === 'import-statement') queue.push(imp.path);
     }
-    return [...eager].map((o) => o.slice(o.lastIndexOf('/') + 1));
+    return [...eager].map((o) => prefix + o.slice(o.lastIndexOf('/') + 1));
   };
   writeFileSync(join(outdir, 'form.html'), page(eagerOf('form-entry')));
   writeFileSync(join(outdir, 'bare.html'), page(eagerOf('bare-form')));
+  writeFileSync(join(outdir, 'floor.html'), page(eagerOf('form-entry', floor.metafile.outputs, 'floor/')));
 }
 
 function serve(dir) {
@@ -128,7 +188,9 @@ async function measureInPage(page, variant, count, info) {
       const root = document.getElementById('root');
       while (window.preloads.done < window.preloads.expected) await new Promise((r) => setTimeout(r, 5));
       const t0 = performance.now();
-      const mod = await import(variant === 'bare' ? '/bare-form.js' : '/form-entry.js');
+      const mod = await import(
+        variant === 'bare' ? '/bare-form.js' : variant === 'floor' ? '/floor/form-entry.js' : '/form-entry.js',
+      );
       const t1 = performance.now();
       const isForm = variant !== 'bare';
       const client = isForm ? mod.stubClient(info) : null;
@@ -136,7 +198,7 @@ async function measureInPage(page, variant, count, info) {
       for (let i = 0; i < count; i++) {
         const el = document.createElement(isForm ? 'personal-info-form' : 'bare-personal-info');
         if (client) el.client = client;
-        if (variant === 'form') el.personalInfo = info;
+        if (variant === 'form' || variant === 'floor') el.personalInfo = info;
         if (!isForm) el.info = info;
         elements.push(el);
       }
@@ -191,12 +253,15 @@ async function main() {
       headless: true,
       args: CHROME_FLAGS,
     });
-    const results = { one: { form: [], bare: [], load: [] }, many: { form: [], bare: [], load: [] } };
+    const results = {
+      one: { form: [], bare: [], load: [], floor: [] },
+      many: { form: [], bare: [], load: [] },
+    };
     const runOnce = async (scenario, variant, count) => {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       // The form's two variants load the same page; only what they set on the element differs.
-      await page.goto(`${base}${variant === 'bare' ? 'bare' : 'form'}.html`, { waitUntil: 'load' });
+      await page.goto(`${base}${variant === 'load' ? 'form' : variant}.html`, { waitUntil: 'load' });
       const r = await measureInPage(page, variant, count, INFO);
       await context.close();
       if (!r.ok) throw new Error(`${variant} did not render the data`);
@@ -206,11 +271,14 @@ async function main() {
     await runOnce('one', 'bare', 1);
     await runOnce('one', 'form', 1);
     await runOnce('one', 'load', 1);
+    await runOnce('one', 'floor', 1);
     for (const list of Object.values(results.one)) list.length = 0;
     for (let i = 0; i < RUNS; i++) {
       const order = i % 2 ? ['load', 'form', 'bare'] : ['bare', 'form', 'load'];
       // One element is a short measurement (tens of ms) and the noisiest: three rounds of it per run.
-      for (let k = 0; k < ONE_PER_RUN; k++) for (const v of order) await runOnce('one', v, 1);
+      // The floor is measured for one element only, in the same rounds.
+      for (let k = 0; k < ONE_PER_RUN; k++)
+        for (const v of k % 2 ? ['floor', ...order] : [...order, 'floor']) await runOnce('one', v, 1);
       for (const v of order) await runOnce('many', v, INSTANCES);
       process.stderr.write('.');
     }
@@ -242,6 +310,17 @@ async function main() {
       { what: `  of which render with data + layout`, ...summary('many', 'render') },
     ];
     const parseMs = round(median(results.many.load.map((r) => r.parse)), 2);
+    // The floor, per round against the same round's bare element, as the form's ratio is.
+    const floorOf = (key) => {
+      const f = results.one.floor.map((r) => r[key]);
+      const ratios = f.map((x, i) => x / results.one.bare[i][key]);
+      return {
+        ms: round(median(f), 1),
+        ratio: round(median(ratios), 2),
+        spread: `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}`,
+      };
+    };
+    const floor = { total: floorOf('total'), define: floorOf('define'), render: floorOf('render') };
     const checks = [rows[0], rows[3]].map((r) => ({
       what: r.what.trim(),
       ratio: r.ratio,
@@ -279,6 +358,11 @@ async function main() {
       'loading it itself (loading state, stub fetch, contract parse, render with data), for information.',
       `The form's client alone (stub fetch + contract parse of the response): ${parseMs} ms per element.`,
       '',
+      'The floor: the same form without two specified features, its styles and theme tokens (same DOM,',
+      'empty sheets) and the contract check of the data it is given. Define + first render of one element:',
+      `${floor.total.ms} ms, ${floor.total.ratio}× the bare element (rounds ${floor.total.spread}); of which module`,
+      `evaluation + define ${floor.define.ratio}×, render with data + layout ${floor.render.ratio}×.`,
+      '',
       'Ratios are taken per round (form ÷ bare of the same round); "rounds" is their lowest–highest.',
       '',
       ...checks.map(
@@ -286,7 +370,7 @@ async function main() {
           `${c.ok ? '✔' : '✘'} ${c.what} ≤ ${TARGET}× the bare element: ${c.ratio}× (rounds ${c.spread})`,
       ),
     ].join('\n');
-    writeResults('render', { runs: RUNS, instances: INSTANCES, rows, parseMs, checks, raw: results }, text);
+    writeResults('render', { runs: RUNS, instances: INSTANCES, rows, parseMs, floor, checks, raw: results }, text);
   } finally {
     await browser?.close();
     server?.close();
