@@ -8,7 +8,8 @@ export const sessionLimitFieldStyles = css`
   /* Block flow with margins between siblings, not grid gaps: the field sits inside the form's flex
      rows, and nested grids there made its layout about a fifth slower (bench: relayout of 20 forms).
      A fieldset's rendered legend is not in its content flow, so the margins skip it. */
-  fieldset {
+  fieldset,
+  legend {
     margin: 0;
     padding: 0;
     border: 0;
@@ -19,7 +20,6 @@ export const sessionLimitFieldStyles = css`
   }
 
   [part~='legend'] {
-    padding: 0;
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -34,29 +34,31 @@ export const sessionLimitFieldStyles = css`
     flex: none;
   }
 
+  /* Small text (0.875em); the reason and the error keep 0.375em of the container's em above them. */
   .hint,
   [part~='reason'],
   [part~='error'] {
-    margin: 0;
+    margin: calc(0.375em / 0.875) 0 0;
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .hint {
+    margin: 0;
+  }
 
-  .settings {
+  /* The settings under the checkbox's label; each option's label and hint beside its radio, which
+     sits in the gutter (1.125em + 0.5em). */
+  .settings,
+  .option {
     padding-inline-start: 1.625em;
   }
   .settings > * + * {
     margin-block-start: calc(var(--_gap) * 0.75);
   }
 
-  /* Small text (0.875em) gets the same space in the container's em. */
   .max__line,
-  .option + .option {
+  .option {
     margin-block-start: 0.375em;
-  }
-  .max > [part~='error'],
-  [part~='policy'] > [part~='reason'] {
-    margin-block-start: calc(0.375em / 0.875);
   }
   .max__line {
     display: flex;
@@ -85,35 +87,20 @@ export const sessionLimitFieldStyles = css`
     opacity: 0.6;
   }
 
-  [part~='policy'] legend {
-    padding: 0;
-    margin-block-end: 0.375em;
-  }
-
-  /* The radio in the gutter, its label and hint beside it (1.125em radio + 0.5em). */
   .option {
     position: relative;
-    padding-inline-start: 1.625em;
   }
-
+  .option > * {
+    display: block;
+  }
   .option input {
     position: absolute;
-    inset-block-start: 0;
+    inset-block-start: 0.2em;
     inset-inline-start: 0;
-    margin-block-start: 0.2em;
-  }
-
-  .option label,
-  .option .hint {
-    display: block;
   }
   /* The first line is at least as tall as the radio with its offset. */
   .option label {
     min-block-size: 1.325em;
-  }
-
-  .option input:disabled + label {
-    color: var(--_muted);
   }
 
   [part~='error'] {
@@ -124,7 +111,8 @@ export const sessionLimitFieldStyles = css`
     display: none;
   }
 
-  :host([disabled]) label,
+  /* A form-associated element matches :disabled for its own attribute and a disabled fieldset alike. */
+  .option input:disabled + label,
   :host(:disabled) label {
     color: var(--_muted);
   }
