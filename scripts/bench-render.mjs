@@ -9,8 +9,8 @@
 // contract, as a host that already has the data would hand it over), with a stub client for saving; the
 // bare element its `info`. Reported beside it, not the target: the form loading its own data through a
 // stub client answering from memory (loading state, fetch, parse, render with data; no network).
-// Also beside it, the floor (issue #18 asks for one where a target meets specified features): the same
-// form built without two of them, its styles and theme tokens (SPEC §4) and the contract check of the
+// Also beside it, a floor (as the size bench has for its budgets): one element of the same form built
+// without two specified features, its styles and theme tokens (SPEC §4) and the contract check of the
 // data it is given (STYLE), to show how much of the one-element ratio those two are.
 // Bundles: esbuild, minified, as in production.
 // Fresh page per measurement, variants alternated, medians of per-round ratios with their lowest–highest.
@@ -88,7 +88,8 @@ function floorStubs() {
         if (a.path === join(ROOT, WIRE)) {
           seen.add(a.path);
           const source = readFileSync(a.path, 'utf8');
-          if (!source.includes('export const wire')) throw new Error(`bench-render: no \`export const wire\` in ${WIRE}`);
+          if (!source.includes('export const wire'))
+            throw new Error(`bench-render: no \`export const wire\` in ${WIRE}`);
           const contents = `${source.replace('export const wire', 'const checkedWire')}
 export const wire = Object.fromEntries(
   Object.entries(checkedWire).map(([name, route]) => [name, { ...route, response: route.response && (() => undefined) }]),
@@ -102,7 +103,8 @@ export const wire = Object.fromEntries(
       // A stub whose module moved would silently measure the whole form as its floor.
       b.onEnd(() => {
         const missed = [...stubs.keys(), join(ROOT, WIRE)].filter((f) => !seen.has(f));
-        if (missed.length) throw new Error(`bench-render: floor stubs not in the build: ${missed.join(', ')}`);
+        if (missed.length)
+          throw new Error(`bench-render: floor stubs not in the build: ${missed.join(', ')}`);
       });
     },
   };
@@ -189,7 +191,7 @@ async function measureInPage(page, variant, count, info) {
       while (window.preloads.done < window.preloads.expected) await new Promise((r) => setTimeout(r, 5));
       const t0 = performance.now();
       const mod = await import(
-        variant === 'bare' ? '/bare-form.js' : variant === 'floor' ? '/floor/form-entry.js' : '/form-entry.js',
+        variant === 'bare' ? '/bare-form.js' : variant === 'floor' ? '/floor/form-entry.js' : '/form-entry.js'
       );
       const t1 = performance.now();
       const isForm = variant !== 'bare';
@@ -260,7 +262,8 @@ async function main() {
     const runOnce = async (scenario, variant, count) => {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      // The form's two variants load the same page; only what they set on the element differs.
+      // The form and its loading variant share a page (only what they set on the element differs); the
+      // floor has its own build.
       await page.goto(`${base}${variant === 'load' ? 'form' : variant}.html`, { waitUntil: 'load' });
       const r = await measureInPage(page, variant, count, INFO);
       await context.close();
@@ -370,7 +373,11 @@ async function main() {
           `${c.ok ? '✔' : '✘'} ${c.what} ≤ ${TARGET}× the bare element: ${c.ratio}× (rounds ${c.spread})`,
       ),
     ].join('\n');
-    writeResults('render', { runs: RUNS, instances: INSTANCES, rows, parseMs, floor, checks, raw: results }, text);
+    writeResults(
+      'render',
+      { runs: RUNS, instances: INSTANCES, rows, parseMs, floor, checks, raw: results },
+      text,
+    );
   } finally {
     await browser?.close();
     server?.close();
