@@ -110,26 +110,10 @@ export const wire = Object.fromEntries(
   };
 }
 
-async function bundle(outdir) {
-  const floor = await build({
-    entryPoints: { 'form-entry': join(ROOT, 'scripts/bench-render/form-entry.ts') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    outdir: join(outdir, 'floor'),
-    metafile: true,
-    logLevel: 'error',
-    plugins: [floorStubs(), esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
-  });
-  const result = await build({
-    entryPoints: {
-      'form-entry': join(ROOT, 'scripts/bench-render/form-entry.ts'),
-      'bare-form': join(ROOT, 'scripts/bench-render/bare-form.ts'),
-    },
+/** One esbuild build as in production (minified, split on import(), Lit literals minified). */
+const production = (entryPoints, outdir, plugins = []) =>
+  build({
+    entryPoints,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -140,9 +124,17 @@ async function bundle(outdir) {
     outdir,
     metafile: true,
     logLevel: 'error',
-    // Both variants' Lit literals minified as in the library build (scripts/lit-literals.mjs).
-    plugins: [esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
+    // Every variant's Lit literals minified as in the library build (scripts/lit-literals.mjs).
+    plugins: [...plugins, esbuildMinifyLiterals({ include: ['components', 'scripts/bench-render'] })],
   });
+
+async function bundle(outdir) {
+  const formEntry = join(ROOT, 'scripts/bench-render/form-entry.ts');
+  const floor = await production({ 'form-entry': formEntry }, join(outdir, 'floor'), [floorStubs()]);
+  const result = await production(
+    { 'form-entry': formEntry, 'bare-form': join(ROOT, 'scripts/bench-render/bare-form.ts') },
+    outdir,
+  );
   // The variant's entry and its static imports. Not every output with an `entryPoint`: with splitting,
   // each dynamic import (the dialog, the phone metadata, the zh-CN catalogs) is one too, and
   // preloading those compiled ~300 KB nobody loads eagerly, partly inside the measurement.
